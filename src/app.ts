@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver } from '@slack/bolt';
+import { pingDatabase } from './db/connection.js';
+import type { Deps } from './deps.js';
+import { features } from './features/index.js';
+import { webClientOptions } from './slack/client.js';
+
+/** The running Slack app: Bolt plus how it listens. */
+export interface PasserelleApp {
+  bolt: App;
+  mode: 'http' | 'socket';
+  /** Starts listening (HTTP port, or Socket Mode plus the health server); resolves with the HTTP port. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app from its dependencies and registers every feature; does not start anything. */
+export function createApp(deps: Deps): PasserelleApp {
+  const { config, logger } = deps;
+  const routes: CustomRoute[] = [healthRoute(deps)];
+  const common = {
+    token: config.slack.botToken,
+    logger,
+    clientOptions: webClientOptions(config, logger),
+  };
+  const appToken = config.slack.appToken;
+  let bolt: App;
+  let receiver: HTTPReceiver | undefined;
+  if (appToken) {
+    bolt = new App({
+      ...common,
+      appToken,
+      socketMode: true,
+      customRoutes: routes,
+      installerOptions: { port: config.port },
+    });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      customRoutes: routes,
+      logger,
+    });
+    bolt = new App({ ...common, receiver });
+  }
+  bolt.error(async (error) => {
+    const data = (error as { data?: { error?: string } }).data;
+    if (error.code === 'slack_webapi_rate_limited_error' || data?.error) {
+      logger.warn('Slack platform error in a listener', { code: error.code, slackError: data?.error });
+    } else {
+      logger.error('unhandled error in a listener', error);
+    }
+  });
+  for (const feature of features) feature.register?.(bolt, deps);
+
+  return {
+    bolt,
+    mode: receiver ? 'http' : 'socket',
+    async start() {
+      if (receiver) {
+        const server = await receiver.start(config.port);
+        return { port: (server.address() as AddressInfo).port };
+      }
+      await bolt.start();
+      return { port: config.port };
+    },
+    async stop() {
+      await bolt.stop();
+    },
+  };
+}
+
+/** `GET /healthz`: 200 with the database status when it answers a ping, 503 otherwise. */
+function healthRoute(deps: Deps): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      void pingDatabase(deps.db).then((up) => {
+        res.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }));
+      });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { type Clock, shiftedClock, systemClock } from './clock.js';
+import { buildDeps } from './compose.js';
+import { describeConfigProblems, loadConfig } from './config.js';
+import { connectDatabase } from './db/connection.js';
+import { resolveDatabase } from './db/resolve.js';
+import { createLogger } from './logger.js';
+import type { JobOutcome } from './scheduler/runner.js';
+
+const usage = `Usage: npm run jobs -- <command> [options]
+
+Commands:
+  run-due [--at <ISO time>]   run one scheduler pass (planners, then every due job) and exit;
+                              with --at, act as if it were that time (e.g. 2026-03-30T10:00:00+02:00)
+  help                        show this text`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0];
+  if (values.help || command === undefined || command === 'help') {
+    console.log(usage);
+    return command === undefined && !values.help ? 1 : 0;
+  }
+  if (command !== 'run-due') {
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    return 1;
+  }
+  let clock: Clock = systemClock;
+  if (values.at !== undefined) {
+    const at = DateTime.fromISO(values.at, { setZone: true });
+    if (!at.isValid) {
+      console.error(`--at: "${values.at}" is not an ISO date-time (${at.invalidExplanation ?? 'invalid'}).`);
+      return 1;
+    }
+    clock = shiftedClock(at.toJSDate());
+  }
+  const loaded = loadConfig(process.env, 'cli');
+  if (!loaded.ok) {
+    console.error(describeConfigProblems(loaded.problems));
+    return 1;
+  }
+  const { config } = loaded;
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const database = await resolveDatabase(config, logger);
+  const db = await connectDatabase(database.uri, logger);
+  try {
+    const deps = buildDeps(config, logger, clock, db);
+    const outcomes = await deps.scheduler.runOnce();
+    console.log(report(outcomes, clock.now()));
+    return 0;
+  } finally {
+    await db.close();
+    await database.stop();
+  }
+}
+
+function report(outcomes: readonly JobOutcome[], at: Date): string {
+  const head = `run-due at ${at.toISOString()}: ${outcomes.length} job(s) ran`;
+  const lines = outcomes.map((o) => {
+    const extra =
+      o.result === 'retry'
+        ? ` (retry at ${o.retryAt?.toISOString()}: ${o.error})`
+        : o.error
+          ? ` (${o.error})`
+          : '';
+    return `  ${o.result.padEnd(6)} ${o.name} ${o.key} attempt ${o.attempt}${extra}`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`jobs: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,177 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+export const locales = ['fr', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+const slackUserId = /^[UW][A-Z0-9]{2,}$/;
+const userIdList = (example: string) =>
+  z
+    .string()
+    .default('')
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
+    .pipe(
+      z.array(z.string().regex(slackUserId, `a comma-separated list of Slack user ids, e.g. ${example}`)),
+    );
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** One entry per variable: how it is parsed and the example shown when it is wrong. */
+const schema = z.object({
+  SLACK_BOT_TOKEN: z.string({ error: 'missing' }).regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token'),
+  SLACK_SIGNING_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-f0-9]{16,}$/i, 'must be the hex signing secret of the app')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token')
+      .optional(),
+  ),
+  PORT: z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// URI')
+      .optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL' }).optional()),
+  DEFAULT_LOCALE: z.enum(locales, { error: 'must be fr or en' }).default('fr'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('Europe/Paris')
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone'),
+  DEFAULT_COUNTRY: z
+    .string()
+    .default('FR')
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')),
+  ADMIN_USER_IDS: userIdList('U012ABCDEF,U034GHIJKL'),
+  ANIMATOR_USER_IDS: userIdList('U056MNOPQR'),
+  COMMUNITY_CHANNEL_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id')
+      .optional(),
+  ),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
+    .default('info'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  EMBEDDED_DATABASE: z
+    .enum(['auto', 'mongodb-memory-server', 'ferretdb'], {
+      error: 'must be auto, mongodb-memory-server or ferretdb',
+    })
+    .default('auto'),
+});
+
+const examples: Record<keyof z.input<typeof schema>, string> = {
+  SLACK_BOT_TOKEN: 'xoxb-1234-5678-AbCdEf',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+  SLACK_APP_TOKEN: 'xapp-1-A0123-4567-abcdef',
+  PORT: '3000',
+  MONGODB_URI: 'mongodb://localhost:27017/passerelle',
+  SLACK_API_URL: 'https://slack.com/api/',
+  DEFAULT_LOCALE: 'fr',
+  DEFAULT_TIMEZONE: 'Europe/Paris',
+  DEFAULT_COUNTRY: 'FR',
+  ADMIN_USER_IDS: 'U012ABCDEF,U034GHIJKL',
+  ANIMATOR_USER_IDS: 'U056MNOPQR',
+  COMMUNITY_CHANNEL_ID: 'C0123456789',
+  LOG_LEVEL: 'info',
+  DATA_DIR: './.data',
+  EMBEDDED_DATABASE: 'auto',
+};
+
+type Parsed = z.output<typeof schema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+  };
+  port: number;
+  mongodbUri: string | undefined;
+  defaultLocale: Locale;
+  defaultTimezone: string;
+  defaultCountry: string;
+  adminUserIds: readonly string[];
+  animatorUserIds: readonly string[];
+  communityChannelId: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  dataDir: string;
+  embeddedDatabase: 'auto' | 'mongodb-memory-server' | 'ferretdb';
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** What the process is started for: the server needs a way to receive Slack requests, the CLI only sends. */
+export type ConfigPurpose = 'server' | 'cli';
+
+/** Parses the environment into a typed Config, or lists every problem (variable, what is wrong, an example). */
+export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'server'): ConfigResult {
+  const parsed = schema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? '?') as keyof typeof examples;
+      const isMissing = issue.code === 'invalid_type' && env[variable] === undefined;
+      const what = isMissing ? 'missing' : issue.message;
+      problems.push(`${variable}: ${what} (example: ${variable}=${examples[variable] ?? '…'})`);
+    }
+  }
+  if (purpose === 'server') {
+    const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+    if (blank(env.SLACK_SIGNING_SECRET) && blank(env.SLACK_APP_TOKEN)) {
+      problems.push(
+        `SLACK_SIGNING_SECRET: missing — needed in HTTP mode; or set SLACK_APP_TOKEN for Socket Mode (example: SLACK_SIGNING_SECRET=${examples.SLACK_SIGNING_SECRET})`,
+      );
+    }
+  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: toConfig(parsed.data) };
+}
+
+function toConfig(p: Parsed): Config {
+  return {
+    slack: {
+      botToken: p.SLACK_BOT_TOKEN,
+      signingSecret: p.SLACK_SIGNING_SECRET,
+      appToken: p.SLACK_APP_TOKEN,
+      apiUrl: p.SLACK_API_URL,
+    },
+    port: p.PORT,
+    mongodbUri: p.MONGODB_URI,
+    defaultLocale: p.DEFAULT_LOCALE,
+    defaultTimezone: p.DEFAULT_TIMEZONE,
+    defaultCountry: p.DEFAULT_COUNTRY,
+    adminUserIds: p.ADMIN_USER_IDS,
+    animatorUserIds: p.ANIMATOR_USER_IDS,
+    communityChannelId: p.COMMUNITY_CHANNEL_ID,
+    logLevel: p.LOG_LEVEL,
+    dataDir: p.DATA_DIR,
+    embeddedDatabase: p.EMBEDDED_DATABASE,
+  };
+}
+
+/** The text printed when configuration is invalid: one line per problem, then where to read more. */
+export function describeConfigProblems(problems: readonly string[]): string {
+  return [
+    'Passerelle cannot start: the configuration is incomplete or invalid.',
+    ...problems.map((p) => `  - ${p}`),
+    'See README.md, "Quick start" and "Configuration" (copy .env.example to .env and fill it in).',
+  ].join('\n');
+}

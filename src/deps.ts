@@ -1,0 +1,19 @@
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Connection } from 'mongoose';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Scheduler } from './scheduler/tick.js';
+import type { UserDirectory } from './slack/user-directory.js';
+
+/** Everything features receive: built once in main.ts (or by a test), never imported as globals. */
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Connection;
+  /** Web API client for work outside a request (jobs, DMs); retries and 429 pauses are the SDK's. */
+  slack: WebClient;
+  users: UserDirectory;
+  scheduler: Scheduler;
+}

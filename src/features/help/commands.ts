@@ -1,0 +1,16 @@
+import type { MessageKey } from '../../i18n/index.js';
+
+/** A slash command as the help lists it. */
+export interface CommandHelp {
+  command: string;
+  usage?: string;
+  description: MessageKey;
+}
+
+/**
+ * The commands that exist, in the order the help shows them. manifest.yml declares the same list
+ * (a test keeps them in step).
+ */
+export const commandHelp: readonly CommandHelp[] = [
+  { command: '/passerelle', usage: 'help', description: 'command.passerelle.help' },
+];

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../config.js';
+import type { Message } from './catalogue.js';
+import { en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
+
+export type { MessageKey } from './en.js';
+export type Params = Readonly<Record<string, string | number>>;
+/** A function that renders catalogue keys in one locale. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const catalogues: Record<Locale, Record<MessageKey, Message>> = { en, fr };
+const intlLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  // French treats 0 and 1 as singular ("0 mission", "1 mission", "2 missions").
+  fr: new Intl.PluralRules('fr'),
+};
+
+/** Renders one catalogue key in a locale, filling `{placeholders}`; plurals follow `params.count`. */
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const entry = catalogues[locale][key];
+  let text: string;
+  if (typeof entry === 'string') {
+    text = entry;
+  } else {
+    const count = Number(params.count ?? 0);
+    text = pluralRules[locale].select(count) === 'one' ? entry.one : entry.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(intlLocale[locale]).format(value) : value;
+  });
+}
+
+/** Binds `t` to a locale. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => t(locale, key, params);
+}
+
+/** Maps a Slack locale (`fr-FR`, `en-US`…) to a supported locale, or undefined when not supported. */
+export function toSupportedLocale(slackLocale: string | undefined): Locale | undefined {
+  const lang = slackLocale?.slice(0, 2).toLowerCase();
+  return lang === 'fr' || lang === 'en' ? lang : undefined;
+}
+
+/** A date and time as the reader sees it: in their zone and locale (e.g. "lun. 6 janv. 2025, 10:00"). */
+export function formatDateTime(at: Date, locale: Locale, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString({
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** A calendar date as the reader sees it (e.g. "6 janvier 2025"). */
+export function formatDate(at: Date, locale: Locale, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** The catalogue keys of a locale, for the test that keeps catalogues in step. */
+export function catalogueKeys(locale: Locale): string[] {
+  return Object.keys(catalogues[locale]).sort();
+}

@@ -1,0 +1,203 @@
+import { hostname } from 'node:os';
+import type { Logger } from '@slack/bolt';
+import mongoose from 'mongoose';
+import type { Clock } from '../clock.js';
+import { type JobDoc, type JobModel, jobModel } from './job-model.js';
+
+/** What a handler gets besides its payload. */
+export interface JobContext {
+  key: string;
+  attempt: number;
+  /** "Now" for this job: the clock of the pass (shifted when run with `--at`). */
+  now: Date;
+  logger: Logger;
+}
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
+
+/** Work to queue. */
+export interface JobRequest {
+  key: string;
+  name: string;
+  runAt: Date;
+  payload?: Record<string, unknown>;
+  maxAttempts?: number;
+}
+
+/** What one job did in a pass (printed by `jobs run-due`). */
+export interface JobOutcome {
+  key: string;
+  name: string;
+  attempt: number;
+  result: 'done' | 'retry' | 'failed';
+  error?: string;
+  retryAt?: Date;
+}
+
+export interface RunnerOptions {
+  /** How long a claim is held before another runner may take the job over. */
+  leaseMs?: number;
+  /** Jobs run at once within one pass. */
+  concurrency?: number;
+  /** Delay before retry n (1-based): base × 2^(n−1), capped. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  owner?: string;
+}
+
+const E11000 = 11000;
+
+/**
+ * The durable job runner: jobs live in MongoDB; a runner claims one due job at a time with a single
+ * atomic findOneAndUpdate (status + lease), so any number of runners in any number of processes run
+ * each job once. A runner that dies leaves a lease that expires, and the job is claimed again.
+ */
+export class JobRunner {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly jobs: JobModel;
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private stopping = false;
+  private currentPass: Promise<JobOutcome[]> | undefined;
+
+  constructor(
+    conn: mongoose.Connection,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    options: RunnerOptions = {},
+  ) {
+    this.jobs = jobModel(conn);
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.concurrency = options.concurrency ?? 4;
+    this.backoffBaseMs = options.backoffBaseMs ?? 30_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 60 * 60_000;
+  }
+
+  /** Registers the handler for jobs named `name` (one per name). */
+  register(name: string, handler: JobHandler): void {
+    if (this.handlers.has(name)) throw new Error(`job handler ${name} registered twice`);
+    this.handlers.set(name, handler);
+  }
+
+  /** Queues work once: a second request with the same key leaves the first untouched. Returns true when queued now. */
+  async enqueue(req: JobRequest): Promise<boolean> {
+    try {
+      const res = await this.jobs.updateOne(
+        { key: req.key },
+        {
+          $setOnInsert: {
+            key: req.key,
+            name: req.name,
+            payload: req.payload ?? {},
+            runAt: req.runAt,
+            status: 'pending',
+            attempts: 0,
+            maxAttempts: req.maxAttempts ?? 5,
+          },
+        },
+        { upsert: true },
+      );
+      return res.upsertedCount === 1;
+    } catch (err) {
+      // Two instances queuing the same key at once: the unique index lets one win; both are fine.
+      if ((err as { code?: number }).code === E11000) return false;
+      throw err;
+    }
+  }
+
+  /** Runs every job due at the clock's now, until none is left; resolves with what ran. */
+  runDue(): Promise<JobOutcome[]> {
+    if (this.currentPass) return this.currentPass;
+    this.currentPass = this.pass().finally(() => {
+      this.currentPass = undefined;
+    });
+    return this.currentPass;
+  }
+
+  /** Stops claiming new jobs and waits for the jobs in flight. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.currentPass;
+  }
+
+  private async pass(): Promise<JobOutcome[]> {
+    const outcomes: JobOutcome[] = [];
+    const worker = async () => {
+      while (!this.stopping) {
+        const job = await this.claim();
+        if (!job) return;
+        outcomes.push(await this.execute(job));
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    return outcomes;
+  }
+
+  private async claim(): Promise<JobDoc | null> {
+    const now = this.clock.now();
+    return this.jobs
+      .findOneAndUpdate(
+        {
+          $or: [
+            { status: 'pending', runAt: mongoose.trusted({ $lte: now }) },
+            // A lease that ran out means its runner died mid-way: take the job over.
+            { status: 'running', leaseExpiresAt: mongoose.trusted({ $lte: now }) },
+          ],
+        },
+        {
+          $set: {
+            status: 'running',
+            leaseOwner: this.owner,
+            leaseExpiresAt: new Date(now.getTime() + this.leaseMs),
+          },
+          $inc: { attempts: 1 },
+        },
+        { sort: { runAt: 1 }, new: true },
+      )
+      .lean<JobDoc>()
+      .exec();
+  }
+
+  private async execute(job: JobDoc): Promise<JobOutcome> {
+    const base = { key: job.key, name: job.name, attempt: job.attempts };
+    const handler = this.handlers.get(job.name);
+    const now = this.clock.now();
+    if (job.attempts > job.maxAttempts) {
+      const error = 'lease expired on every attempt (runner died or job too slow)';
+      await this.finish(job, { status: 'failed', lastError: error, finishedAt: now });
+      return { ...base, result: 'failed', error };
+    }
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${job.name}`);
+      await handler(job.payload ?? {}, { key: job.key, attempt: job.attempts, now, logger: this.logger });
+      await this.finish(job, { status: 'done', lastError: null, finishedAt: this.clock.now() });
+      return { ...base, result: 'done' };
+    } catch (err) {
+      const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (job.attempts >= job.maxAttempts) {
+        this.logger.error(`job ${job.name} failed after ${job.attempts} attempts`, { key: job.key, error });
+        await this.finish(job, { status: 'failed', lastError: error, finishedAt: this.clock.now() });
+        return { ...base, result: 'failed', error };
+      }
+      const retryAt = new Date(this.clock.now().getTime() + this.backoff(job.attempts));
+      this.logger.warn(`job ${job.name} failed, retrying`, { key: job.key, attempt: job.attempts, error });
+      await this.finish(job, { status: 'pending', lastError: error, runAt: retryAt });
+      return { ...base, result: 'retry', error, retryAt };
+    }
+  }
+
+  /** Releases the lease, only if this runner still holds it (a runner past its lease must not overwrite). */
+  private async finish(job: JobDoc, set: Partial<JobDoc>): Promise<void> {
+    await this.jobs.updateOne(
+      { key: job.key, leaseOwner: this.owner, attempts: job.attempts },
+      { $set: { ...set, leaseOwner: null, leaseExpiresAt: null } },
+    );
+  }
+
+  private backoff(attempt: number): number {
+    return Math.min(this.backoffBaseMs * 2 ** (attempt - 1), this.backoffMaxMs);
+  }
+}

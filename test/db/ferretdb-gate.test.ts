@@ -1,0 +1,115 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFerretDbLauncher, startFerretDb } from '../../src/db/ferretdb.js';
+import { silentLogger } from '../../src/logger.js';
+import { testDatabaseUri } from '../support/database.js';
+
+const { MongoClient } = mongoose.mongo;
+type Client = InstanceType<typeof MongoClient>;
+
+/** Separate clients, one pooled connection each, so their commands really arrive on different sockets. */
+async function connectClients(uri: string, count: number): Promise<Client[]> {
+  return Promise.all(Array.from({ length: count }, () => new MongoClient(uri, { maxPoolSize: 1 }).connect()));
+}
+
+// Without the launcher's gate, FerretDB 1.24 loses increments and hands one document to several
+// claimers (see ENGINEERING.md); these tests pin the MongoDB behaviour the app relies on.
+describe('database atomicity across connections', () => {
+  let clients: Client[];
+
+  beforeAll(async () => {
+    clients = await connectClients(testDatabaseUri('gate'), 3);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+  });
+
+  it('keeps every $inc from three connections', async () => {
+    const counters = (c: Client) => c.db().collection<{ _id: string; n: number }>('counters');
+    await counters(clients[0] as Client).insertOne({ _id: 'hits', n: 0 });
+
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let i = 0; i < 100; i++) await counters(c).updateOne({ _id: 'hits' }, { $inc: { n: 1 } });
+      }),
+    );
+
+    expect(await counters(clients[0] as Client).findOne({ _id: 'hits' })).toEqual({ _id: 'hits', n: 300 });
+  });
+
+  it('hands each document to exactly one of three claimers', async () => {
+    type Job = { _id: number; claimedBy: string | null };
+    const jobs = (c: Client) => c.db().collection<Job>('jobs');
+    await jobs(clients[0] as Client).insertMany(
+      Array.from({ length: 60 }, (_, i) => ({ _id: i, claimedBy: null })),
+    );
+
+    const claimed = await Promise.all(
+      clients.map(async (c, worker) => {
+        const mine: number[] = [];
+        for (;;) {
+          const job = await jobs(c).findOneAndUpdate(
+            { claimedBy: null },
+            { $set: { claimedBy: `w${worker}` } },
+          );
+          if (!job) return mine;
+          mine.push(job._id);
+        }
+      }),
+    );
+
+    const all = claimed.flat();
+    expect(all).toHaveLength(60);
+    expect(new Set(all).size).toBe(60);
+    const owners = await jobs(clients[0] as Client)
+      .find({})
+      .toArray();
+    for (const [worker, ids] of claimed.entries()) {
+      for (const id of ids) expect(owners.find((o) => o._id === id)?.claimedBy).toBe(`w${worker}`);
+    }
+  });
+});
+
+describe('startFerretDb lock file', () => {
+  let lockDir: string;
+
+  beforeAll(async () => {
+    lockDir = await mkdtemp(path.join(tmpdir(), 'passerelle-lock-'));
+  });
+  afterAll(async () => {
+    await rm(lockDir, { recursive: true, force: true });
+  });
+
+  it('reuses the running server for a second caller on the same data directory', async (ctx) => {
+    const logger = silentLogger();
+    if (!(await ensureFerretDbLauncher(logger))) ctx.skip('no Go toolchain for the embedded FerretDB');
+    const backend = { kind: 'sqlite' as const, dir: path.join(lockDir, 'ferretdb') };
+
+    // Started at once: the exclusive lock makes one of them wait and reuse the other's server.
+    const [a, b] = await Promise.all([
+      startFerretDb({ backend, logger, lockDir }),
+      startFerretDb({ backend, logger, lockDir }),
+    ]);
+    const [first, second] = a.reused ? [b, a] : [a, b];
+    const third = await startFerretDb({ backend, logger, lockDir });
+    try {
+      expect([first.reused, second.reused, third.reused]).toEqual([false, true, true]);
+      expect(second.uri).toBe(first.uri);
+      expect(third.uri).toBe(first.uri);
+      const lock = JSON.parse(await readFile(path.join(lockDir, 'ferretdb.json'), 'utf8'));
+      expect(lock).toMatchObject({ uri: first.uri, pid: expect.any(Number) });
+
+      await third.stop(); // a reused server is not the caller's to stop
+      const client = await new MongoClient(first.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
+      await client.db('lockcheck').command({ ping: 1 });
+      await client.close();
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+    await expect(readFile(path.join(lockDir, 'ferretdb.json'))).rejects.toThrow(/ENOENT/);
+  });
+});

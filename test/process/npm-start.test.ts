@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
+import { SlackStandin } from '../support/slack-standin.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** The environment of a new user's shell: nothing of the test run's own database settings. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  return env;
+}
+
+function run(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  // `npm start` is `tsx src/main.ts`; spawning it through node avoids npm's own start-up cost.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForOutput(
+  proc: ReturnType<typeof run>,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const m = pattern.exec(proc.output());
+    if (m) return m;
+    if (proc.child.exitCode !== null) throw new Error(`exited early:\n${proc.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${proc.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('npm start', () => {
+  let standin: SlackStandin;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    standin = new SlackStandin({ tokens: [BOT_TOKEN] });
+    await standin.start();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'passerelle-start-'));
+  });
+  afterAll(async () => {
+    await standin.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('exits 1 without Slack tokens, naming the variable and pointing to the README', async () => {
+    const proc = run(cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent' }));
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toMatch(/SLACK_BOT_TOKEN: missing/);
+    expect(proc.output()).toMatch(/README\.md/);
+  });
+
+  it('starts in HTTP mode on the embedded database, answers /healthz, stops cleanly and keeps its data', async () => {
+    const env = cleanEnv({
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: standin.apiUrl,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      EMBEDDED_DATABASE: 'ferretdb',
+    });
+    const first = run(env);
+    const [, port] = await waitForOutput(first, /listening on http:\/\/localhost:(\d+)/);
+    expect(first.output()).toMatch(/database: embedded FerretDB 1\.24 on SQLite/);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ database: 'up' });
+
+    // Write through the running embedded server, then restart and read it back.
+    const lock = JSON.parse(await readFile(path.join(dataDir, 'ferretdb.json'), 'utf8')) as { uri: string };
+    const conn = await mongoose.createConnection(`${lock.uri}passerelle`).asPromise();
+    await conn.collection('probe').insertOne({ note: 'survives restarts' });
+    await conn.close();
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/stopped cleanly/);
+
+    const second = run(env);
+    await waitForOutput(second, /listening on http:\/\/localhost:(\d+)/);
+    const lock2 = JSON.parse(await readFile(path.join(dataDir, 'ferretdb.json'), 'utf8')) as { uri: string };
+    const conn2 = await mongoose.createConnection(`${lock2.uri}passerelle`).asPromise();
+    expect(await conn2.collection('probe').countDocuments({ note: 'survives restarts' })).toBe(1);
+    await conn2.close();
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+});

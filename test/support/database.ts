@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+
+/**
+ * The run's server URI (set up by global-setup.ts) with a database of its own for each call, named
+ * `t_<label>_<random>`.
+ *
+ * Do not `dropDatabase` at the end of a test file: FerretDB's SQLite backend can crash when a
+ * database is dropped while clients are still connected to it. The whole temporary directory is
+ * removed at the end of the run instead (and a PostgreSQL test database is dropped then).
+ */
+export function testDatabaseUri(label: string): string {
+  const base = inject('mongoUri') ?? process.env.PASSERELLE_TEST_MONGODB_URI;
+  if (!base) throw new Error('no test database: test/support/global-setup.ts did not run');
+  // Short names: MongoDB caps database names at 64 bytes and FerretDB/PostgreSQL at 63.
+  const safeLabel = label.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 24);
+  return withDatabase(base, `t_${safeLabel}_${randomBytes(4).toString('hex')}`);
+}
+
+/** Replaces the path of a MongoDB URI, keeping credentials, hosts (even several) and options. */
+function withDatabase(uri: string, database: string): string {
+  const schemeEnd = uri.indexOf('://') + 3;
+  const queryStart = uri.indexOf('?', schemeEnd);
+  const beforeQuery = queryStart === -1 ? uri : uri.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : uri.slice(queryStart);
+  const slash = beforeQuery.indexOf('/', schemeEnd);
+  const authority = slash === -1 ? beforeQuery : beforeQuery.slice(0, slash);
+  return `${authority}/${database}${query}`;
+}

@@ -1,0 +1,76 @@
+import type { Connection } from 'mongoose';
+import { createApp, type PasserelleApp } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { buildDeps } from '../../src/compose.js';
+import type { Config } from '../../src/config.js';
+import { connectDatabase } from '../../src/db/connection.js';
+import type { Deps } from '../../src/deps.js';
+import { silentLogger } from '../../src/logger.js';
+import { testDatabaseUri } from './database.js';
+import { createSlackRequester } from './slack-request.js';
+import { SlackStandin } from './slack-standin.js';
+
+export const BOT_TOKEN = 'xoxb-test-1234-abcdef';
+export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+/** The base configuration of an app under test; `overrides` change single settings. */
+export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Config {
+  return {
+    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl },
+    port: 0,
+    mongodbUri: undefined,
+    defaultLocale: 'fr',
+    defaultTimezone: 'Europe/Paris',
+    defaultCountry: 'FR',
+    adminUserIds: ['UADMIN01'],
+    animatorUserIds: ['UANIM001'],
+    communityChannelId: undefined,
+    logLevel: 'error',
+    dataDir: './.data',
+    embeddedDatabase: 'ferretdb',
+    ...overrides,
+  };
+}
+
+export interface Harness {
+  standin: SlackStandin;
+  clock: ManualClock;
+  deps: Deps;
+  db: Connection;
+  app: PasserelleApp;
+  appUrl: string;
+  slack: ReturnType<typeof createSlackRequester>;
+  stop(): Promise<void>;
+}
+
+/** A running Passerelle on its own database, talking to its own Slack stand-in, with a hand-moved clock. */
+export async function startHarness(
+  label: string,
+  options: { now?: Date; config?: Partial<Config>; db?: Connection } = {},
+): Promise<Harness> {
+  const clock = new ManualClock(options.now ?? new Date());
+  const standin = new SlackStandin({ tokens: [BOT_TOKEN] });
+  await standin.start();
+  const config = testConfig(standin.apiUrl, options.config);
+  const logger = silentLogger();
+  const db = options.db ?? (await connectDatabase(testDatabaseUri(label), logger));
+  const deps = buildDeps(config, logger, clock, db);
+  const app = createApp(deps);
+  const { port } = await app.start();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const slack = createSlackRequester({ appUrl, signingSecret: SIGNING_SECRET, standin });
+  return {
+    standin,
+    clock,
+    deps,
+    db,
+    app,
+    appUrl,
+    slack,
+    async stop() {
+      await app.stop();
+      if (!options.db) await db.close();
+      await standin.stop();
+    },
+  };
+}

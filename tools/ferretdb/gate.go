@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+)
+
+// Wire protocol constants (https://www.mongodb.com/docs/manual/reference/mongodb-wire-protocol/).
+const (
+	headerLen = 16
+	// maxMessageLen matches the maxMessageSizeBytes FerretDB and MongoDB advertise in hello.
+	maxMessageLen = 48_000_000
+
+	opMsg = 2013
+
+	flagChecksumPresent = 1 << 0
+	flagMoreToCome      = 1 << 1
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// gate accepts client connections and forwards their messages to FerretDB one command at a time
+// across all connections. FerretDB 1.24 runs commands from different connections concurrently
+// without making single-document updates atomic ($inc loses increments, findOneAndUpdate claims
+// the same document twice); serialising at the wire level gives MongoDB's guarantees back.
+type gate struct {
+	dial      func() (net.Conn, error)
+	serialise bool
+	log       *slog.Logger
+
+	// mu is held from the moment a request is written upstream until its whole reply is read.
+	mu sync.Mutex
+
+	connsMu sync.Mutex
+	conns   map[net.Conn]struct{}
+	wg      sync.WaitGroup
+}
+
+func newGate(dial func() (net.Conn, error), serialise bool, log *slog.Logger) *gate {
+	return &gate{dial: dial, serialise: serialise, log: log, conns: map[net.Conn]struct{}{}}
+}
+
+// serve accepts connections until ctx is cancelled, then closes every open connection and waits
+// for their goroutines, so FerretDB can shut down with no client left.
+func (g *gate) serve(ctx context.Context, ln net.Listener) {
+	go func() {
+		<-ctx.Done()
+		_ = ln.Close()
+		g.connsMu.Lock()
+		for c := range g.conns {
+			_ = c.Close()
+		}
+		g.conns = nil // refuse connections accepted or dialled from now on
+		g.connsMu.Unlock()
+	}()
+
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			if ctx.Err() == nil {
+				g.log.Error("accept failed", slog.String("error", err.Error()))
+			}
+			break
+		}
+
+		if !g.track(c) {
+			_ = c.Close()
+			break
+		}
+
+		g.wg.Add(1)
+		go func() {
+			defer g.wg.Done()
+			defer g.untrack(c)
+			g.handle(c)
+		}()
+	}
+
+	g.wg.Wait()
+}
+
+func (g *gate) track(c net.Conn) bool {
+	g.connsMu.Lock()
+	defer g.connsMu.Unlock()
+	if g.conns == nil {
+		return false
+	}
+	g.conns[c] = struct{}{}
+	return true
+}
+
+func (g *gate) untrack(c net.Conn) {
+	g.connsMu.Lock()
+	defer g.connsMu.Unlock()
+	if g.conns != nil {
+		delete(g.conns, c)
+	}
+}
+
+// handle pairs one client connection with its own upstream connection, so FerretDB keeps
+// per-connection state (cursors, lastError) per client.
+func (g *gate) handle(client net.Conn) {
+	defer client.Close()
+
+	up, err := g.dial()
+	if err != nil {
+		g.log.Error("cannot reach FerretDB", slog.String("error", err.Error()))
+		return
+	}
+	defer up.Close()
+
+	// Shutdown closes the upstream too, so a command stuck in FerretDB cannot block it.
+	if !g.track(up) {
+		return
+	}
+	defer g.untrack(up)
+
+	cr := bufio.NewReaderSize(client, 64<<10)
+	ur := bufio.NewReaderSize(up, 64<<10)
+
+	for {
+		req, err := readMessage(cr)
+		if err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+				g.log.Warn("client read failed", slog.String("error", err.Error()))
+			}
+			return
+		}
+
+		replies, err := g.roundTrip(req, up, ur)
+		if err != nil {
+			if !errors.Is(err, net.ErrClosed) {
+				g.log.Warn("upstream exchange failed", slog.String("error", err.Error()))
+			}
+			return
+		}
+
+		if len(replies) == 0 {
+			continue
+		}
+		bufs := net.Buffers(replies)
+		if _, err = bufs.WriteTo(client); err != nil {
+			return
+		}
+	}
+}
+
+// roundTrip forwards one request and reads its complete reply while holding the process-wide mutex.
+// It returns the replies to send to the client (none for a moreToCome request).
+func (g *gate) roundTrip(req []byte, up net.Conn, ur *bufio.Reader) ([][]byte, error) {
+	silent := false
+	if opCode(req) == opMsg && msgFlags(req)&flagMoreToCome != 0 {
+		// A moreToCome request (w:0 write) expects no reply, but FerretDB 1.24 ignores the flag and
+		// answers anyway; left unread, that answer would be taken as the reply to the next request.
+		// Clearing the flag makes the server's behaviour well defined, and waiting for the (dropped)
+		// reply keeps the write inside the mutex like any other command.
+		clearMoreToCome(req)
+		silent = true
+	}
+
+	if g.serialise {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+	}
+
+	if _, err := up.Write(req); err != nil {
+		return nil, fmt.Errorf("write upstream: %w", err)
+	}
+
+	var replies [][]byte
+	for {
+		res, err := readMessage(ur)
+		if err != nil {
+			return nil, fmt.Errorf("read upstream: %w", err)
+		}
+		replies = append(replies, res)
+
+		// An exhaust reply (moreToCome set) is followed by more replies to the same request.
+		if opCode(res) != opMsg || msgFlags(res)&flagMoreToCome == 0 {
+			break
+		}
+	}
+
+	if silent {
+		return nil, nil
+	}
+	return replies, nil
+}
+
+// readMessage reads one whole wire message; its first int32 (little-endian) is the total length.
+func readMessage(r *bufio.Reader) ([]byte, error) {
+	var lenBuf [4]byte
+	if _, err := io.ReadFull(r, lenBuf[:]); err != nil {
+		return nil, err
+	}
+
+	n := int32(binary.LittleEndian.Uint32(lenBuf[:]))
+	if n < headerLen || n > maxMessageLen {
+		return nil, fmt.Errorf("invalid message length %d", n)
+	}
+
+	msg := make([]byte, n)
+	copy(msg, lenBuf[:])
+	if _, err := io.ReadFull(r, msg[4:]); err != nil {
+		return nil, err
+	}
+	return msg, nil
+}
+
+func opCode(msg []byte) int32 {
+	return int32(binary.LittleEndian.Uint32(msg[12:16]))
+}
+
+// msgFlags returns the OP_MSG flag bits, or 0 if the message is too short to carry them.
+func msgFlags(msg []byte) uint32 {
+	if len(msg) < headerLen+4 {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(msg[16:20])
+}
+
+// clearMoreToCome clears the moreToCome bit of an OP_MSG in place, recomputing the CRC-32C
+// checksum when present since it covers the flag bits.
+func clearMoreToCome(msg []byte) {
+	flags := msgFlags(msg) &^ flagMoreToCome
+	binary.LittleEndian.PutUint32(msg[16:20], flags)
+
+	if flags&flagChecksumPresent != 0 && len(msg) >= headerLen+8 {
+		end := len(msg) - 4
+		binary.LittleEndian.PutUint32(msg[end:], crc32.Checksum(msg[:end], castagnoli))
+	}
+}
