@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -99,13 +99,24 @@ export async function startFerretDb(opts: {
   // Rename so readers never see the final content half-written.
   await rename(tmp, lockPath);
 
+  // If this process ends without stop(), the launcher follows (closed stdin); drop the lock too
+  // so the next start does not have to probe a dead server.
+  const removeLockSync = () => {
+    try {
+      if (readFileSync(lockPath, 'utf8') === JSON.stringify(content)) unlinkSync(lockPath);
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', removeLockSync);
+
   return {
     uri: server.uri,
     reused: false,
     stop: async () => {
+      process.removeListener('exit', removeLockSync);
       await server.stop();
-      const raw = await readFile(lockPath, 'utf8').catch(() => null);
-      if (raw === JSON.stringify(content)) await rm(lockPath, { force: true });
+      removeLockSync();
     },
   };
 }

@@ -43,6 +43,9 @@ func main() {
 
 func run() int {
 	opts, err := parseFlags(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "passerelle-ferretdb:", err)
 		return 2
