@@ -3,7 +3,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { DomainEvents } from './events.js';
 import type { Scheduler } from './scheduler/tick.js';
+import type { SlackGateway } from './slack/gateway.js';
 import type { UserDirectory } from './slack/user-directory.js';
 
 /** Everything features receive: built once in main.ts (or by a test), never imported as globals. */
@@ -14,6 +16,9 @@ export interface Deps {
   db: Connection;
   /** Web API client for work outside a request (jobs, DMs); retries and 429 pauses are the SDK's. */
   slack: WebClient;
+  /** Slack by intent (DMs, updates, modals, Home): what services use. */
+  gateway: SlackGateway;
   users: UserDirectory;
   scheduler: Scheduler;
+  events: DomainEvents;
 }

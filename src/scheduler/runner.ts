@@ -155,7 +155,7 @@ export class JobRunner {
           },
           $inc: { attempts: 1 },
         },
-        { sort: { runAt: 1 }, new: true },
+        { sort: { runAt: 1 }, returnDocument: 'after' },
       )
       .lean<JobDoc>()
       .exec();

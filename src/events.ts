@@ -1,0 +1,37 @@
+/** Things that happened in the domain, for features that react to others (e.g. the Home refresh). */
+export interface DomainEventMap {
+  /** A mission or its onboarding changed: the Homes of these users are stale. */
+  'mission.changed': { missionId: string; userIds: readonly string[] };
+}
+
+type Handler<K extends keyof DomainEventMap> = (event: DomainEventMap[K]) => Promise<void> | void;
+
+/**
+ * An in-process event bus. Handlers run after the emitter's work, each isolated: one failing
+ * handler is logged and does not break the action that emitted.
+ */
+export class DomainEvents {
+  private readonly handlers: { [K in keyof DomainEventMap]?: Handler<K>[] } = {};
+
+  constructor(private readonly onError: (err: unknown, type: string) => void) {}
+
+  /** Subscribes to one event type. */
+  on<K extends keyof DomainEventMap>(type: K, handler: Handler<K>): void {
+    const list = (this.handlers[type] ??= []) as Handler<K>[];
+    list.push(handler);
+  }
+
+  /** Runs every handler of `type`; resolves when all have settled. */
+  async emit<K extends keyof DomainEventMap>(type: K, event: DomainEventMap[K]): Promise<void> {
+    const list = (this.handlers[type] ?? []) as Handler<K>[];
+    await Promise.all(
+      list.map(async (h) => {
+        try {
+          await h(event);
+        } catch (err) {
+          this.onError(err, type);
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { boundModel } from '../../db/model.js';
+import type { MissionStatus } from './lifecycle.js';
+import { missionStatuses } from './lifecycle.js';
+
+/** One line of a mission's history: who did what, when. */
+export interface HistoryEntry {
+  at: Date;
+  by: string;
+  action: string;
+  from?: MissionStatus;
+  to?: MissionStatus;
+  details?: string;
+}
+
+/** A posted message we may edit later. */
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+export interface CheckinSlot {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** Local time `HH:mm`. */
+  time: string;
+  /** IANA zone of the freelancer. */
+  timezone: string;
+  /** True when the zone could not be read from Slack and the workspace default was assumed. */
+  timezoneAssumed: boolean;
+}
+
+/** A stored mission (plain object, as repositories return it). */
+export interface Mission {
+  _id: Types.ObjectId;
+  creationKey: string;
+  title: string;
+  brief: string;
+  objectives: string;
+  freelancerId: string;
+  managerId: string;
+  buddyId: string | null;
+  channelId: string | null;
+  skills: string[];
+  /** Calendar dates `yyyy-MM-dd`. */
+  startDate: string;
+  endDate: string;
+  needExpressedOn: string | null;
+  templateKey: string;
+  checkin: CheckinSlot;
+  status: MissionStatus;
+  history: HistoryEntry[];
+  onboardingCompletedAt: Date | null;
+  onboardingDurationDays: number | null;
+  freelancerChecklistMessage: MessageRef | null;
+  managerChecklistMessage: MessageRef | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const messageRef = new Schema<MessageRef>({ channel: String, ts: String }, { _id: false });
+
+const missionSchema = new Schema<Mission>(
+  {
+    creationKey: { type: String, required: true },
+    title: { type: String, required: true },
+    brief: { type: String, default: '' },
+    objectives: { type: String, default: '' },
+    freelancerId: { type: String, required: true },
+    managerId: { type: String, required: true },
+    buddyId: { type: String, default: null },
+    channelId: { type: String, default: null },
+    skills: { type: [String], default: [] },
+    startDate: { type: String, required: true },
+    endDate: { type: String, required: true },
+    needExpressedOn: { type: String, default: null },
+    templateKey: { type: String, required: true },
+    checkin: {
+      weekday: { type: Number, required: true },
+      time: { type: String, required: true },
+      timezone: { type: String, required: true },
+      timezoneAssumed: { type: Boolean, default: false },
+    },
+    status: { type: String, enum: missionStatuses, required: true },
+    history: {
+      type: [
+        new Schema<HistoryEntry>(
+          { at: Date, by: String, action: String, from: String, to: String, details: String },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    onboardingCompletedAt: { type: Date, default: null },
+    onboardingDurationDays: { type: Number, default: null },
+    freelancerChecklistMessage: { type: messageRef, default: null },
+    managerChecklistMessage: { type: messageRef, default: null },
+  },
+  { timestamps: true, collection: 'missions' },
+);
+// The view id of the submission: a Slack retry or a double click creates one mission.
+missionSchema.index({ creationKey: 1 }, { unique: true });
+// /missions, the manager's Home: equality on the manager, then status.
+missionSchema.index({ managerId: 1, status: 1 });
+// The freelancer's Home and /checkin.
+missionSchema.index({ freelancerId: 1, status: 1 });
+// Jobs that walk open missions.
+missionSchema.index({ status: 1 });
+
+/** The missions model bound to one connection. */
+export function missionModel(conn: Connection): Model<Mission> {
+  return boundModel(conn, 'Mission', missionSchema);
+}

@@ -1,0 +1,113 @@
+import mongoose, { type Connection, Types } from 'mongoose';
+import type { MissionStatus } from './lifecycle.js';
+import { type HistoryEntry, type MessageRef, type Mission, missionModel } from './model.js';
+
+const E11000 = 11000;
+const openStatuses: MissionStatus[] = ['draft', 'onboarding', 'active', 'offboarding'];
+
+export type NewMission = Omit<
+  Mission,
+  | '_id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'onboardingCompletedAt'
+  | 'onboardingDurationDays'
+  | 'freelancerChecklistMessage'
+  | 'managerChecklistMessage'
+>;
+
+/** Stores a new mission; `duplicate` when its creation key was used already (retry, double click). */
+export async function insertMission(conn: Connection, data: NewMission): Promise<Mission | 'duplicate'> {
+  try {
+    const doc = await missionModel(conn).create(data);
+    return doc.toObject<Mission>();
+  } catch (err) {
+    if ((err as { code?: number }).code === E11000) return 'duplicate';
+    throw err;
+  }
+}
+
+/** A mission by id, or null (also for a malformed id). */
+export async function findMission(conn: Connection, id: string): Promise<Mission | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return missionModel(conn).findById(id).lean<Mission>().exec();
+}
+
+/** Missions the user manages, newest first (`open` only: not completed or cancelled). */
+export async function missionsManagedBy(
+  conn: Connection,
+  managerId: string,
+  opts: { open?: boolean; limit?: number } = {},
+): Promise<Mission[]> {
+  const filter = opts.open ? { managerId, status: mongoose.trusted({ $in: openStatuses }) } : { managerId };
+  return missionModel(conn)
+    .find(filter)
+    .sort({ startDate: -1, _id: -1 })
+    .limit(opts.limit ?? 500)
+    .lean<Mission[]>()
+    .exec();
+}
+
+/** Missions the user works on as freelancer, newest first. */
+export async function missionsOfFreelancer(
+  conn: Connection,
+  freelancerId: string,
+  opts: { open?: boolean; limit?: number } = {},
+): Promise<Mission[]> {
+  const filter = opts.open
+    ? { freelancerId, status: mongoose.trusted({ $in: openStatuses }) }
+    : { freelancerId };
+  return missionModel(conn)
+    .find(filter)
+    .sort({ startDate: -1, _id: -1 })
+    .limit(opts.limit ?? 500)
+    .lean<Mission[]>()
+    .exec();
+}
+
+/**
+ * Moves a mission from `from` to `to` and records it, only if it is still in `from`: two people
+ * acting at once cannot both apply a transition. Returns the updated mission, or null if it moved.
+ */
+export async function changeStatus(
+  conn: Connection,
+  id: Types.ObjectId,
+  from: MissionStatus,
+  to: MissionStatus,
+  entry: Omit<HistoryEntry, 'from' | 'to'>,
+  set: Partial<Mission> = {},
+): Promise<Mission | null> {
+  return missionModel(conn)
+    .findOneAndUpdate(
+      { _id: id, status: from },
+      { $set: { ...set, status: to }, $push: { history: { ...entry, from, to } } },
+      { returnDocument: 'after' },
+    )
+    .lean<Mission>()
+    .exec();
+}
+
+/** Changes fields and records why in the history (admin corrections). Returns the updated mission. */
+export async function updateMission(
+  conn: Connection,
+  id: Types.ObjectId,
+  set: Partial<Mission>,
+  entry: HistoryEntry,
+): Promise<Mission | null> {
+  return missionModel(conn)
+    .findOneAndUpdate({ _id: id }, { $set: set, $push: { history: entry } }, { returnDocument: 'after' })
+    .lean<Mission>()
+    .exec();
+}
+
+/** Remembers where the two checklist messages are, to update them in place. */
+export async function setChecklistMessages(
+  conn: Connection,
+  id: Types.ObjectId,
+  refs: { freelancer?: MessageRef; manager?: MessageRef },
+): Promise<void> {
+  const set: Record<string, MessageRef> = {};
+  if (refs.freelancer) set.freelancerChecklistMessage = refs.freelancer;
+  if (refs.manager) set.managerChecklistMessage = refs.manager;
+  await missionModel(conn).updateOne({ _id: id }, { $set: set });
+}

@@ -1,0 +1,83 @@
+import type { Logger } from '@slack/bolt';
+import type { HomeView, KnownBlock, ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { isPlatformError } from './user-directory.js';
+
+/** A message as features build it: the fallback text (notifications, screen readers) and the blocks. */
+export interface OutgoingMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** Where a posted message lives, to edit it later. */
+export interface PostedRef {
+  channel: string;
+  ts: string;
+}
+
+export type ChannelPostResult =
+  | { ok: true; ref: PostedRef }
+  | { ok: false; reason: 'private_not_member' | 'not_found' | 'archived' };
+
+/**
+ * Slack as the features see it: intents, not Web API methods. Implemented once over @slack/web-api,
+ * whose client retries network errors and honours 429 Retry-After for every call made here.
+ */
+export class SlackGateway {
+  constructor(
+    private readonly client: WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Sends a DM from the app (posting to the user id lands in the app's DM with them). */
+  async sendDm(userId: string, message: OutgoingMessage): Promise<PostedRef> {
+    const res = await this.client.chat.postMessage({ channel: userId, ...message, unfurl_links: false });
+    return { channel: res.channel ?? userId, ts: res.ts ?? '' };
+  }
+
+  /** Replaces a message the app posted. */
+  async updateMessage(ref: PostedRef, message: OutgoingMessage): Promise<void> {
+    await this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...message });
+  }
+
+  /** Posts in a channel, joining it first when it is public; says why when the app cannot post. */
+  async postInChannel(channelId: string, message: OutgoingMessage): Promise<ChannelPostResult> {
+    const post = async () =>
+      this.client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false });
+    try {
+      const res = await post();
+      return { ok: true, ref: { channel: res.channel ?? channelId, ts: res.ts ?? '' } };
+    } catch (err) {
+      if (isPlatformError(err, 'is_archived')) return { ok: false, reason: 'archived' };
+      if (isPlatformError(err, 'channel_not_found')) return { ok: false, reason: 'not_found' };
+      if (!isPlatformError(err, 'not_in_channel')) throw err;
+    }
+    try {
+      await this.client.conversations.join({ channel: channelId });
+    } catch (err) {
+      // A private channel cannot be joined: someone must invite the app.
+      this.logger.info('cannot join channel', {
+        channelId,
+        error: (err as { data?: { error?: string } }).data?.error,
+      });
+      return { ok: false, reason: 'private_not_member' };
+    }
+    const res = await post();
+    return { ok: true, ref: { channel: res.channel ?? channelId, ts: res.ts ?? '' } };
+  }
+
+  /** An ephemeral message only `userId` sees, in `channel`. */
+  async sendEphemeral(channel: string, userId: string, message: OutgoingMessage): Promise<void> {
+    await this.client.chat.postEphemeral({ channel, user: userId, ...message });
+  }
+
+  /** Opens a modal from an interaction's trigger_id (valid 3 s, once). */
+  async openModal(triggerId: string, view: ModalView): Promise<void> {
+    await this.client.views.open({ trigger_id: triggerId, view });
+  }
+
+  /** Publishes a user's App Home. */
+  async publishHome(userId: string, view: HomeView): Promise<void> {
+    await this.client.views.publish({ user_id: userId, view });
+  }
+}
