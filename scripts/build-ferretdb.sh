@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the embedded FerretDB launcher (tools/ferretdb) once into .cache/ferretdb/<hash>/.
 # The hash covers the launcher's sources, so editing them or bumping FerretDB rebuilds; an
-# existing binary is reused as is (Go is then not needed at all). The binary path is the last line on stdout; build output
-# goes to stderr.
+# existing binary is reused as is (Go is then not needed at all). The binary path is the last
+# line on stdout; build output goes to stderr.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,4 +68,9 @@ echo "build-ferretdb: building the FerretDB launcher with $goversion (first time
 
 # Rename is atomic: a concurrent run sees either no binary or a complete one.
 mv -f "$tmp" "$bin"
+
+# Older builds are dead weight (25 MB each); a launcher still running from one keeps its inode.
+for old in "$root/.cache/ferretdb"/*/; do
+  [[ "$old" == "$out/" ]] || rm -rf "$old"
+done
 echo "$bin"

@@ -17,8 +17,9 @@ export class DomainEvents {
 
   /** Subscribes to one event type. */
   on<K extends keyof DomainEventMap>(type: K, handler: Handler<K>): void {
-    const list = (this.handlers[type] ??= []) as Handler<K>[];
+    const list = (this.handlers[type] ?? []) as Handler<K>[];
     list.push(handler);
+    this.handlers[type] = list as (typeof this.handlers)[K];
   }
 
   /** Runs every handler of `type`; resolves when all have settled. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,7 @@ export async function startFerretDb(opts: {
   const { lockDir, logger } = opts;
   if (!lockDir) return spawnLauncher(opts);
 
+  await mkdir(lockDir, { recursive: true });
   const lockPath = path.join(lockDir, LOCK_FILE);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {

@@ -34,6 +34,11 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
   });
 }
 
+/** Whether a string is a catalogue key (for keys carried in data, such as validation results). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** Binds `t` to a locale. */
 export function translator(locale: Locale): Translate {
   return (key, params) => t(locale, key, params);
@@ -60,6 +65,13 @@ export function formatDateTime(at: Date, locale: Locale, zone: string): string {
 /** A calendar date as the reader sees it (e.g. "6 janvier 2025"). */
 export function formatDate(at: Date, locale: Locale, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString(DateTime.DATE_FULL);
+}
+
+/** A calendar date `yyyy-MM-dd` (no time, no zone) in the reader's language (e.g. "lundi 5 janvier 2026"). */
+export function formatCalendarDate(isoDate: string, locale: Locale): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' })
+    .setLocale(intlLocale[locale])
+    .toLocaleString(DateTime.DATE_HUGE);
 }
 
 /** The catalogue keys of a locale, for the test that keeps catalogues in step. */

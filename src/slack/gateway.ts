@@ -17,7 +17,7 @@ export interface PostedRef {
 
 export type ChannelPostResult =
   | { ok: true; ref: PostedRef }
-  | { ok: false; reason: 'private_not_member' | 'not_found' | 'archived' };
+  | { ok: false; reason: 'private_not_member' | 'archived' };
 
 /**
  * Slack as the features see it: intents, not Web API methods. Implemented once over @slack/web-api,
@@ -49,7 +49,9 @@ export class SlackGateway {
       return { ok: true, ref: { channel: res.channel ?? channelId, ts: res.ts ?? '' } };
     } catch (err) {
       if (isPlatformError(err, 'is_archived')) return { ok: false, reason: 'archived' };
-      if (isPlatformError(err, 'channel_not_found')) return { ok: false, reason: 'not_found' };
+      // Slack hides private channels the app is not in behind channel_not_found; the channel was just
+      // picked in a Slack menu, so it exists: the useful answer is "invite the app".
+      if (isPlatformError(err, 'channel_not_found')) return { ok: false, reason: 'private_not_member' };
       if (!isPlatformError(err, 'not_in_channel')) throw err;
     }
     try {

@@ -13,4 +13,6 @@ export interface CommandHelp {
  */
 export const commandHelp: readonly CommandHelp[] = [
   { command: '/passerelle', usage: 'help', description: 'command.passerelle.help' },
+  { command: '/mission-start', usage: '[@freelancer]', description: 'command.missionStart.description' },
+  { command: '/missions', description: 'command.missions.description' },
 ];

@@ -1,2 +1,26 @@
 /** action_id of the checkbox/button that ticks an item; its value is the item id. */
 export const TOGGLE_ITEM = 'onboarding.toggle';
+
+/** Job name of the one reminder sent for an overdue item. */
+export const REMINDER_JOB = 'onboarding.reminder';
+
+/** Job key of an item's reminder: one job per item, however often onboarding is started. */
+export function reminderJobKey(itemId: string): string {
+  return `${REMINDER_JOB}:${itemId}`;
+}
+
+const ITEM_BLOCK = /^onboarding\.item\.(open|done)\.([0-9a-f]{24})$/;
+
+/**
+ * block_id of an item's row, carrying the state the reader saw: a click means "flip from that
+ * state", so a double click or a replayed payload finds nothing to flip the second time.
+ */
+export function itemBlockId(itemId: string, done: boolean): string {
+  return `onboarding.item.${done ? 'done' : 'open'}.${itemId}`;
+}
+
+/** The state shown when the button was clicked, from its block_id; undefined for other surfaces. */
+export function shownStateOf(blockId: string, itemId: string): 'open' | 'done' | undefined {
+  const m = ITEM_BLOCK.exec(blockId);
+  return m && m[2] === itemId ? (m[1] as 'open' | 'done') : undefined;
+}

@@ -1,0 +1,145 @@
+import type { Deps } from '../../deps.js';
+import { isAdmin } from '../../roles.js';
+import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
+import type { Mission } from '../missions/model.js';
+import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
+import type { ChecklistItemView } from '../onboarding/contract.js';
+import { openItemsOf } from '../onboarding/service.js';
+import { onboardingOf, type RowOnboarding } from './progress.js';
+import type { Reader } from './reader.js';
+import { emptyCounts, missionCountsByStatus, type StatusCounts } from './repository.js';
+
+/**
+ * How many rows each part of the Home lists. With the fixed blocks around them the Home stays
+ * well under Slack's 100 blocks (views.ts also cuts at 100 as a last guard).
+ */
+export const HOME_LIMITS = { currentMissions: 10, items: 15, managedMissions: 15 } as const;
+/** Rows of `/missions`: an ephemeral message holds at most 50 blocks. */
+export const LIST_LIMIT = 20;
+
+/** A mission as a list shows it, from one side: `otherUserId` is the manager or the freelancer. */
+export interface MissionRow {
+  id: string;
+  title: string;
+  status: MissionStatus;
+  startDate: string;
+  endDate: string;
+  otherUserId: string;
+  onboarding: RowOnboarding;
+}
+
+/** Everything one person's Home shows; a part is absent when the reader has no such role. */
+export interface HomeData {
+  reader: Reader;
+  freelancer?: { current: MissionRow[]; moreCurrent: number };
+  items: { shown: ChecklistItemView[]; more: number };
+  manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
+  workspace?: { total: number; counts: StatusCounts };
+}
+
+/** The missions of `/missions`, per role, each list capped with the number left out. */
+export interface MissionListData {
+  reader: Reader;
+  managed: { rows: MissionRow[]; total: number };
+  freelancing: { rows: MissionRow[]; total: number };
+}
+
+/**
+ * Gathers a person's Home. Every query a user waits for here is an equality on an indexed field
+ * (managerId, freelancerId, ownerId, missionId), the only kind FerretDB pushes down; open/closed
+ * is filtered in memory rather than with `$in`, which FerretDB runs as a scan. Progress is read
+ * only for the rows shown (see progress.ts), never for all of a manager's missions.
+ */
+export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> {
+  const admin = isAdmin(deps.config, reader.userId);
+  const [managed, freelancing, items, workspaceCounts] = await Promise.all([
+    missionsManagedBy(deps.db, reader.userId),
+    missionsOfFreelancer(deps.db, reader.userId),
+    openItemsOf(deps, reader.userId, reader.locale),
+    admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
+  ]);
+  const current = freelancing.filter((m) => isOpen(m.status));
+  const managedOpen = managed.filter((m) => isOpen(m.status));
+  const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
+  const shownManaged = managedOpen.slice(0, HOME_LIMITS.managedMissions);
+  const progress = await onboardingOf(deps, [...shownCurrent, ...shownManaged]);
+
+  const data: HomeData = {
+    reader,
+    items: { shown: items.slice(0, HOME_LIMITS.items), more: Math.max(0, items.length - HOME_LIMITS.items) },
+  };
+  if (freelancing.length > 0) {
+    data.freelancer = {
+      current: shownCurrent.map((m) => toRow(m, m.managerId, progress)),
+      moreCurrent: current.length - shownCurrent.length,
+    };
+  }
+  if (managed.length > 0) {
+    data.manager = {
+      total: managed.length,
+      counts: countByStatus(managed),
+      open: shownManaged.map((m) => toRow(m, m.freelancerId, progress)),
+      moreOpen: managedOpen.length - shownManaged.length,
+    };
+  }
+  if (workspaceCounts) {
+    const total = Object.values(workspaceCounts).reduce((a, b) => a + b, 0);
+    data.workspace = { total, counts: workspaceCounts };
+  }
+  return data;
+}
+
+/**
+ * Gathers `/missions`: both roles, open missions first then newest, at most LIST_LIMIT rows in
+ * all. The freelancer side (a few missions at most) keeps half the rows when the manager side is
+ * long, so neither hides the other.
+ */
+export async function gatherMissionList(deps: Deps, reader: Reader): Promise<MissionListData> {
+  const [managed, freelancing] = await Promise.all([
+    missionsManagedBy(deps.db, reader.userId),
+    missionsOfFreelancer(deps.db, reader.userId),
+  ]);
+  const freelancerCap = Math.min(freelancing.length, Math.max(LIST_LIMIT - managed.length, LIST_LIMIT / 2));
+  const shownFreelancing = openFirst(freelancing).slice(0, freelancerCap);
+  const shownManaged = openFirst(managed).slice(0, LIST_LIMIT - shownFreelancing.length);
+  const progress = await onboardingOf(deps, [...shownFreelancing, ...shownManaged]);
+  return {
+    reader,
+    managed: {
+      rows: shownManaged.map((m) => toRow(m, m.freelancerId, progress)),
+      total: managed.length,
+    },
+    freelancing: {
+      rows: shownFreelancing.map((m) => toRow(m, m.managerId, progress)),
+      total: freelancing.length,
+    },
+  };
+}
+
+function idOf(m: Mission): string {
+  return m._id.toString();
+}
+
+function toRow(m: Mission, otherUserId: string, progress: Map<string, RowOnboarding>): MissionRow {
+  const id = idOf(m);
+  return {
+    id,
+    title: m.title,
+    status: m.status,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    otherUserId,
+    onboarding: progress.get(id),
+  };
+}
+
+function countByStatus(missions: readonly Mission[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const m of missions) counts[m.status] += 1;
+  return counts;
+}
+
+/** Open missions first; the repository's newest-first order is kept inside each group (stable sort). */
+function openFirst(missions: readonly Mission[]): Mission[] {
+  return [...missions].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
+}

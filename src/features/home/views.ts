@@ -1,0 +1,116 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import { formatDate, type MessageKey, type Translate } from '../../i18n/index.js';
+import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
+import { missionStatuses } from '../missions/lifecycle.js';
+import { contextLine, missionLine, mrkdwnSection, statusLabel } from '../missions/list-views.js';
+import type { ChecklistItemView } from '../onboarding/contract.js';
+import { TOGGLE_ITEM } from '../onboarding/ids.js';
+import type { Reader } from './reader.js';
+import type { StatusCounts } from './repository.js';
+import type { HomeData } from './service.js';
+
+/** Slack refuses a Home with more blocks (SLACK.md 4.1). */
+export const MAX_HOME_BLOCKS = 100;
+const MAX_LABEL = 300;
+
+/**
+ * The App Home of one reader, composed from the parts their roles give them (freelancer, items,
+ * manager, admin); someone with none of them gets the welcome. Pure: data + locale in, view out.
+ */
+export function homeView(tr: Translate, data: HomeData): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: tr('home.title') } },
+    contextLine(tr('home.intro')),
+  ];
+  if (data.freelancer) blocks.push(...freelancerPart(tr, data.reader, data.freelancer));
+  if (data.items.shown.length > 0) blocks.push(...itemsPart(tr, data.reader, data.items));
+  if (data.manager) blocks.push(...managerPart(tr, data.reader, data.manager));
+  if (!data.freelancer && !data.manager && data.items.shown.length === 0) blocks.push(...welcomePart(tr));
+  if (data.workspace) blocks.push(...adminPart(tr, data.workspace));
+  // The caps in service.ts keep far below this; the cut only guards against a future part.
+  return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text } };
+}
+
+function freelancerPart(
+  tr: Translate,
+  reader: Reader,
+  part: NonNullable<HomeData['freelancer']>,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'divider' }, header(tr('home.freelancer.header'))];
+  if (part.current.length === 0) blocks.push(mrkdwnSection(tr('home.freelancer.none')));
+  for (const row of part.current) blocks.push(mrkdwnSection(missionLine(tr, reader, row, 'freelancer')));
+  if (part.moreCurrent > 0) blocks.push(contextLine(tr('missions.list.more', { count: part.moreCurrent })));
+  return blocks;
+}
+
+function itemsPart(tr: Translate, reader: Reader, part: HomeData['items']): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'divider' }, header(tr('home.items.header'))];
+  for (const item of part.shown) blocks.push(itemBlock(tr, reader, item));
+  if (part.more > 0) blocks.push(contextLine(tr('home.items.more', { count: part.more })));
+  return blocks;
+}
+
+/** One open item with its tick button; onboarding handles the click (value = item id). */
+export function itemBlock(tr: Translate, reader: Reader, item: ChecklistItemView): KnownBlock {
+  const due = item.dueAt
+    ? ` · ${tr('home.items.due', { date: formatDate(item.dueAt, reader.locale, reader.zone) })}`
+    : '';
+  return {
+    type: 'section',
+    // One block per item: a stable, unique id keeps Slack's duplicate check happy across republishes.
+    block_id: `home.item.${item.id}`,
+    text: {
+      type: 'mrkdwn',
+      text: `${escapeMrkdwn(truncate(item.label, MAX_LABEL))}\n_${escapeMrkdwn(truncate(item.missionTitle, 150))}_${due}`,
+    },
+    accessory: {
+      type: 'button',
+      action_id: TOGGLE_ITEM,
+      value: item.id,
+      text: { type: 'plain_text', text: tr('home.items.tick') },
+    },
+  };
+}
+
+function managerPart(tr: Translate, reader: Reader, part: NonNullable<HomeData['manager']>): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    header(tr('home.manager.header')),
+    mrkdwnSection(summaryText(tr, 'home.manager.summary', part.total, part.counts)),
+  ];
+  if (part.open.length === 0) blocks.push(mrkdwnSection(tr('home.manager.noneOpen')));
+  for (const row of part.open) blocks.push(mrkdwnSection(missionLine(tr, reader, row, 'manager')));
+  if (part.moreOpen > 0) blocks.push(contextLine(tr('home.manager.more', { count: part.moreOpen })));
+  return blocks;
+}
+
+function adminPart(tr: Translate, part: NonNullable<HomeData['workspace']>): KnownBlock[] {
+  const text =
+    part.total === 0
+      ? tr('home.admin.empty')
+      : summaryText(tr, 'home.admin.summary', part.total, part.counts);
+  return [{ type: 'divider' }, header(tr('home.admin.header')), mrkdwnSection(text)];
+}
+
+function welcomePart(tr: Translate): KnownBlock[] {
+  return [
+    { type: 'divider' },
+    header(tr('home.welcome.title')),
+    mrkdwnSection(tr('home.welcome.body')),
+    mrkdwnSection(tr('home.welcome.start')),
+    contextLine(tr('home.welcome.help')),
+  ];
+}
+
+/** "*12 missions* in all — Active: 5 · Onboarding: 3 · …" (statuses with none are left out). */
+function summaryText(tr: Translate, key: MessageKey, total: number, counts: StatusCounts): string {
+  const breakdown = missionStatuses
+    .filter((s) => counts[s] > 0)
+    .map((s) => tr('home.statusCount', { status: statusLabel(tr, s), count: counts[s] }))
+    .join(' · ');
+  return tr(key, { count: total, breakdown });
+}

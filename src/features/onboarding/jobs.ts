@@ -1,0 +1,47 @@
+import type { Deps } from '../../deps.js';
+import type { JobContext } from '../../scheduler/runner.js';
+import type { Mission } from '../missions/model.js';
+import { findMission } from '../missions/repository.js';
+import { REMINDER_JOB } from './ids.js';
+import { zoneOf } from './readers.js';
+import { claimReminder, findItem, releaseReminder } from './repository.js';
+import { reminderMessage } from './views.js';
+
+/**
+ * One pass of an item's reminder: DMs its owner once if the item is still open when the job runs
+ * (queued for the morning after the due day, see schedule.ts). The "sent" mark is claimed with a
+ * conditional update before the DM, so two runners or a replayed job cannot both send; a failed DM
+ * gives the claim back and the runner's retry sends it.
+ */
+export async function sendItemReminder(
+  deps: Deps,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  const item = await findItem(deps.db, typeof payload.itemId === 'string' ? payload.itemId : '');
+  if (!item || item.doneAt !== null || item.reminderSentAt !== null) return;
+  const mission = await findMission(deps.db, item.missionId.toString());
+  // Once onboarding is over (or the mission cancelled), a leftover open item is nobody's chore.
+  if (mission?.status !== 'onboarding') return;
+  const claimed = await claimReminder(deps.db, item._id, now);
+  if (!claimed) return;
+  try {
+    const locale = await deps.users.localeOf(item.ownerId, deps.config.defaultLocale);
+    const zone = await zoneOf(deps, item.ownerId, fallbackZone(deps, mission, item.ownerId));
+    await deps.gateway.sendDm(item.ownerId, reminderMessage(claimed, mission, locale, zone));
+  } catch (err) {
+    await releaseReminder(deps.db, item._id, now);
+    throw err;
+  }
+}
+
+function fallbackZone(deps: Deps, mission: Mission, userId: string): string {
+  return userId === mission.freelancerId ? mission.checkin.timezone : deps.config.defaultTimezone;
+}
+
+/** Registers the onboarding job handlers on the runner. */
+export function registerOnboardingJobs(deps: Deps): void {
+  deps.scheduler.runner.register(REMINDER_JOB, (payload, ctx: JobContext) =>
+    sendItemReminder(deps, payload, ctx.now),
+  );
+}

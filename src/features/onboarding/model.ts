@@ -1,0 +1,102 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { Locale } from '../../config.js';
+import { boundModel } from '../../db/model.js';
+import type { ItemOwner } from './contract.js';
+
+/** A text in every supported language: templates and items are shown in each reader's own. */
+export type LocalizedText = Record<Locale, string>;
+
+/** One step of a template: who does it and how many days after the start it is due (null: no date). */
+export interface TemplateItem {
+  label: LocalizedText;
+  owner: ItemOwner;
+  dueOffsetDays: number | null;
+}
+
+/** A stored onboarding template (admins may edit it; missions copy its items at start). */
+export interface OnboardingTemplate {
+  _id: Types.ObjectId;
+  key: string;
+  name: LocalizedText;
+  items: TemplateItem[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One checklist item of one mission, in its own document (no positional updates on FerretDB). */
+export interface OnboardingItem {
+  _id: Types.ObjectId;
+  missionId: Types.ObjectId;
+  /** Position in the template: with missionId, the unique key that makes creation idempotent. */
+  index: number;
+  label: LocalizedText;
+  owner: ItemOwner;
+  /** Slack user id of the owner, copied at creation so "my open items" is one indexed query. */
+  ownerId: string;
+  dueAt: Date | null;
+  doneAt: Date | null;
+  doneBy: string | null;
+  reminderSentAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const owners: readonly ItemOwner[] = ['freelancer', 'manager'];
+
+const localizedText = new Schema<LocalizedText>(
+  { fr: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
+
+const templateSchema = new Schema<OnboardingTemplate>(
+  {
+    key: { type: String, required: true },
+    name: { type: localizedText, required: true },
+    items: {
+      type: [
+        new Schema<TemplateItem>(
+          {
+            label: { type: localizedText, required: true },
+            owner: { type: String, enum: owners, required: true },
+            dueOffsetDays: { type: Number, default: null },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+  },
+  { timestamps: true, collection: 'onboarding_templates' },
+);
+templateSchema.index({ key: 1 }, { unique: true });
+
+const itemSchema = new Schema<OnboardingItem>(
+  {
+    missionId: { type: Schema.Types.ObjectId, required: true },
+    index: { type: Number, required: true },
+    label: { type: localizedText, required: true },
+    owner: { type: String, enum: owners, required: true },
+    ownerId: { type: String, required: true },
+    dueAt: { type: Date, default: null },
+    doneAt: { type: Date, default: null },
+    doneBy: { type: String, default: null },
+    reminderSentAt: { type: Date, default: null },
+  },
+  { timestamps: true, collection: 'onboarding_items' },
+);
+// A second startOnboarding (retry, replay) hits this index instead of creating items twice.
+itemSchema.index({ missionId: 1, index: 1 }, { unique: true });
+// "My open items" (Home): equality on the owner, then open (doneAt null) first.
+itemSchema.index({ ownerId: 1, doneAt: 1 });
+// Checklist of a mission, progress, completion count.
+itemSchema.index({ missionId: 1 });
+
+/** The templates model bound to one connection. */
+export function templateModel(conn: Connection): Model<OnboardingTemplate> {
+  return boundModel(conn, 'OnboardingTemplate', templateSchema);
+}
+
+/** The checklist items model bound to one connection. */
+export function itemModel(conn: Connection): Model<OnboardingItem> {
+  return boundModel(conn, 'OnboardingItem', itemSchema);
+}

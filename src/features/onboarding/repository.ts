@@ -1,0 +1,126 @@
+import mongoose, { type Connection, Types } from 'mongoose';
+import { defaultTemplate } from './default-template.js';
+import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
+
+const E11000 = 11000;
+
+/** A new item as the service builds it from a template. */
+export type NewItem = Pick<OnboardingItem, 'missionId' | 'index' | 'label' | 'owner' | 'ownerId' | 'dueAt'>;
+
+/**
+ * Stores the default template if it is missing. `$setOnInsert` only: an admin's later edits are
+ * never overwritten by a restart.
+ */
+export async function seedDefaultTemplate(conn: Connection): Promise<void> {
+  const tpl = defaultTemplate();
+  try {
+    await templateModel(conn).updateOne({ key: tpl.key }, { $setOnInsert: tpl }, { upsert: true });
+  } catch (err) {
+    // Two instances seeding at once: the unique key lets one win, which is all we need.
+    if ((err as { code?: number }).code !== E11000) throw err;
+  }
+}
+
+/** Every template, by key. */
+export async function listTemplateDocs(conn: Connection): Promise<OnboardingTemplate[]> {
+  return templateModel(conn).find({}).sort({ key: 1 }).limit(200).lean<OnboardingTemplate[]>().exec();
+}
+
+/** A template by key, or null. */
+export async function findTemplate(conn: Connection, key: string): Promise<OnboardingTemplate | null> {
+  return templateModel(conn).findOne({ key }).lean<OnboardingTemplate>().exec();
+}
+
+/** Inserts the items that do not exist yet; the (missionId, index) unique index drops the others. */
+export async function insertItems(conn: Connection, items: NewItem[]): Promise<void> {
+  if (items.length === 0) return;
+  try {
+    await itemModel(conn).insertMany(items, { ordered: false });
+  } catch (err) {
+    const e = err as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[] };
+    const codes = e.writeErrors?.map((w) => w.code ?? w.err?.code) ?? [e.code];
+    if (!codes.every((c) => c === E11000)) throw err;
+  }
+}
+
+/** The items of a mission, in template order. */
+export async function itemsOfMission(conn: Connection, missionId: Types.ObjectId): Promise<OnboardingItem[]> {
+  return itemModel(conn).find({ missionId }).sort({ index: 1 }).lean<OnboardingItem[]>().exec();
+}
+
+/** `done` and `missionId` of the items of several missions (for progress counts). */
+export async function itemStates(
+  conn: Connection,
+  missionIds: Types.ObjectId[],
+): Promise<Pick<OnboardingItem, 'missionId' | 'doneAt'>[]> {
+  if (missionIds.length === 0) return [];
+  return itemModel(conn)
+    .find({ missionId: mongoose.trusted({ $in: missionIds }) })
+    .select({ missionId: 1, doneAt: 1 })
+    .lean<Pick<OnboardingItem, 'missionId' | 'doneAt'>[]>()
+    .exec();
+}
+
+/** Open items a user owns, across missions (bounded: a Home shows a handful). */
+export async function openItemsOwnedBy(conn: Connection, ownerId: string): Promise<OnboardingItem[]> {
+  return itemModel(conn)
+    .find({ ownerId, doneAt: null })
+    .sort({ missionId: 1, index: 1 })
+    .limit(200)
+    .lean<OnboardingItem[]>()
+    .exec();
+}
+
+/** An item by id, or null (also for a malformed id, which may come from a forged payload). */
+export async function findItem(conn: Connection, id: string): Promise<OnboardingItem | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return itemModel(conn).findById(id).lean<OnboardingItem>().exec();
+}
+
+/** How many items of the mission are still open. */
+export async function countOpenItems(conn: Connection, missionId: Types.ObjectId): Promise<number> {
+  return itemModel(conn).countDocuments({ missionId, doneAt: null }).exec();
+}
+
+/**
+ * Sets an item done (`done: true`) or open, only if it is currently the opposite: of two identical
+ * clicks, the second finds nothing to change. Returns the updated item, or null when nothing changed.
+ */
+export async function setItemDone(
+  conn: Connection,
+  id: Types.ObjectId,
+  done: boolean,
+  by: string,
+  now: Date,
+): Promise<OnboardingItem | null> {
+  const filter = done ? { _id: id, doneAt: null } : { _id: id, doneAt: mongoose.trusted({ $ne: null }) };
+  const set = done ? { doneAt: now, doneBy: by } : { doneAt: null, doneBy: null };
+  return itemModel(conn)
+    .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+    .lean<OnboardingItem>()
+    .exec();
+}
+
+/**
+ * Claims the right to send an item's one reminder: only an open item whose reminder is unsent.
+ * Two runners racing get one winner. Returns the claimed item, or null.
+ */
+export async function claimReminder(
+  conn: Connection,
+  id: Types.ObjectId,
+  now: Date,
+): Promise<OnboardingItem | null> {
+  return itemModel(conn)
+    .findOneAndUpdate(
+      { _id: id, doneAt: null, reminderSentAt: null },
+      { $set: { reminderSentAt: now } },
+      { returnDocument: 'after' },
+    )
+    .lean<OnboardingItem>()
+    .exec();
+}
+
+/** Gives a claim back after the DM failed, so the job's retry can send it (only our own claim). */
+export async function releaseReminder(conn: Connection, id: Types.ObjectId, claimedAt: Date): Promise<void> {
+  await itemModel(conn).updateOne({ _id: id, reminderSentAt: claimedAt }, { $set: { reminderSentAt: null } });
+}
