@@ -53,7 +53,7 @@ const env = {
 
 const passerelle = await launch(
   'src/main.ts',
-  { ...env, MONGODB_URI: `${db.uri}bench`, LOG_LEVEL: 'warn' },
+  { ...env, MONGODB_URI: `${db.uri}bench`, LOG_LEVEL: 'info' },
   /listening on http:\/\/localhost:(\d+)/,
 );
 const bare = await launch('bench/bare-app.ts', env, /LISTENING (\d+)/);

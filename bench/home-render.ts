@@ -14,6 +14,7 @@ import type { Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
 import type { Deps } from '../src/deps.js';
+import { openItemsAmong } from '../src/features/home/items.js';
 import { onboardingOf } from '../src/features/home/progress.js';
 import { buildHome } from '../src/features/home/publish.js';
 import { readerOf } from '../src/features/home/reader.js';
@@ -160,12 +161,14 @@ async function benchOn(label: string, backend: FerretBackend, standin: SlackStan
 
     // Where the time goes: each step on its own, same number of runs.
     const reader = await readerOf(deps, MANAGER);
-    const shownMissions = (await missionsManagedBy(db, MANAGER)).filter((m) => isOpen(m.status)).slice(0, 15);
+    const managedAll = await missionsManagedBy(db, MANAGER);
+    const shownMissions = managedAll.filter((m) => isOpen(m.status)).slice(0, 15);
     const shown = shownMissions.map((m) => m._id.toString());
     const steps = {
       'missionsManagedBy (managerId)': () => missionsManagedBy(db, MANAGER),
       'missionsOfFreelancer (freelancerId)': () => missionsOfFreelancer(db, MANAGER),
-      'openItemsOf (ownerId, doneAt)': () => openItemsOf(deps, MANAGER, 'fr'),
+      'openItemsOf (onboarding, N+1 by _id)': () => openItemsOf(deps, MANAGER, 'fr'),
+      'openItemsAmong (ownerId, doneAt)': () => openItemsAmong(deps, MANAGER, 'fr', managedAll),
       'progressOf (15 missionIds, $in)': () => progressOf(deps, shown),
       'onboardingOf (15 rows, equality)': () => onboardingOf(deps, shownMissions),
       'gatherHome (all data)': () => gatherHome(deps, reader),

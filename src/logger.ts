@@ -39,6 +39,8 @@ function wrap(p: pino.Logger): Logger {
   const write =
     (method: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]): void => {
+      // Bolt logs every request at debug: skip the formatting when the level is off.
+      if (!p.isLevelEnabled(method)) return;
       const [first, ...rest] = msg;
       // Bolt calls logger.x('text', obj…); pino wants (obj, 'text'): keep objects structured.
       if (typeof first === 'object' && first !== null && !(first instanceof Error)) {

@@ -65,6 +65,8 @@ export class UserDirectory {
    * 3-second ack. A slow lookup still fills the cache for the next time.
    */
   async localeWithin(userId: string, fallback: Locale, maxWaitMs: number): Promise<Locale> {
+    const hit = this.cache.get(userId);
+    if (hit && hit.expiresAt > this.clock.now().getTime()) return hit.user.locale ?? fallback;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<Locale>((resolve) => {
       timer = setTimeout(() => resolve(fallback), maxWaitMs);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { type Locale, locales } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
@@ -12,10 +13,17 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * locale lookup is cached and capped (`localeWithin`) so the ack always beats Slack's 3 s.
  */
 export function registerHelpListeners(app: App, deps: Deps): void {
+  // The plain help depends only on the language: built once, not per request.
+  const standardHelp = {} as Record<Locale, { response_type: 'ephemeral' } & ReturnType<typeof helpMessage>>;
+  for (const l of locales) standardHelp[l] = { response_type: 'ephemeral', ...helpMessage(translator(l), commandHelp) };
   app.command('/passerelle', async ({ ack, command }: CommandArgs) => {
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_500);
-    const unknown = sub === '' || sub === 'help' ? undefined : escapeMrkdwn(truncate(sub, 40));
+    if (sub === '' || sub === 'help') {
+      await ack(standardHelp[locale]);
+      return;
+    }
+    const unknown = escapeMrkdwn(truncate(sub, 40));
     await ack({ response_type: 'ephemeral', ...helpMessage(translator(locale), commandHelp, unknown) });
   });
 }

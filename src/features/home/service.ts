@@ -4,7 +4,7 @@ import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
 import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
-import { openItemsOf } from '../onboarding/service.js';
+import { openItemsAmong } from './items.js';
 import { onboardingOf, type RowOnboarding } from './progress.js';
 import type { Reader } from './reader.js';
 import { emptyCounts, missionCountsByStatus, type StatusCounts } from './repository.js';
@@ -52,12 +52,12 @@ export interface MissionListData {
  */
 export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> {
   const admin = isAdmin(deps.config, reader.userId);
-  const [managed, freelancing, items, workspaceCounts] = await Promise.all([
+  const [managed, freelancing, workspaceCounts] = await Promise.all([
     missionsManagedBy(deps.db, reader.userId),
     missionsOfFreelancer(deps.db, reader.userId),
-    openItemsOf(deps, reader.userId, reader.locale),
     admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
   ]);
+  const items = await openItemsAmong(deps, reader.userId, reader.locale, [...managed, ...freelancing]);
   const current = freelancing.filter((m) => isOpen(m.status));
   const managedOpen = managed.filter((m) => isOpen(m.status));
   const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
