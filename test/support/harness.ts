@@ -37,6 +37,8 @@ export interface Harness {
   clock: ManualClock;
   deps: Deps;
   db: Connection;
+  /** The database URI, for child processes (e.g. the jobs CLI) working on the same data. */
+  dbUri: string;
   app: PasserelleApp;
   appUrl: string;
   slack: ReturnType<typeof createSlackRequester>;
@@ -53,7 +55,8 @@ export async function startHarness(
   await standin.start();
   const config = testConfig(standin.apiUrl, options.config);
   const logger = silentLogger();
-  const db = options.db ?? (await connectDatabase(testDatabaseUri(label), logger));
+  const dbUri = testDatabaseUri(label);
+  const db = options.db ?? (await connectDatabase(dbUri, logger));
   const deps = buildDeps(config, logger, clock, db);
   const app = createApp(deps);
   const { port } = await app.start();
@@ -64,6 +67,7 @@ export async function startHarness(
     clock,
     deps,
     db,
+    dbUri,
     app,
     appUrl,
     slack,

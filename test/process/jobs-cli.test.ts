@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertMission } from '../../src/features/missions/repository.js';
+import { itemModel } from '../../src/features/onboarding/model.js';
+import { startOnboarding } from '../../src/features/onboarding/service.js';
+import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const FREELANCER = 'UCLIFREE1';
+const MANAGER = 'UCLIMGR01';
+
+/** `npm run jobs -- run-due --at …` as a user runs it (tsx src/cli.ts), against the test's database and stand-in. */
+function runDue(h: Harness, at: string): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'run-due', '--at', at], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: h.standin.apiUrl,
+      MONGODB_URI: h.dbUri,
+    },
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+}
+
+describe('npm run jobs -- run-due --at', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('jobscli', { now: new Date('2026-03-02T07:00:00Z') });
+    h.standin.addUser({ id: FREELANCER, name: 'chloe', locale: 'fr-FR', tz: 'Europe/Paris' });
+    h.standin.addUser({ id: MANAGER, name: 'mark', locale: 'en-US', tz: 'Europe/Paris' });
+    const mission = await insertMission(h.db, {
+      creationKey: 'cli-1',
+      title: 'Audit de sécurité',
+      brief: '',
+      objectives: '',
+      freelancerId: FREELANCER,
+      managerId: MANAGER,
+      buddyId: null,
+      channelId: null,
+      skills: [],
+      startDate: '2026-03-02',
+      endDate: '2026-06-30',
+      needExpressedOn: null,
+      templateKey: 'default',
+      checkin: { weekday: 1, time: '10:00', timezone: 'Europe/Paris', timezoneAssumed: false },
+      status: 'onboarding',
+      history: [],
+    });
+    if (mission === 'duplicate') throw new Error('duplicate');
+    await startOnboarding(h.deps, mission);
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('sends exactly one reminder per overdue item, and none on a second run', async () => {
+    const dueToday = await itemModel(h.db).countDocuments({
+      dueAt: mongoose.trusted({ $lt: new Date('2026-03-02T23:00:00Z') }),
+    });
+    expect(dueToday).toBeGreaterThan(0);
+    const before = h.standin.callsTo('chat.postMessage').length;
+
+    // The day after the start, 10:00 in Paris: the start-day items are overdue.
+    const first = await runDue(h, '2026-03-03T10:00:00+01:00');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/run-due at 2026-03-03T09:00:\d\d\.\d+Z: \d+ job\(s\) ran/);
+    expect(first.out.match(/done\s+onboarding\.reminder/g)).toHaveLength(dueToday);
+    const reminders = h.standin.callsTo('chat.postMessage').slice(before);
+    expect(reminders).toHaveLength(dueToday);
+    const reminded = await itemModel(h.db).countDocuments({
+      reminderSentAt: mongoose.trusted({ $ne: null }),
+    });
+    expect(reminded).toBe(dueToday);
+
+    const second = await runDue(h, '2026-03-03T10:05:00+01:00');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('0 job(s) ran');
+    expect(h.standin.callsTo('chat.postMessage').length).toBe(before + dueToday);
+  }, 60_000);
+
+  it('rejects a malformed --at with a clear message', async () => {
+    const res = await runDue(h, 'next tuesday');
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('--at: "next tuesday" is not an ISO date-time');
+  });
+});
