@@ -15,7 +15,8 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function registerHelpListeners(app: App, deps: Deps): void {
   // The plain help depends only on the language: built once, not per request.
   const standardHelp = {} as Record<Locale, { response_type: 'ephemeral' } & ReturnType<typeof helpMessage>>;
-  for (const l of locales) standardHelp[l] = { response_type: 'ephemeral', ...helpMessage(translator(l), commandHelp) };
+  for (const l of locales)
+    standardHelp[l] = { response_type: 'ephemeral', ...helpMessage(translator(l), commandHelp) };
   app.command('/passerelle', async ({ ack, command }: CommandArgs) => {
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_500);
