@@ -34,29 +34,35 @@ export async function findMission(conn: Connection, id: string): Promise<Mission
 }
 
 /** Missions the user manages, newest first (`open` only: not completed or cancelled). */
-export async function missionsManagedBy(
+export function missionsManagedBy(
   conn: Connection,
   managerId: string,
-  opts: { open?: boolean; limit?: number } = {},
+  opts: ListOptions = {},
 ): Promise<Mission[]> {
-  const filter = opts.open ? { managerId, status: mongoose.trusted({ $in: openStatuses }) } : { managerId };
-  return missionModel(conn)
-    .find(filter)
-    .sort({ startDate: -1, _id: -1 })
-    .limit(opts.limit ?? 500)
-    .lean<Mission[]>()
-    .exec();
+  return missionsWhere(conn, { managerId }, opts);
 }
 
 /** Missions the user works on as freelancer, newest first. */
-export async function missionsOfFreelancer(
+export function missionsOfFreelancer(
   conn: Connection,
   freelancerId: string,
-  opts: { open?: boolean; limit?: number } = {},
+  opts: ListOptions = {},
 ): Promise<Mission[]> {
-  const filter = opts.open
-    ? { freelancerId, status: mongoose.trusted({ $in: openStatuses }) }
-    : { freelancerId };
+  return missionsWhere(conn, { freelancerId }, opts);
+}
+
+interface ListOptions {
+  open?: boolean;
+  limit?: number;
+}
+
+// Equality on the person, then status: served by {managerId, status} / {freelancerId, status}.
+function missionsWhere(
+  conn: Connection,
+  person: { managerId: string } | { freelancerId: string },
+  opts: ListOptions,
+): Promise<Mission[]> {
+  const filter = opts.open ? { ...person, status: mongoose.trusted({ $in: openStatuses }) } : person;
   return missionModel(conn)
     .find(filter)
     .sort({ startDate: -1, _id: -1 })
