@@ -4,7 +4,7 @@ import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import { missionStatuses } from '../missions/lifecycle.js';
 import { contextLine, missionLine, mrkdwnSection, statusLabel } from '../missions/list-views.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
-import { TOGGLE_ITEM } from '../onboarding/ids.js';
+import { itemBlockId, TOGGLE_ITEM } from '../onboarding/ids.js';
 import type { Reader } from './reader.js';
 import type { StatusCounts } from './repository.js';
 import type { HomeData } from './service.js';
@@ -61,8 +61,9 @@ export function itemBlock(tr: Translate, reader: Reader, item: ChecklistItemView
     : '';
   return {
     type: 'section',
-    // One block per item: a stable, unique id keeps Slack's duplicate check happy across republishes.
-    block_id: `home.item.${item.id}`,
+    // Onboarding's id says the item was shown open: a double click or a replay ticks it once, never
+    // ticks then reopens it.
+    block_id: itemBlockId(item.id, false),
     text: {
       type: 'mrkdwn',
       text: `${escapeMrkdwn(truncate(item.label, MAX_LABEL))}\n_${escapeMrkdwn(truncate(item.missionTitle, 150))}_${due}`,
