@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { features } from '../../src/features/index.js';
 import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { insertMission, type NewMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
-import { registerOnboardingListeners } from '../../src/features/onboarding/listeners.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
@@ -89,8 +87,6 @@ describe('App Home per role', () => {
 
   beforeAll(async () => {
     h = await startHarness('home', { now: new Date('2025-03-03T08:00:00Z') });
-    // Ticks from the Home go to onboarding's handler; registered here until its feature is listed.
-    if (!features.some((f) => f.name === 'onboarding')) registerOnboardingListeners(h.app.bolt, h.deps);
     h.standin.addUser({ id: FREELANCER, name: 'fanny', locale: 'fr-FR', tz: 'Europe/Paris' });
     h.standin.addUser({ id: MANAGER, name: 'mike', locale: 'en-US', tz: 'America/New_York' });
     h.standin.addUser({ id: BUSY, name: 'busy', locale: 'en-US', tz: 'Europe/London' });

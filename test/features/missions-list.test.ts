@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { features } from '../../src/features/index.js';
-import { registerMissionList } from '../../src/features/missions/list-listeners.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { insertMission, type NewMission } from '../../src/features/missions/repository.js';
 import { itemsOf, startOnboarding } from '../../src/features/onboarding/service.js';
@@ -62,8 +60,6 @@ describe('/missions over the real HTTP receiver', () => {
 
   beforeAll(async () => {
     h = await startHarness('missions_list', { now: new Date('2025-03-05T09:00:00Z') });
-    // The missions feature registers /missions once it is in the feature list; until then, here.
-    if (!features.some((f) => f.name === 'missions')) registerMissionList(h.app.bolt, h.deps);
     h.standin.addUser({ id: FRANCOIS, name: 'francois', locale: 'fr-FR', tz: 'Europe/Paris' });
     h.standin.addUser({ id: EMMA, name: 'emma', locale: 'en-US', tz: 'America/New_York' });
     h.standin.addUser({ id: NOBODY_FR, name: 'nobody-fr', locale: 'fr-FR', tz: 'Europe/Paris' });
