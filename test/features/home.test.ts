@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
 import type { Mission } from '../../src/features/missions/model.js';
-import { insertMission, type NewMission } from '../../src/features/missions/repository.js';
+import type { NewMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { createMission } from '../support/missions.js';
 import type { Json } from '../support/slack-standin.js';
 
 const FREELANCER = 'UFREEL001';
@@ -37,34 +38,8 @@ function homeText(view: Json | undefined): string {
     .join('\n');
 }
 
-let seq = 0;
-function newMission(over: Partial<NewMission>): NewMission {
-  seq += 1;
-  return {
-    creationKey: `home-test-${seq}`,
-    title: `Mission ${seq}`,
-    brief: '',
-    objectives: '',
-    freelancerId: FREELANCER,
-    managerId: MANAGER,
-    buddyId: null,
-    channelId: null,
-    skills: [],
-    startDate: '2025-03-03',
-    endDate: '2025-06-27',
-    needExpressedOn: null,
-    templateKey: 'default',
-    checkin: { weekday: 1, time: '10:00', timezone: 'Europe/Paris', timezoneAssumed: false },
-    status: 'onboarding',
-    history: [],
-    ...over,
-  };
-}
-
-async function create(h: Harness, over: Partial<NewMission>): Promise<Mission> {
-  const m = await insertMission(h.db, newMission(over));
-  if (m === 'duplicate') throw new Error('duplicate mission in test data');
-  return m;
+function create(h: Harness, over: Partial<NewMission>): Promise<Mission> {
+  return createMission(h.db, { freelancerId: FREELANCER, managerId: MANAGER, ...over });
 }
 
 describe('App Home per role', () => {
@@ -73,7 +48,8 @@ describe('App Home per role', () => {
 
   /** Opens the Home tab as Slack does and waits for a publish newer than the last one. */
   async function openHome(userId: string): Promise<Json | undefined> {
-    const before = h.standin.callsTo('views.publish').length;
+    const forUser = () => h.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId && c.ok);
+    const before = forUser().length;
     const res = await h.slack.sendEvent({
       type: 'app_home_opened',
       user: userId,
@@ -81,7 +57,8 @@ describe('App Home per role', () => {
       tab: 'home',
     });
     expect(res.status).toBe(200);
-    await eventually(() => h.standin.callsTo('views.publish').length > before);
+    // Wait for this user's publish: a refresh for someone else may land in between.
+    await eventually(() => forUser().length > before);
     return h.standin.home(userId);
   }
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
-import { insertMission, type NewMission } from '../../src/features/missions/repository.js';
+import type { NewMission } from '../../src/features/missions/repository.js';
 import { itemsOf, startOnboarding } from '../../src/features/onboarding/service.js';
 import { toggleItem } from '../../src/features/onboarding/toggle.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { createMission } from '../support/missions.js';
 
 const FRANCOIS = 'UFRANCOIS';
 const EMMA = 'UEMMA0001';
@@ -23,30 +24,8 @@ function ackText(body: Ack): string {
     .join('\n');
 }
 
-let seq = 0;
-async function create(h: Harness, over: Partial<NewMission>): Promise<Mission> {
-  seq += 1;
-  const m = await insertMission(h.db, {
-    creationKey: `list-test-${seq}`,
-    title: `Mission ${seq}`,
-    brief: '',
-    objectives: '',
-    freelancerId: FRANCOIS,
-    managerId: EMMA,
-    buddyId: null,
-    channelId: null,
-    skills: [],
-    startDate: '2025-03-03',
-    endDate: '2025-06-27',
-    needExpressedOn: null,
-    templateKey: 'default',
-    checkin: { weekday: 1, time: '10:00', timezone: 'Europe/Paris', timezoneAssumed: false },
-    status: 'onboarding',
-    history: [],
-    ...over,
-  });
-  if (m === 'duplicate') throw new Error('duplicate mission in test data');
-  return m;
+function create(h: Harness, over: Partial<NewMission>): Promise<Mission> {
+  return createMission(h.db, { freelancerId: FRANCOIS, managerId: EMMA, ...over });
 }
 
 describe('/missions over the real HTTP receiver', () => {

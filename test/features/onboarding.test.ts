@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
-import { findMission, insertMission, type NewMission } from '../../src/features/missions/repository.js';
+import { findMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import { itemsOf, openItemsOf, progressOf, startOnboarding } from '../../src/features/onboarding/service.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { createMission } from '../support/missions.js';
 import type { StandinMessage } from '../support/slack-standin.js';
 
 const FREELANCER = 'UFREEL001';
@@ -31,35 +32,13 @@ function textOf(m: StandinMessage | undefined): string {
     .join('\n');
 }
 
-function newMission(
-  key: string,
+function create(
+  h: Harness,
   title: string,
   people: { freelancerId: string; managerId: string },
   startDate: string,
-): NewMission {
-  return {
-    creationKey: key,
-    title,
-    brief: '',
-    objectives: '',
-    ...people,
-    buddyId: null,
-    channelId: null,
-    skills: [],
-    startDate,
-    endDate: '2026-09-30',
-    needExpressedOn: null,
-    templateKey: 'default',
-    checkin: { weekday: 1, time: '10:00', timezone: 'Europe/Paris', timezoneAssumed: false },
-    status: 'onboarding',
-    history: [],
-  };
-}
-
-async function create(h: Harness, data: NewMission): Promise<Mission> {
-  const m = await insertMission(h.db, data);
-  if (m === 'duplicate') throw new Error('duplicate mission');
-  return m;
+): Promise<Mission> {
+  return createMission(h.db, { title, ...people, startDate, endDate: '2026-09-30' });
 }
 
 async function reload(h: Harness, m: Mission): Promise<Mission> {
@@ -100,7 +79,9 @@ describe('onboarding checklist', () => {
     h.standin.addUser({ id: ADMIN, name: 'ada', locale: 'en-US', tz: 'Europe/London' });
     mission = await create(
       h,
-      newMission('k-one', 'Refonte du site', { freelancerId: FREELANCER, managerId: MANAGER }, '2026-03-02'),
+      'Refonte du site',
+      { freelancerId: FREELANCER, managerId: MANAGER },
+      '2026-03-02',
     );
   });
   afterAll(async () => {
@@ -259,10 +240,7 @@ describe('onboarding reminders', () => {
     h = await startHarness('onboarding_reminders', { now: new Date('2026-03-09T08:00:00Z') });
     h.standin.addUser({ id: F2, name: 'felix', locale: 'fr-FR', tz: 'Europe/Paris' });
     h.standin.addUser({ id: M2, name: 'mia', locale: 'en-US', tz: 'America/New_York' });
-    mission = await create(
-      h,
-      newMission('k-two', 'Mission B', { freelancerId: F2, managerId: M2 }, '2026-03-09'),
-    );
+    mission = await create(h, 'Mission B', { freelancerId: F2, managerId: M2 }, '2026-03-09');
     await startOnboarding(h.deps, mission);
     mission = await reload(h, mission);
   });

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertMission } from '../../src/features/missions/repository.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.js';
+import { createMission } from '../support/missions.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const FREELANCER = 'UCLIFREE1';
@@ -40,25 +40,13 @@ describe('npm run jobs -- run-due --at', () => {
     h = await startHarness('jobscli', { now: new Date('2026-03-02T07:00:00Z') });
     h.standin.addUser({ id: FREELANCER, name: 'chloe', locale: 'fr-FR', tz: 'Europe/Paris' });
     h.standin.addUser({ id: MANAGER, name: 'mark', locale: 'en-US', tz: 'Europe/Paris' });
-    const mission = await insertMission(h.db, {
-      creationKey: 'cli-1',
+    const mission = await createMission(h.db, {
       title: 'Audit de sécurité',
-      brief: '',
-      objectives: '',
       freelancerId: FREELANCER,
       managerId: MANAGER,
-      buddyId: null,
-      channelId: null,
-      skills: [],
       startDate: '2026-03-02',
       endDate: '2026-06-30',
-      needExpressedOn: null,
-      templateKey: 'default',
-      checkin: { weekday: 1, time: '10:00', timezone: 'Europe/Paris', timezoneAssumed: false },
-      status: 'onboarding',
-      history: [],
     });
-    if (mission === 'duplicate') throw new Error('duplicate');
     await startOnboarding(h.deps, mission);
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
 import type { MissionStatus } from './lifecycle.js';
 import { missionStatuses } from './lifecycle.js';
@@ -28,6 +29,12 @@ export interface CheckinSlot {
   timezone: string;
   /** True when the zone could not be read from Slack and the workspace default was assumed. */
   timezoneAssumed: boolean;
+  /** ISO country whose holidays and working week apply; null: from the zone, then the workspace's. */
+  country: string | null;
+  /** ISO weekdays the freelancer works (part-time); empty: the country's working week. */
+  workingDays: number[];
+  /** Check-ins paused until this calendar date (inclusive), or null. */
+  pausedUntil: string | null;
 }
 
 /** A stored mission (plain object, as repositories return it). */
@@ -47,6 +54,8 @@ export interface Mission {
   endDate: string;
   needExpressedOn: string | null;
   templateKey: string;
+  /** The freelancer's language when the mission started (scheduled messages go out without asking Slack). */
+  freelancerLocale: Locale | null;
   checkin: CheckinSlot;
   status: MissionStatus;
   history: HistoryEntry[];
@@ -75,11 +84,15 @@ const missionSchema = new Schema<Mission>(
     endDate: { type: String, required: true },
     needExpressedOn: { type: String, default: null },
     templateKey: { type: String, required: true },
+    freelancerLocale: { type: String, default: null },
     checkin: {
       weekday: { type: Number, required: true },
       time: { type: String, required: true },
       timezone: { type: String, required: true },
       timezoneAssumed: { type: Boolean, default: false },
+      country: { type: String, default: null },
+      workingDays: { type: [Number], default: [] },
+      pausedUntil: { type: String, default: null },
     },
     status: { type: String, enum: missionStatuses, required: true },
     history: {

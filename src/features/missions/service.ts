@@ -68,11 +68,15 @@ export async function startMission(
     endDate: form.endDate,
     needExpressedOn: form.needExpressedOn ?? null,
     templateKey: form.templateKey,
+    freelancerLocale: freelancer.locale ?? null,
     checkin: {
       weekday: form.checkinWeekday,
       time: form.checkinTime,
       timezone,
       timezoneAssumed: !freelancer.tz,
+      country: null,
+      workingDays: [],
+      pausedUntil: null,
     },
     status,
     history: [

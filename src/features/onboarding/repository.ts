@@ -1,4 +1,5 @@
 import mongoose, { type Connection, Types } from 'mongoose';
+import { insertNew } from '../../db/duplicates.js';
 import { defaultTemplate } from './default-template.js';
 import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
 
@@ -33,14 +34,7 @@ export async function findTemplate(conn: Connection, key: string): Promise<Onboa
 
 /** Inserts the items that do not exist yet; the (missionId, index) unique index drops the others. */
 export async function insertItems(conn: Connection, items: NewItem[]): Promise<void> {
-  if (items.length === 0) return;
-  try {
-    await itemModel(conn).insertMany(items, { ordered: false });
-  } catch (err) {
-    const e = err as { code?: number; writeErrors?: { code?: number; err?: { code?: number } }[] };
-    const codes = e.writeErrors?.map((w) => w.code ?? w.err?.code) ?? [e.code];
-    if (!codes.every((c) => c === E11000)) throw err;
-  }
+  await insertNew(itemModel(conn), items);
 }
 
 /** The items of a mission, in template order. */
