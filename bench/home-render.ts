@@ -28,6 +28,7 @@ import { itemModel } from '../src/features/onboarding/model.js';
 import { openItemsOf, progressOf } from '../src/features/onboarding/service.js';
 import { translator } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';
+import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
 
 const MISSIONS = 2_000;
@@ -134,25 +135,7 @@ async function benchOn(
   const server = await startFerretDb({ backend, logger });
   const db = await connectDatabase(`${server.uri.replace(/\/?$/, '/')}home_bench`, logger);
   try {
-    const config: Config = {
-      slack: {
-        botToken: BOT_TOKEN,
-        signingSecret: 'a1b2c3d4e5f60718',
-        appToken: undefined,
-        apiUrl: standin.apiUrl,
-      },
-      port: 0,
-      mongodbUri: undefined,
-      defaultLocale: 'fr',
-      defaultTimezone: 'Europe/Paris',
-      defaultCountry: 'FR',
-      adminUserIds: [],
-      animatorUserIds: [],
-      communityChannelId: undefined,
-      logLevel: 'error',
-      dataDir: './.data',
-      embeddedDatabase: 'ferretdb',
-    };
+    const config: Config = testConfig(standin.apiUrl, { adminUserIds: [], animatorUserIds: [] });
     const deps = buildDeps(config, logger, new ManualClock(new Date('2025-03-03T09:00:00Z')), db);
     const seeded = performance.now();
     await seed(deps);

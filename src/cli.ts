@@ -51,8 +51,8 @@ async function main(argv: string[]): Promise<number> {
   const db = await connectDatabase(database.uri, logger);
   try {
     const deps = buildDeps(config, logger, clock, db);
-    const outcomes = await deps.scheduler.runOnce();
-    console.log(report(outcomes, clock.now()));
+    const { notes, outcomes } = await deps.scheduler.runPass();
+    console.log(report(notes, outcomes, clock.now()));
     return 0;
   } finally {
     await db.close();
@@ -60,8 +60,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function report(outcomes: readonly JobOutcome[], at: Date): string {
-  const head = `run-due at ${at.toISOString()}: ${outcomes.length} job(s) ran`;
+function report(notes: readonly string[], outcomes: readonly JobOutcome[], at: Date): string {
+  const head = [
+    `run-due at ${at.toISOString()}:`,
+    ...notes.map((n) => `  ${n}`),
+    `  ${outcomes.length} job(s) ran`,
+  ].join('\n');
   const lines = outcomes.map((o) => {
     const extra =
       o.result === 'retry'

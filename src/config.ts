@@ -69,6 +69,17 @@ const schema = z.object({
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
     .default('info'),
   DATA_DIR: z.string().min(1).default('./.data'),
+  CHECKIN_REMINDER_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1')
+    .max(168, 'must be at most 168 (a week)')
+    .default(24),
+  SLACK_POST_RATE: z.coerce
+    .number({ error: 'must be a number of messages per second' })
+    .positive('must be above 0')
+    .max(1000, 'must be at most 1000')
+    .default(50),
   EMBEDDED_DATABASE: z
     .enum(['auto', 'mongodb-memory-server', 'ferretdb'], {
       error: 'must be auto, mongodb-memory-server or ferretdb',
@@ -91,6 +102,8 @@ const examples: Record<keyof z.input<typeof schema>, string> = {
   COMMUNITY_CHANNEL_ID: 'C0123456789',
   LOG_LEVEL: 'info',
   DATA_DIR: './.data',
+  CHECKIN_REMINDER_HOURS: '24',
+  SLACK_POST_RATE: '50',
   EMBEDDED_DATABASE: 'auto',
 };
 
@@ -114,6 +127,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
   embeddedDatabase: 'auto' | 'mongodb-memory-server' | 'ferretdb';
+  /** Hours after a check-in before its one reminder (then held to the person's sending hours). */
+  checkinReminderHours: number;
+  /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
+  slackPostRate: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -164,6 +181,8 @@ function toConfig(p: Parsed): Config {
     logLevel: p.LOG_LEVEL,
     dataDir: p.DATA_DIR,
     embeddedDatabase: p.EMBEDDED_DATABASE,
+    checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
+    slackPostRate: p.SLACK_POST_RATE,
   };
 }
 

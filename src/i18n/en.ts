@@ -1,4 +1,6 @@
 import type { Message } from './catalogue.js';
+import { checkins } from './messages/checkins.js';
+import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
@@ -12,6 +14,8 @@ export const en = {
   ...missions.en,
   ...onboarding.en,
   ...home.en,
+  ...checkins.en,
+  ...checkinsDelivery.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

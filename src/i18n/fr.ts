@@ -1,5 +1,7 @@
 import type { Message } from './catalogue.js';
 import type { MessageKey } from './en.js';
+import { checkins } from './messages/checkins.js';
+import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
@@ -13,4 +15,6 @@ export const fr: Record<MessageKey, Message> = {
   ...missions.fr,
   ...onboarding.fr,
   ...home.fr,
+  ...checkins.fr,
+  ...checkinsDelivery.fr,
 };

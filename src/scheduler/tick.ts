@@ -1,9 +1,18 @@
 import type { Logger } from '@slack/bolt';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { JobRunner } from './runner.js';
+import type { JobOutcome, JobRunner } from './runner.js';
 
-/** A step run at every tick before due jobs: queues upcoming work (idempotent, by unique job keys). */
-export type Planner = () => Promise<void>;
+/**
+ * A step run at every tick before due jobs: queues upcoming work (idempotent, by unique keys) or
+ * does work that claims its own items atomically. May return a one-line summary of what it did.
+ */
+export type Planner = () => Promise<string | undefined>;
+
+/** What one pass did: the planners' summaries, then the jobs that ran. */
+export interface PassReport {
+  notes: string[];
+  outcomes: JobOutcome[];
+}
 
 /** Runs planners then due jobs once a minute in-process; `stop()` lets the current pass finish. */
 export class Scheduler {
@@ -21,15 +30,23 @@ export class Scheduler {
   }
 
   /** One pass: every planner, then every due job. Used by the tick and by the CLI. */
-  async runOnce() {
+  async runPass(): Promise<PassReport> {
+    const notes: string[] = [];
     for (const { name, plan } of this.planners) {
       try {
-        await plan();
+        const note = await plan();
+        if (note) notes.push(`${name}: ${note}`);
       } catch (err) {
         this.logger.error(`planner ${name} failed`, err);
+        notes.push(`${name}: failed (${err instanceof Error ? err.message : String(err)})`);
       }
     }
-    return this.runner.runDue();
+    return { notes, outcomes: await this.runner.runDue() };
+  }
+
+  /** One pass; resolves with the jobs that ran. */
+  async runOnce(): Promise<JobOutcome[]> {
+    return (await this.runPass()).outcomes;
   }
 
   /** Starts the minute tick. */
@@ -38,7 +55,8 @@ export class Scheduler {
     this.task = cron.schedule(
       '* * * * *',
       async () => {
-        const outcomes = await this.runOnce();
+        const { notes, outcomes } = await this.runPass();
+        for (const note of notes) this.logger.info(note);
         if (outcomes.length > 0) this.logger.info(`scheduler ran ${outcomes.length} job(s)`);
       },
       { noOverlap: true, name: 'passerelle-tick' },

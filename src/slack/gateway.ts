@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { SendPacer, SendPriority } from './pacer.js';
 import { isPlatformError } from './user-directory.js';
 
 /** A message as features build it: the fallback text (notifications, screen readers) and the blocks. */
@@ -27,12 +28,29 @@ export class SlackGateway {
   constructor(
     private readonly client: WebClient,
     private readonly logger: Logger,
+    private readonly pacer: SendPacer,
   ) {}
 
-  /** Sends a DM from the app (posting to the user id lands in the app's DM with them). */
-  async sendDm(userId: string, message: OutgoingMessage): Promise<PostedRef> {
-    const res = await this.client.chat.postMessage({ channel: userId, ...message, unfurl_links: false });
+  /**
+   * Sends a DM from the app (posting to the user id lands in the app's DM with them). Every post is
+   * paced; `bulk` sends (scheduled check-ins, reminders) give way to `urgent` ones (answers, alerts).
+   * Resolves only once Slack accepted the message.
+   */
+  async sendDm(
+    userId: string,
+    message: OutgoingMessage,
+    priority: SendPriority = 'urgent',
+  ): Promise<PostedRef> {
+    const res = await this.pacer.run(
+      () => this.client.chat.postMessage({ channel: userId, ...message, unfurl_links: false }),
+      priority,
+    );
     return { channel: res.channel ?? userId, ts: res.ts ?? '' };
+  }
+
+  /** The pacer of this gateway's posts (bulk senders wait on it to stay a little ahead, not far ahead). */
+  get sendPacer(): SendPacer {
+    return this.pacer;
   }
 
   /** Replaces a message the app posted. */
@@ -43,7 +61,9 @@ export class SlackGateway {
   /** Posts in a channel, joining it first when it is public; says why when the app cannot post. */
   async postInChannel(channelId: string, message: OutgoingMessage): Promise<ChannelPostResult> {
     const post = async () =>
-      this.client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false });
+      this.pacer.run(() =>
+        this.client.chat.postMessage({ channel: channelId, ...message, unfurl_links: false }),
+      );
     try {
       const res = await post();
       return { ok: true, ref: { channel: res.channel ?? channelId, ts: res.ts ?? '' } };

@@ -28,6 +28,8 @@ export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Con
     logLevel: 'error',
     dataDir: './.data',
     embeddedDatabase: 'ferretdb',
+    checkinReminderHours: 24,
+    slackPostRate: 50,
     ...overrides,
   };
 }
@@ -57,7 +59,10 @@ export async function startHarness(
   const logger = silentLogger();
   const dbUri = testDatabaseUri(label);
   const db = options.db ?? (await connectDatabase(dbUri, logger));
-  const deps = buildDeps(config, logger, clock, db);
+  // Slack retries as in production but quicker (a 5xx outage gives up in well under a second).
+  const deps = buildDeps(config, logger, clock, db, {
+    slackRetries: { retries: 6, factor: 2, minTimeout: 20, maxTimeout: 100 },
+  });
   const app = createApp(deps);
   const { port } = await app.start();
   const appUrl = `http://127.0.0.1:${port}`;

@@ -4,10 +4,12 @@ import { insertMission, type NewMission } from '../../src/features/missions/repo
 
 let seq = 0;
 
+/** What a test sets on a mission: the people, and any field (the check-in slot field by field). */
+export type MissionOverrides = Partial<Omit<NewMission, 'checkin'>> &
+  Pick<NewMission, 'freelancerId' | 'managerId'> & { checkin?: Partial<NewMission['checkin']> };
+
 /** A valid new mission for tests; `over` sets what the test is about (people, dates, status…). */
-export function newMission(
-  over: Partial<NewMission> & Pick<NewMission, 'freelancerId' | 'managerId'>,
-): NewMission {
+export function newMission(over: MissionOverrides): NewMission {
   seq += 1;
   const { checkin, ...rest } = over;
   return {
@@ -40,10 +42,7 @@ export function newMission(
 }
 
 /** Stores a test mission (see `newMission`) and returns it. */
-export async function createMission(
-  db: Connection,
-  over: Partial<NewMission> & Pick<NewMission, 'freelancerId' | 'managerId'>,
-): Promise<Mission> {
+export async function createMission(db: Connection, over: MissionOverrides): Promise<Mission> {
   const m = await insertMission(db, newMission(over));
   if (m === 'duplicate') throw new Error('duplicate mission in test data');
   return m;

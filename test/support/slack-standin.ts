@@ -250,6 +250,11 @@ export class SlackStandin {
     return this.faults.rateLimitedCount(method);
   }
 
+  /** Drops every injected fault and budget (calls and state stay). */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /** Forgets calls, responses, posted state and faults; `directory: true` also forgets users/channels. */
   reset(opts: { directory?: boolean } = {}): void {
     this.calls.length = 0;

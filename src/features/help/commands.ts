@@ -15,4 +15,9 @@ export const commandHelp: readonly CommandHelp[] = [
   { command: '/passerelle', usage: 'help', description: 'command.passerelle.help' },
   { command: '/mission-start', usage: '[@freelancer]', description: 'command.missionStart.description' },
   { command: '/missions', description: 'command.missions.description' },
+  {
+    command: '/checkin',
+    usage: '[pause [until YYYY-MM-DD] | resume | help]',
+    description: 'command.checkin.description',
+  },
 ];

@@ -23,6 +23,7 @@ export async function missionForAdmin(deps: Deps, adminId: string, missionId: st
 /** Tells each person, in their language, what changed. */
 async function notify(
   deps: Deps,
+  missionId: Types.ObjectId,
   userIds: readonly string[],
   key: MessageKey,
   params: (locale: 'fr' | 'en') => Params,
@@ -31,7 +32,10 @@ async function notify(
     const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
     await deps.gateway.sendDm(userId, noticeMessage(translator(locale)(key, params(locale))));
   }
-  await deps.events.emit('mission.changed', { missionId: '', userIds: [...new Set(userIds)] });
+  await deps.events.emit('mission.changed', {
+    missionId: missionId.toString(),
+    userIds: [...new Set(userIds)],
+  });
 }
 
 /** Changes a mission's dates (admins), keeps it in the history and tells the freelancer and manager. */
@@ -57,12 +61,18 @@ export async function changeDates(
     },
   );
   if (!updated) throw new NotFoundError(`mission ${missionId} vanished`);
-  await notify(deps, [updated.freelancerId, updated.managerId], 'missions.admin.notice.dates', (locale) => ({
-    title: escapeMrkdwn(updated.title),
-    start: formatCalendarDate(startDate, locale),
-    end: formatCalendarDate(endDate, locale),
-    by: adminId,
-  }));
+  await notify(
+    deps,
+    updated._id,
+    [updated.freelancerId, updated.managerId],
+    'missions.admin.notice.dates',
+    (locale) => ({
+      title: escapeMrkdwn(updated.title),
+      start: formatCalendarDate(startDate, locale),
+      end: formatCalendarDate(endDate, locale),
+      by: adminId,
+    }),
+  );
   return updated;
 }
 
@@ -92,6 +102,7 @@ export async function reassignManager(deps: Deps, adminId: string, missionId: st
   if (!updated) throw new NotFoundError(`mission ${missionId} vanished`);
   await notify(
     deps,
+    mission._id,
     [mission.managerId, managerId, mission.freelancerId],
     'missions.admin.notice.reassigned',
     () => ({
@@ -114,9 +125,15 @@ export async function cancelMission(deps: Deps, adminId: string, missionId: stri
   });
   // Someone else changed it meanwhile (e.g. a double click): nothing more to do or say.
   if (!updated) return mission;
-  await notify(deps, [mission.freelancerId, mission.managerId], 'missions.admin.notice.cancelled', () => ({
-    title: escapeMrkdwn(mission.title),
-    by: adminId,
-  }));
+  await notify(
+    deps,
+    mission._id,
+    [mission.freelancerId, mission.managerId],
+    'missions.admin.notice.cancelled',
+    () => ({
+      title: escapeMrkdwn(mission.title),
+      by: adminId,
+    }),
+  );
   return updated;
 }

@@ -51,6 +51,11 @@ export function missionsOfFreelancer(
   return missionsWhere(conn, { freelancerId }, opts);
 }
 
+/** Every mission in one status (jobs that walk open missions; equality on the `status` index). */
+export function missionsWithStatus(conn: Connection, status: MissionStatus): Promise<Mission[]> {
+  return missionModel(conn).find({ status }).lean<Mission[]>().exec();
+}
+
 interface ListOptions {
   open?: boolean;
   limit?: number;

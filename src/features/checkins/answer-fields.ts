@@ -1,0 +1,31 @@
+import type { BuiltinKey } from './questions-model.js';
+
+/** block_ids (and action_id, the same string) of the check-in modal: inline errors are keyed by them. */
+export const field = {
+  score: 'score',
+  progress: 'progress',
+  blockers: 'blockers',
+  needsHelp: 'needs_help',
+  note: 'note',
+  visibility: 'visibility',
+} as const;
+
+/** The block of each built-in question. */
+export const builtinField: Record<BuiltinKey, string> = {
+  score: field.score,
+  progress: field.progress,
+  blockers: field.blockers,
+  needsHelp: field.needsHelp,
+  note: field.note,
+};
+
+/** The block of a custom question (keys are `[a-z][a-z0-9_]*`, so the prefix keeps them apart). */
+export function extraField(key: string): string {
+  return `extra_${key}`;
+}
+
+/**
+ * Answer lengths (plain_text_input max_length). Each text is shown in its own section of the
+ * manager's summary (≤3000 characters with its label, after mrkdwn escaping).
+ */
+export const limits = { progress: 1500, blockers: 1500, note: 1500, extra: 500 } as const;

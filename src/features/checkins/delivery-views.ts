@@ -1,0 +1,74 @@
+import type { KnownBlock } from '@slack/types';
+import { formatDate, formatDateTime, translator } from '../../i18n/index.js';
+import type { OutgoingMessage } from '../../slack/gateway.js';
+import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
+import { OPEN_CHECKIN } from './ids.js';
+import type { Checkin } from './model.js';
+
+const MAX_TITLE = 120;
+
+type DeliveredCheckin = Pick<Checkin, '_id' | 'title' | 'locale' | 'zone' | 'dueAt'>;
+
+function answerButton(c: DeliveredCheckin, label: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'checkin.open',
+    elements: [
+      {
+        type: 'button',
+        action_id: OPEN_CHECKIN,
+        value: c._id.toString(),
+        style: 'primary',
+        text: { type: 'plain_text', text: label },
+      },
+    ],
+  };
+}
+
+/** The weekly DM: a short summary and the button that opens the check-in modal. */
+export function checkinMessage(c: DeliveredCheckin): OutgoingMessage {
+  const tr = translator(c.locale);
+  const title = escapeMrkdwn(truncate(c.title, MAX_TITLE));
+  return {
+    text: tr('checkins.dm.fallback', { title }),
+    blocks: [
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: tr('checkins.dm.header', { title: truncate(c.title, MAX_TITLE) }) },
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: tr('checkins.dm.text', { title }) } },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: tr('checkins.dm.week', { date: formatDate(c.dueAt, c.locale, c.zone) }) },
+        ],
+      },
+      answerButton(c, tr('checkins.dm.button')),
+    ],
+  };
+}
+
+/** The one reminder of an unanswered check-in. */
+export function checkinReminderMessage(c: DeliveredCheckin, closesAt: Date): OutgoingMessage {
+  const tr = translator(c.locale);
+  const text = tr('checkins.reminder.text', {
+    title: escapeMrkdwn(truncate(c.title, MAX_TITLE)),
+    date: formatDate(c.dueAt, c.locale, c.zone),
+  });
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: tr('checkins.reminder.closes', { date: formatDateTime(closesAt, c.locale, c.zone) }),
+          },
+        ],
+      },
+      answerButton(c, tr('checkins.dm.button')),
+    ],
+  };
+}

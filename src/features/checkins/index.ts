@@ -1,0 +1,10 @@
+import type { Feature } from '../feature.js';
+import { registerCheckinJobs } from './jobs.js';
+import { registerCheckinListeners } from './listeners.js';
+
+/** Weekly check-ins: planning, paced delivery, reminders, the modal, answers and alerts. */
+export const checkinsFeature: Feature = {
+  name: 'checkins',
+  register: registerCheckinListeners,
+  registerJobs: registerCheckinJobs,
+};

@@ -1,0 +1,156 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { localDate } from '../../calendar/sending-hours.js';
+import type { Deps } from '../../deps.js';
+import { type MessageKey, translator } from '../../i18n/index.js';
+import type { OutgoingMessage } from '../../slack/gateway.js';
+import { type Reader, readerOf } from '../home/reader.js';
+import { field } from './answer-fields.js';
+import { parseAnswerForm, parseCheckinId, viewState } from './answer-validation.js';
+import {
+  checkSubmission,
+  type OpenOutcome,
+  openCheckin,
+  openCurrentCheckin,
+  submitAnswer,
+} from './answers.js';
+import { parseCheckinCommand } from './command.js';
+import {
+  badDateMessage,
+  checkinHelp,
+  nothingToAnswerMessage,
+  pauseMessage,
+  resumeMessage,
+} from './command-views.js';
+import { CHECKIN_VIEW, OPEN_CHECKIN } from './ids.js';
+import { pauseCheckins, resumeCheckins } from './pause.js';
+import { loadQuestions } from './questions.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Profile look-ups inside the 3-second window wait this long at most, then use the defaults. */
+const LOOKUP_MS = 1_000;
+
+/** `/checkin`, the check-in DM's button and the modal's submission. */
+export function registerCheckinListeners(app: App, deps: Deps): void {
+  app.command('/checkin', async ({ ack, command, respond }: CommandArgs) => {
+    const cmd = parseCheckinCommand(command.text);
+    const userId = command.user_id;
+    if (cmd.kind === 'help' || cmd.kind === 'unknown' || cmd.kind === 'badDate') {
+      const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, LOOKUP_MS));
+      const msg =
+        cmd.kind === 'badDate'
+          ? badDateMessage(tr, cmd.raw)
+          : checkinHelp(tr, cmd.kind === 'unknown' ? cmd.word : undefined);
+      await ack({ response_type: 'ephemeral', ...msg });
+      return;
+    }
+    // The trigger_id lives 3 s: ack now, then read only what the modal needs.
+    await ack();
+    const reader = await readerOf(deps, userId, LOOKUP_MS);
+    let answer: OutgoingMessage | null;
+    try {
+      if (cmd.kind === 'open') {
+        answer = await showModal(
+          deps,
+          command.trigger_id,
+          reader,
+          await openCurrentCheckin(deps, userId, reader.locale),
+        );
+      } else if (cmd.kind === 'pause') {
+        const today = localDate(deps.clock.now(), reader.zone).toISODate() ?? '';
+        answer = pauseMessage(
+          translator(reader.locale),
+          reader.locale,
+          await pauseCheckins(deps, userId, cmd.until, today),
+        );
+      } else {
+        answer = resumeMessage(translator(reader.locale), await resumeCheckins(deps, userId));
+      }
+    } catch (err) {
+      deps.logger.error('/checkin failed', { userId, sub: cmd.kind, error: String(err) });
+      answer = { text: translator(reader.locale)('error.unexpected') };
+    }
+    if (answer) await respond({ response_type: 'ephemeral', ...answer });
+  });
+
+  app.action(
+    { type: 'block_actions', action_id: OPEN_CHECKIN },
+    async ({ ack, body, action, respond }: ActionArgs) => {
+      await ack();
+      if (action.type !== 'button') return;
+      const userId = body.user.id;
+      const reader = await readerOf(deps, userId, LOOKUP_MS);
+      let answer: OutgoingMessage | null;
+      try {
+        answer = await showModal(
+          deps,
+          body.trigger_id,
+          reader,
+          await openCheckin(deps, userId, action.value ?? '', reader.locale),
+        );
+      } catch (err) {
+        deps.logger.error('opening a check-in failed', { userId, error: String(err) });
+        answer = { text: translator(reader.locale)('error.unexpected') };
+      }
+      if (!answer) return;
+      // Bolt only gives a working respond() when the payload has a response_url (messages, not Home/modals).
+      if (body.response_url)
+        await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+      else if (body.channel?.id) await deps.gateway.sendEphemeral(body.channel.id, userId, answer);
+    },
+  );
+
+  app.view(CHECKIN_VIEW, async ({ ack, body, view }: ViewArgs) => {
+    const userId = body.user.id;
+    const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, LOOKUP_MS));
+    const errorOn = (key: MessageKey) =>
+      ack({ response_action: 'errors', errors: { [field.score]: tr(key) } });
+    const checkinId = parseCheckinId(view.private_metadata);
+    const state = viewState.safeParse(view.state.values);
+    if (!checkinId || !state.success) return errorOn('checkins.error.invalid');
+    const parsed = parseAnswerForm(state.data, await loadQuestions(deps.db));
+    if (!parsed.ok) {
+      const errors = Object.fromEntries(Object.entries(parsed.errors).map(([id, key]) => [id, tr(key)]));
+      return ack({ response_action: 'errors', errors });
+    }
+    const refusal = await checkSubmission(deps, userId, checkinId);
+    if (refusal) return errorOn(refusal);
+    await ack();
+    try {
+      const outcome = await submitAnswer(deps, { userId, checkinId, answer: parsed.answer });
+      // Closed between the check and the store (rare): the modal is gone, so say it in a DM.
+      if (outcome.kind === 'refused') await deps.gateway.sendDm(userId, { text: tr(outcome.reason) });
+    } catch (err) {
+      // The error's kind only: a database error message may quote the answer, which is never logged.
+      const { name, code } = err as { name?: string; code?: unknown };
+      deps.logger.error('storing a check-in answer failed', { checkinId, error: name, code });
+      await deps.gateway.sendDm(userId, { text: tr('error.unexpected') }).catch(() => {});
+    }
+  });
+}
+
+/** Opens the modal, or returns what to tell the user instead. */
+async function showModal(
+  deps: Deps,
+  triggerId: string,
+  reader: Reader,
+  outcome: OpenOutcome,
+): Promise<OutgoingMessage | null> {
+  const tr = translator(reader.locale);
+  if (outcome.kind === 'open') {
+    await deps.gateway.openModal(triggerId, outcome.view);
+    return null;
+  }
+  if (outcome.kind === 'refused') return { text: tr(outcome.reason) };
+  return nothingToAnswerMessage(tr, reader.locale, reader.zone, outcome.info);
+}

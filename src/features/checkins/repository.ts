@@ -1,0 +1,194 @@
+import mongoose, { type AnyBulkWriteOperation, type Connection, type Types } from 'mongoose';
+import { insertNew } from '../../db/duplicates.js';
+import type { MessageRef } from '../missions/model.js';
+import { type Checkin, checkinModel } from './model.js';
+
+/** A check-in as planning builds it (the rest takes its defaults). */
+export type PlannedCheckin = Pick<
+  Checkin,
+  | 'missionId'
+  | 'week'
+  | 'dueAt'
+  | 'freelancerId'
+  | 'managerId'
+  | 'title'
+  | 'locale'
+  | 'zone'
+  | 'country'
+  | 'workingDays'
+  | 'editableUntil'
+  | 'status'
+  | 'outcome'
+>;
+
+/** Inserts the planned check-ins whose (mission, week) is not taken yet; returns how many. */
+export function insertPlanned(conn: Connection, planned: PlannedCheckin[]): Promise<number> {
+  return insertNew(checkinModel(conn), planned);
+}
+
+/** (mission, week) pairs already planned from `from` on: planning skips them instead of re-inserting. */
+export async function plannedKeysFrom(conn: Connection, from: Date): Promise<Set<string>> {
+  const rows = await checkinModel(conn)
+    .find({ dueAt: mongoose.trusted({ $gte: from }) })
+    .select({ missionId: 1, week: 1, _id: 0 })
+    .lean<Pick<Checkin, 'missionId' | 'week'>[]>()
+    .exec();
+  return new Set(rows.map((r) => plannedKey(r.missionId, r.week)));
+}
+
+export function plannedKey(missionId: Types.ObjectId, week: string): string {
+  return `${missionId.toString()}:${week}`;
+}
+
+/** The future check-ins of a mission not sent yet (to re-plan after a change). */
+export function unsentOfMission(conn: Connection, missionId: Types.ObjectId, from: Date): Promise<Checkin[]> {
+  return checkinModel(conn)
+    .find({ missionId, dueAt: mongoose.trusted({ $gte: from }) })
+    .lean<Checkin[]>()
+    .exec()
+    .then((rows) => rows.filter((c) => c.status === 'scheduled' || c.status === 'skipped'));
+}
+
+/** Removes check-ins that were planned but not sent (their slot moved or the mission closed). */
+export async function deleteUnsent(conn: Connection, ids: Types.ObjectId[]): Promise<void> {
+  if (ids.length === 0) return;
+  await checkinModel(conn).deleteMany({
+    _id: mongoose.trusted({ $in: ids }),
+    status: mongoose.trusted({ $in: ['scheduled', 'skipped'] }),
+  });
+}
+
+/** Check-ins due more than the catch-up window ago and never sent: missed, not sent late. */
+export async function markLateAsMissed(conn: Connection, before: Date): Promise<number> {
+  const res = await checkinModel(conn).updateMany(
+    { status: 'scheduled', dueAt: mongoose.trusted({ $lt: before }) },
+    { $set: { status: 'missed', outcome: 'late' } },
+  );
+  return res.modifiedCount;
+}
+
+/**
+ * Claims up to `size` due check-ins for `token`, atomically per check-in: another runner's claim of
+ * the same one fails its `status: 'scheduled'` condition. A claim whose runner died (lease expired)
+ * is taken over. Three commands per batch, whatever its size.
+ */
+export async function claimDue(
+  conn: Connection,
+  opts: { token: string; now: Date; notBefore: Date; size: number; leaseMs: number },
+): Promise<Checkin[]> {
+  const model = checkinModel(conn);
+  const due = await model
+    .find({ status: 'scheduled', dueAt: mongoose.trusted({ $lte: opts.now, $gte: opts.notBefore }) })
+    .sort({ dueAt: 1 })
+    .limit(opts.size)
+    .select({ _id: 1 })
+    .lean<{ _id: Types.ObjectId }[]>()
+    .exec();
+  const stale = await model
+    .find({ status: 'sending', claimExpiresAt: mongoose.trusted({ $lte: opts.now }) })
+    .limit(opts.size)
+    .select({ _id: 1, claimOwner: 1 })
+    .lean<{ _id: Types.ObjectId; claimOwner: string | null }[]>()
+    .exec();
+  if (due.length === 0 && stale.length === 0) return [];
+  const lease = {
+    status: 'sending',
+    claimOwner: opts.token,
+    claimExpiresAt: new Date(opts.now.getTime() + opts.leaseMs),
+  };
+  if (due.length > 0) {
+    await model.updateMany(
+      { _id: mongoose.trusted({ $in: due.map((d) => d._id) }), status: 'scheduled' },
+      { $set: lease },
+    );
+  }
+  // Taking over a dead runner's claim: only if it is still that runner's (one taker wins).
+  for (const s of stale) {
+    await model.updateOne({ _id: s._id, status: 'sending', claimOwner: s.claimOwner }, { $set: lease });
+  }
+  return model.find({ claimOwner: opts.token, status: 'sending' }).lean<Checkin[]>().exec();
+}
+
+/** What became of one claimed check-in. */
+export type DeliveryResult =
+  | { id: Types.ObjectId; sent: true; message: MessageRef; sentAt: Date; reminderAt: Date; closesAt: Date }
+  | { id: Types.ObjectId; sent: false; retry: boolean };
+
+/**
+ * Records a batch's results in one command: sent ones move on with their message, the others go
+ * back to the queue (retry) or are given up (the person cannot receive DMs). Only this claim's.
+ */
+export async function recordDeliveries(
+  conn: Connection,
+  token: string,
+  results: DeliveryResult[],
+): Promise<void> {
+  if (results.length === 0) return;
+  const release = { claimOwner: null, claimExpiresAt: null };
+  const ops: AnyBulkWriteOperation<Checkin>[] = results.map((r) => ({
+    updateOne: {
+      filter: { _id: r.id, claimOwner: token, status: 'sending' },
+      update: {
+        $set: r.sent
+          ? {
+              ...release,
+              status: 'sent',
+              sentAt: r.sentAt,
+              message: r.message,
+              reminderAt: r.reminderAt,
+              closesAt: r.closesAt,
+            }
+          : r.retry
+            ? { ...release, status: 'scheduled' }
+            : { ...release, status: 'missed', outcome: 'undeliverable' },
+      },
+    },
+  }));
+  await checkinModel(conn).bulkWrite(ops, { ordered: false });
+}
+
+/** Sent check-ins whose reminder is due. */
+export function remindersDue(conn: Connection, now: Date, limit: number): Promise<Checkin[]> {
+  return checkinModel(conn)
+    .find({ status: 'sent', reminderAt: mongoose.trusted({ $lte: now }) })
+    .sort({ reminderAt: 1 })
+    .limit(limit)
+    .lean<Checkin[]>()
+    .exec();
+}
+
+/**
+ * Moves a check-in's reminder (to later, or to null once sent or dropped), only if nobody did it in
+ * between: the condition on the current `reminderAt` makes the claim atomic.
+ */
+export async function moveReminder(
+  conn: Connection,
+  c: Pick<Checkin, '_id' | 'reminderAt'>,
+  set: Partial<Pick<Checkin, 'reminderAt' | 'reminderSentAt' | 'closesAt'>>,
+): Promise<boolean> {
+  const res = await checkinModel(conn).updateOne(
+    { _id: c._id, status: 'sent', reminderAt: c.reminderAt },
+    { $set: set },
+  );
+  return res.modifiedCount === 1;
+}
+
+/** Sent check-ins still unanswered when they close: the week counts as missed. */
+export async function closeUnanswered(conn: Connection, now: Date): Promise<number> {
+  const res = await checkinModel(conn).updateMany(
+    { status: 'sent', closesAt: mongoose.trusted({ $lte: now }) },
+    { $set: { status: 'missed', outcome: 'unanswered', reminderAt: null } },
+  );
+  return res.modifiedCount;
+}
+
+/** Open check-ins follow their mission: a reassigned manager or a new title applies to them too. */
+export async function refreshOpen(
+  conn: Connection,
+  missionId: Types.ObjectId,
+  set: Pick<Checkin, 'managerId' | 'title'>,
+): Promise<void> {
+  for (const status of ['sent', 'answered'] as const) {
+    await checkinModel(conn).updateMany({ missionId, status }, { $set: set });
+  }
+}

@@ -1,0 +1,153 @@
+import type { Types } from 'mongoose';
+import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
+import { type Checkin, checkinModel } from '../../src/features/checkins/model.js';
+import type { Mission } from '../../src/features/missions/model.js';
+import { eventually } from './eventually.js';
+import type { Harness } from './harness.js';
+import type { StandinMessage } from './slack-standin.js';
+
+/** What a freelancer fills in; `undefined` leaves the input empty (an unselected radio, a blank text). */
+export interface AnswerValues {
+  score?: string;
+  progress?: string;
+  blockers?: string;
+  needsHelp?: string;
+  note?: string;
+  visibility?: string;
+  extra?: Record<string, string>;
+}
+
+const radio = (id: string, value: string | undefined) => ({
+  [id]: { [id]: { type: 'radio_buttons', selected_option: value ? { value } : null } },
+});
+const text = (id: string, value: string | undefined) => ({
+  [id]: { [id]: { type: 'plain_text_input', value: value ?? null } },
+});
+
+/** `view.state.values` of the check-in modal as Slack sends them. */
+export function answerState(v: AnswerValues): Record<string, unknown> {
+  return {
+    ...radio('score', v.score),
+    ...text('progress', v.progress),
+    ...text('blockers', v.blockers),
+    ...radio('needs_help', v.needsHelp),
+    ...text('note', v.note),
+    ...radio('visibility', v.visibility),
+    ...Object.assign({}, ...Object.entries(v.extra ?? {}).map(([k, x]) => text(`extra_${k}`, x))),
+  };
+}
+
+/** A reasonable answer; `over` changes what the test is about. */
+export function answer(over: AnswerValues = {}): AnswerValues {
+  return {
+    score: '4',
+    progress: 'Le tunnel de paiement avance bien.',
+    blockers: undefined,
+    needsHelp: 'no',
+    note: undefined,
+    visibility: 'manager',
+    ...over,
+  };
+}
+
+/** A check-in in the state delivery leaves it (`sent`, with its DM posted through the gateway). */
+export async function sentCheckin(
+  h: Harness,
+  mission: Mission,
+  over: Partial<Checkin> = {},
+): Promise<Checkin> {
+  const ref = await h.deps.gateway.sendDm(mission.freelancerId, { text: 'Point hebdomadaire' });
+  const doc = await checkinModel(h.db).create({
+    missionId: mission._id,
+    week: '2026-W11',
+    dueAt: new Date('2026-03-09T09:00:00Z'),
+    freelancerId: mission.freelancerId,
+    managerId: mission.managerId,
+    title: mission.title,
+    locale: 'fr',
+    zone: mission.checkin.timezone,
+    country: 'FR',
+    status: 'sent',
+    sentAt: new Date('2026-03-09T09:00:00Z'),
+    message: ref,
+    reminderAt: new Date('2026-03-10T09:00:00Z'),
+    closesAt: new Date('2026-03-11T09:00:00Z'),
+    editableUntil: new Date('2026-03-16T09:00:00Z'),
+    ...over,
+  });
+  return doc.toObject<Checkin>();
+}
+
+/** The stored check-in now. */
+export async function reloadCheckin(h: Harness, id: Types.ObjectId): Promise<Checkin> {
+  const c = await checkinModel(h.db).findById(id).lean<Checkin>().exec();
+  if (!c) throw new Error('check-in vanished');
+  return c;
+}
+
+/** Clicks the DM's button as `userId`. */
+export function clickOpen(h: Harness, c: Checkin, userId: string) {
+  const ref = c.message ?? { channel: '', ts: '' };
+  return h.slack.sendBlockAction({
+    userId,
+    actions: [{ action_id: OPEN_CHECKIN, block_id: 'checkin.open', value: c._id.toString() }],
+    message: { ts: ref.ts, channel: ref.channel },
+    channelId: ref.channel,
+  });
+}
+
+/** Submits the check-in modal of `c` as `userId` (a retry of the same view when `viewId` repeats). */
+export function submitCheckin(
+  h: Harness,
+  c: Checkin | string,
+  userId: string,
+  v: AnswerValues,
+  viewId?: string,
+) {
+  return h.slack.sendViewSubmission({
+    userId,
+    applyAck: false,
+    view: {
+      ...(viewId ? { id: viewId } : {}),
+      callback_id: CHECKIN_VIEW,
+      private_metadata: typeof c === 'string' ? c : c._id.toString(),
+      state: { values: answerState(v) },
+    },
+  });
+}
+
+/** The modal opened with this trigger (waits for the app's views.open after its ack). */
+export function modalOpenedWith(h: Harness, triggerId: string | undefined) {
+  return eventually(() => {
+    const call = h.standin.callsTo('views.open').find((c) => c.args.trigger_id === triggerId);
+    if (!call?.ok) throw new Error('no views.open for this trigger yet');
+    return call.args.view as ModalJson;
+  });
+}
+
+/** The parts of a modal the tests look at. */
+export interface ModalJson {
+  title: { text: string };
+  private_metadata: string;
+  blocks: {
+    type: string;
+    block_id?: string;
+    label?: { text: string };
+    element?: {
+      options?: { value: string; text: { text: string }; description?: { text: string } }[];
+      initial_option?: { value: string };
+      initial_value?: string;
+    };
+    elements?: { text?: string }[];
+  }[];
+}
+
+/** Everything a message says (fallback text and blocks), for `toContain` checks. */
+export function said(m: StandinMessage | undefined): string {
+  return `${m?.text ?? ''}\n${JSON.stringify(m?.blocks ?? [])}`;
+}
+
+/** The DMs a user received that mention `needle`. */
+export function dmsAbout(h: Harness, userId: string, needle: string): StandinMessage[] {
+  return h.standin.messagesTo(userId).filter((m) => said(m).includes(needle));
+}
