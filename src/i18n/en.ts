@@ -6,6 +6,7 @@ import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { onboarding } from './messages/onboarding.js';
+import { preferences } from './messages/preferences.js';
 
 /** English catalogue, merged from one file per area (each holds en and fr side by side). */
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   ...home.en,
   ...checkins.en,
   ...checkinsDelivery.en,
+  ...preferences.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { onboarding } from './messages/onboarding.js';
+import { preferences } from './messages/preferences.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
 export const fr: Record<MessageKey, Message> = {
@@ -17,4 +18,5 @@ export const fr: Record<MessageKey, Message> = {
   ...home.fr,
   ...checkins.fr,
   ...checkinsDelivery.fr,
+  ...preferences.fr,
 };

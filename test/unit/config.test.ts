@@ -12,6 +12,8 @@ describe('configuration', () => {
     expect(res.config.defaultLocale).toBe('fr');
     expect(res.config.dataDir).toBe('./.data');
     expect(res.config.adminUserIds).toEqual([]);
+    expect(res.config.checkinReminderHours).toBe(24);
+    expect(res.config.slackPostRate).toBe(50);
   });
 
   it('names every bad variable with what is wrong and an example', () => {
@@ -22,6 +24,8 @@ describe('configuration', () => {
       DEFAULT_LOCALE: 'de',
       ADMIN_USER_IDS: 'U012ABC, bob',
       DEFAULT_TIMEZONE: 'Mars/Olympus',
+      CHECKIN_REMINDER_HOURS: '0',
+      SLACK_POST_RATE: 'fast',
     });
     expect(res.ok).toBe(false);
     if (res.ok) return;
@@ -31,7 +35,11 @@ describe('configuration', () => {
     expect(text).toMatch(/^DEFAULT_LOCALE: must be fr or en/m);
     expect(text).toMatch(/^ADMIN_USER_IDS: a comma-separated list of Slack user ids/m);
     expect(text).toMatch(/^DEFAULT_TIMEZONE: must be an IANA time zone/m);
-    expect(res.problems).toHaveLength(5);
+    expect(text).toMatch(
+      /^CHECKIN_REMINDER_HOURS: must be at least 1 \(example: CHECKIN_REMINDER_HOURS=24\)/m,
+    );
+    expect(text).toMatch(/^SLACK_POST_RATE: must be a number of messages per second/m);
+    expect(res.problems).toHaveLength(7);
   });
 
   it('says a missing token is missing and points to the README', () => {

@@ -3,6 +3,8 @@ import { type Locale, locales } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
+import { parsePreferencesCommand } from '../preferences/command.js';
+import { applyPreferences } from '../preferences/service.js';
 import { commandHelp } from './commands.js';
 import { helpMessage } from './views.js';
 
@@ -17,8 +19,19 @@ export function registerHelpListeners(app: App, deps: Deps): void {
   const standardHelp = {} as Record<Locale, { response_type: 'ephemeral' } & ReturnType<typeof helpMessage>>;
   for (const l of locales)
     standardHelp[l] = { response_type: 'ephemeral', ...helpMessage(translator(l), commandHelp) };
-  app.command('/passerelle', async ({ ack, command }: CommandArgs) => {
-    const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  app.command('/passerelle', async ({ ack, command, respond }: CommandArgs) => {
+    const words = command.text.trim().split(/\s+/).filter(Boolean);
+    const sub = words[0]?.toLowerCase() ?? '';
+    const prefs = parsePreferencesCommand(words);
+    if (prefs) {
+      // A database write: ack at once, answer when it is stored.
+      await ack();
+      await respond({
+        response_type: 'ephemeral',
+        ...(await applyPreferences(deps, command.user_id, prefs)),
+      });
+      return;
+    }
     const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_500);
     if (sub === '' || sub === 'help') {
       await ack(standardHelp[locale]);

@@ -25,6 +25,7 @@ export function helpMessage(
       type: 'section',
       text: { type: 'mrkdwn', text: `*${tr('help.commandsHeader')}*\n${lines.join('\n')}` },
     },
+    { type: 'section', text: { type: 'mrkdwn', text: tr('help.preferences') } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('help.footer', { command: '/passerelle' }) }] },
   );
   const text = unknown !== undefined ? tr('help.unknownSubcommand', { sub: unknown }) : tr('help.title');

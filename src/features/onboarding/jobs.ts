@@ -1,8 +1,11 @@
+import { calendarFor } from '../../calendar/work-calendar.js';
 import type { Deps } from '../../deps.js';
 import type { JobContext } from '../../scheduler/runner.js';
 import type { Mission } from '../missions/model.js';
 import { findMission } from '../missions/repository.js';
-import { REMINDER_JOB } from './ids.js';
+import { nonUrgentSendTime } from '../preferences/policy.js';
+import { preferencesOf } from '../preferences/repository.js';
+import { REMINDER_JOB, reminderJobKey } from './ids.js';
 import { zoneOf } from './readers.js';
 import { claimReminder, findItem, releaseReminder } from './repository.js';
 import { reminderMessage } from './views.js';
@@ -23,11 +26,25 @@ export async function sendItemReminder(
   const mission = await findMission(deps.db, item.missionId.toString());
   // Once onboarding is over (or the mission cancelled), a leftover open item is nobody's chore.
   if (mission?.status !== 'onboarding') return;
+  const zone = await zoneOf(deps, item.ownerId, fallbackZone(deps, mission, item.ownerId));
+  // A reminder is non-urgent: muted → not sent; snoozed or outside sending hours → held (PRODUCT.md §9).
+  const calendar = calendarFor({ zone, fallbackCountry: deps.config.defaultCountry });
+  const prefs = (await preferencesOf(deps.db, [item.ownerId])).get(item.ownerId);
+  const at = nonUrgentSendTime(now, calendar, prefs, 'reminders');
+  if (at === null) return;
+  if (at > now) {
+    await deps.scheduler.runner.enqueue({
+      key: `${reminderJobKey(item._id.toString())}:${at.toISOString()}`,
+      name: REMINDER_JOB,
+      runAt: at,
+      payload: { itemId: item._id.toString() },
+    });
+    return;
+  }
   const claimed = await claimReminder(deps.db, item._id, now);
   if (!claimed) return;
   try {
     const locale = await deps.users.localeOf(item.ownerId, deps.config.defaultLocale);
-    const zone = await zoneOf(deps, item.ownerId, fallbackZone(deps, mission, item.ownerId));
     await deps.gateway.sendDm(item.ownerId, reminderMessage(claimed, mission, locale, zone));
   } catch (err) {
     await releaseReminder(deps.db, item._id, now);

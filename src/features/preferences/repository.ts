@@ -11,7 +11,10 @@ export async function preferencesOf(
   // One person: an equality (the common case, served by the index); several: one $in.
   const filter = unique.length === 1 ? { userId: unique[0] } : { userId: mongoose.trusted({ $in: unique }) };
   const rows = await preferencesModel(conn).find(filter).lean<Preferences[]>().exec();
-  return new Map(rows.map((p) => [p.userId, p]));
+  // An upsert that only set one field leaves the others absent: read them with their defaults.
+  return new Map(
+    rows.map((p) => [p.userId, { ...p, muted: p.muted ?? [], snoozedUntil: p.snoozedUntil ?? null }]),
+  );
 }
 
 /** Mutes or unmutes one category for a person. */
