@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinModel } from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
+import { findMission } from '../../src/features/missions/repository.js';
+import { eventually } from '../support/eventually.js';
 import type { Harness } from '../support/harness.js';
 import { startHarness } from '../support/harness.js';
 import { runDue } from '../support/jobs-cli.js';
@@ -217,6 +219,39 @@ describe('weekly check-ins: on time in every zone, once, respectful', () => {
     const [after] = await storedCheckins(h, m);
     expect(after).toMatchObject({ status: 'missed', outcome: 'unanswered' });
     expect(reminders(h, 'UREMINDE1')).toHaveLength(1);
+  });
+
+  it('moves future check-ins when the freelancer’s Slack zone changes (user_change), and keeps it in the history', async () => {
+    h.standin.addUser({ id: 'UMOVING01', name: 'mo', locale: 'en-US', tz: 'Europe/Paris' });
+    const m = await createMission(h.db, {
+      title: 'Moving',
+      freelancerId: 'UMOVING01',
+      managerId: 'UMANAGER1',
+      status: 'active',
+      startDate: '2025-09-01',
+      endDate: '2025-12-19',
+      checkin: { timezone: 'Europe/Paris', timezoneAssumed: true },
+    });
+    await passAt(h, '2025-11-05T12:00:00Z');
+    expect((await storedCheckins(h, m)).map((c) => c.dueAt.toISOString())).toContain(
+      '2025-11-10T09:00:00.000Z',
+    );
+    const res = await h.slack.sendEvent({
+      type: 'user_change',
+      user: { id: 'UMOVING01', name: 'mo', tz: 'America/Toronto', tz_offset: -18000 },
+    });
+    expect(res.status).toBe(200);
+    await eventually(async () =>
+      (await storedCheckins(h, m)).some((c) => c.dueAt.toISOString() === '2025-11-10T15:00:00.000Z'),
+    );
+    const due = (await storedCheckins(h, m)).filter((c) => c.dueAt > new Date('2025-11-05T12:00:00Z'));
+    expect(due.map((c) => c.dueAt.toISOString())).toEqual(['2025-11-10T15:00:00.000Z']);
+    const stored = await findMission(h.db, m._id.toString());
+    expect(stored?.checkin).toMatchObject({ timezone: 'America/Toronto', timezoneAssumed: false });
+    expect(stored?.history.at(-1)).toMatchObject({
+      action: 'timezoneChanged',
+      details: 'Europe/Paris→America/Toronto',
+    });
   });
 
   it('sends nothing while check-ins are paused', async () => {
