@@ -1,6 +1,7 @@
 // Ack latency and throughput of `/passerelle help` over HTTP, against a bare Bolt app (the floor).
 // Run: npm run bench:ack   (figures go to stdout; the last ones are kept in bench/README.md)
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,8 +21,9 @@ function launch(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  args: string[] = ['--import', 'tsx', script],
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
   });
@@ -57,56 +59,76 @@ const passerelle = await launch(
   /listening on http:\/\/localhost:(\d+)/,
 );
 const bare = await launch('bench/bare-app.ts', env, /LISTENING (\d+)/);
-const targets = { passerelle: passerelle.port, bare: bare.port };
+// Not a target: a node:http server that reads the body and answers a fixed JSON, no Bolt. What the
+// load generator reaches against it is its own ceiling on this machine; the apps must stay well below.
+const plain = await launch('plain node:http server', {}, /LISTENING (\d+)/, [
+  '-e',
+  `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => { r.writeHead(200, { 'content-type': 'application/json' }); r.end('{"text":"ok"}'); }); });
+   s.listen(0, '127.0.0.1', () => process.stdout.write('LISTENING ' + s.address().port + '\\n'));
+   process.once('SIGTERM', () => process.exit(0));`,
+]);
+const targets = { passerelle, bare, 'node:http': plain };
+type Target = keyof typeof targets;
 
-const results: Record<keyof typeof targets, RoundResult[]> = { passerelle: [], bare: [] };
-for (const [name, port] of Object.entries(targets)) {
-  // Warm-up: JIT, keep-alive sockets, the users.info cache.
-  await commandRound({
+/** CPU time (user + system, all threads) the process has used, in ms; NaN where /proc is missing. */
+function cpuMs(child: ChildProcess): number {
+  const stat = `/proc/${child.pid}/stat`;
+  if (!existsSync(stat)) return Number.NaN;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100 on Linux
+}
+
+const results: Record<Target, (RoundResult & { cpuUs: number })[]> = {
+  passerelle: [],
+  bare: [],
+  'node:http': [],
+};
+const round = (port: number, total: number) =>
+  commandRound({
     url: `http://127.0.0.1:${port}/slack/events`,
     signingSecret: SECRET,
-    total: 300,
+    total,
     inFlight: IN_FLIGHT,
     userIds: users,
   });
-  void name;
-}
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, port] of Object.entries(targets) as [keyof typeof targets, number][]) {
-    const r = await commandRound({
-      url: `http://127.0.0.1:${port}/slack/events`,
-      signingSecret: SECRET,
-      total: TOTAL,
-      inFlight: IN_FLIGHT,
-      userIds: users,
-    });
-    results[name].push(r);
+// Warm-up: JIT and the users.info cache.
+for (const { port } of Object.values(targets)) await round(port, 1_000);
+for (let r = 0; r < ROUNDS; r++) {
+  // Alternate who goes first, so neither app always runs in the same slot of a round.
+  const order: Target[] =
+    r % 2 === 0 ? ['passerelle', 'bare', 'node:http'] : ['bare', 'passerelle', 'node:http'];
+  for (const name of order) {
+    const { child, port } = targets[name];
+    const cpuBefore = cpuMs(child);
+    const res = await round(port, TOTAL);
+    const cpuUs = ((cpuMs(child) - cpuBefore) * 1000) / TOTAL;
+    results[name].push({ ...res, cpuUs });
     console.log(
-      `round ${round + 1} ${name.padEnd(10)} p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  errors ${r.errors}`,
+      `round ${r + 1} ${name.padEnd(10)} p50 ${res.p50.toFixed(1)} ms  p99 ${res.p99.toFixed(1)} ms  ${res.rps.toFixed(0)} req/s  server CPU ${cpuUs.toFixed(0)} µs/req  errors ${res.errors}`,
     );
   }
 }
-const summary = (name: keyof typeof targets) => ({
+const summary = (name: Target) => ({
   p50: median(results[name].map((r) => r.p50)),
   p99: median(results[name].map((r) => r.p99)),
   rps: median(results[name].map((r) => r.rps)),
+  cpuUs: median(results[name].map((r) => r.cpuUs)),
 });
+const line = (label: string, s: ReturnType<typeof summary>) =>
+  `${label.padEnd(12)}p50 ${s.p50.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  ${s.rps.toFixed(0)} req/s  server CPU ${s.cpuUs.toFixed(0)} µs/req`;
 const ours = summary('passerelle');
 const floor = summary('bare');
 console.log(`\nmedian of ${ROUNDS} rounds, ${TOTAL} requests, ${IN_FLIGHT} in flight`);
+console.log(line('passerelle', ours));
+console.log(line('bare bolt', floor));
+console.log(line('node:http', summary('node:http')), ' (load generator ceiling, not a target)');
 console.log(
-  `passerelle  p50 ${ours.p50.toFixed(1)} ms  p99 ${ours.p99.toFixed(1)} ms  ${ours.rps.toFixed(0)} req/s`,
-);
-console.log(
-  `bare bolt   p50 ${floor.p50.toFixed(1)} ms  p99 ${floor.p99.toFixed(1)} ms  ${floor.rps.toFixed(0)} req/s`,
-);
-console.log(
-  `ratio       p99 ×${(ours.p99 / floor.p99).toFixed(2)} (target ≤ 1.2)  throughput ×${(ours.rps / floor.rps).toFixed(2)} (target ≥ 0.8)`,
+  `ratio       p99 ×${(ours.p99 / floor.p99).toFixed(2)} (target ≤ 1.2)  throughput ×${(ours.rps / floor.rps).toFixed(2)} (target ≥ 0.8)  CPU/req ×${(ours.cpuUs / floor.cpuUs).toFixed(2)}`,
 );
 
-passerelle.child.kill('SIGTERM');
-bare.child.kill('SIGTERM');
-await Promise.all([passerelle.child, bare.child].map((c) => new Promise((r) => c.once('exit', r))));
+const children = Object.values(targets).map((t) => t.child);
+for (const c of children) c.kill('SIGTERM');
+await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
 await db.stop();
 await standin.stop();
 await rm(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { pingDatabase } from './db/connection.js';
 import type { Deps } from './deps.js';
 import { features } from './features/index.js';
 import { webClientOptions } from './slack/client.js';
+import { CommandRouter } from './slack/command-router.js';
 
 /** The running Slack app: Bolt plus how it listens. */
 export interface PasserelleApp {
@@ -21,6 +22,9 @@ export function createApp(deps: Deps): PasserelleApp {
   const common = {
     token: config.slack.botToken,
     logger,
+    // Bolt's default in-memory conversation store is a global middleware that runs on every request
+    // (and builds an Error for each unknown conversation); nothing here uses context.conversation.
+    convoStore: false as const,
     clientOptions: webClientOptions(config, logger),
   };
   const appToken = config.slack.appToken;
@@ -51,7 +55,11 @@ export function createApp(deps: Deps): PasserelleApp {
       logger.error('unhandled error in a listener', error);
     }
   });
-  for (const feature of features) feature.register?.(bolt, deps);
+  // Slash commands are found by name rather than through every listener of every feature.
+  const commands = new CommandRouter();
+  const registry = commands.wrap(bolt);
+  for (const feature of features) feature.register?.(registry, deps);
+  bolt.use(commands.middleware());
 
   return {
     bolt,

@@ -259,10 +259,17 @@ describe('onboarding reminders', () => {
     // Nothing is overdue on the start day.
     expect(await h.deps.scheduler.runOnce()).toEqual([]);
 
-    // Thursday noon in Paris: day-0 items (Monday) and the day-2 item (Wednesday) are overdue.
+    // Thursday noon in Paris: day-0 items (Monday) and the day-2 item (Wednesday) are overdue. It is
+    // 07:00 in New York, before the manager's sending hours: their reminder waits until 08:00 there.
     h.clock.set(new Date('2026-03-12T11:00:00Z'));
     const outcomes = await h.deps.scheduler.runOnce();
     expect(outcomes.map((o) => o.result)).toEqual(['done', 'done', 'done']);
+    expect(dmsWith(h, F2, '⏰')).toHaveLength(1);
+    expect(dmsWith(h, M2, '⏰')).toHaveLength(0);
+    h.clock.set(new Date('2026-03-12T11:59:00Z'));
+    expect(await h.deps.scheduler.runOnce()).toEqual([]);
+    h.clock.set(new Date('2026-03-12T12:00:00Z'));
+    expect((await h.deps.scheduler.runOnce()).map((o) => o.result)).toEqual(['done']);
     const toFreelancer = dmsWith(h, F2, '⏰');
     const toManager = dmsWith(h, M2, '⏰');
     expect(toFreelancer).toHaveLength(1);
