@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
+import { checkinModel } from '../../src/features/checkins/model.js';
 import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import type { NewMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
+import { sentCheckin } from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { createMission } from '../support/missions.js';
@@ -114,6 +117,30 @@ describe('App Home per role', () => {
     const after = h.standin.home(FREELANCER);
     expect(homeText(after)).toContain('Onboarding 1/6');
     expect(blocksOf(after).filter((b) => b.accessory?.action_id === TOGGLE_ITEM)).toHaveLength(2);
+  });
+
+  it('shows the freelancer the next check-in, then the one waiting for an answer with a button that opens it', async () => {
+    const planned = homeText(await openHome(FREELANCER));
+    expect(planned).toContain('Prochain point :');
+    expect(planned).toContain('(Audit de la plateforme data)');
+    const waiting = await sentCheckin(h, audit, { closesAt: new Date('2025-03-12T09:00:00Z') });
+    const view = await openHome(FREELANCER);
+    expect(homeText(view)).toContain(
+      '📝 Votre point hebdomadaire pour *Audit de la plateforme data* attend votre réponse.',
+    );
+    const button = blocksOf(view).find((b) => b.accessory?.action_id === OPEN_CHECKIN);
+    expect(button?.accessory?.value).toBe(waiting._id.toString());
+    const opened = h.standin.callsTo('views.open').length;
+    const res = await h.slack.sendBlockAction({
+      userId: FREELANCER,
+      view: { id: String(view?.id) },
+      actions: [
+        { action_id: OPEN_CHECKIN, block_id: String(button?.block_id), value: waiting._id.toString() },
+      ],
+    });
+    expect(res.status).toBe(200);
+    await eventually(() => h.standin.callsTo('views.open').length > opened);
+    await checkinModel(h.db).deleteOne({ _id: waiting._id });
   });
 
   it('shows the manager the missions they manage with progress and a status summary, in English', async () => {

@@ -192,3 +192,8 @@ export async function refreshOpen(
     await checkinModel(conn).updateMany({ missionId, status }, { $set: set });
   }
 }
+
+/** A freelancer's latest check-ins (planned ahead and sent), newest due first: for the Home. */
+export function latestCheckinsOf(conn: Connection, freelancerId: string, limit = 10): Promise<Checkin[]> {
+  return checkinModel(conn).find({ freelancerId }).sort({ dueAt: -1 }).limit(limit).lean<Checkin[]>().exec();
+}

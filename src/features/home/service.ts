@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { isAdmin } from '../../roles.js';
+import { type HomeCheckins, homeCheckinsOf } from '../checkins/home.js';
 import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
 import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
@@ -31,7 +32,7 @@ export interface MissionRow {
 /** Everything one person's Home shows; a part is absent when the reader has no such role. */
 export interface HomeData {
   reader: Reader;
-  freelancer?: { current: MissionRow[]; moreCurrent: number };
+  freelancer?: { current: MissionRow[]; moreCurrent: number; checkins: HomeCheckins };
   items: { shown: ChecklistItemView[]; more: number };
   manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
   workspace?: { total: number; counts: StatusCounts };
@@ -72,6 +73,7 @@ export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> 
     data.freelancer = {
       current: shownCurrent.map((m) => toRow(m, m.managerId, progress)),
       moreCurrent: current.length - shownCurrent.length,
+      checkins: current.length > 0 ? await homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : {},
     };
   }
   if (managed.length > 0) {

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { formatDate, type MessageKey, type Translate } from '../../i18n/index.js';
+import { formatDate, formatDateTime, type MessageKey, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
+import { OPEN_CHECKIN } from '../checkins/ids.js';
 import { missionStatuses } from '../missions/lifecycle.js';
 import { contextLine, missionLine, mrkdwnSection, statusLabel } from '../missions/list-views.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
@@ -44,6 +45,29 @@ function freelancerPart(
   if (part.current.length === 0) blocks.push(mrkdwnSection(tr('home.freelancer.none')));
   for (const row of part.current) blocks.push(mrkdwnSection(missionLine(tr, reader, row, 'freelancer')));
   if (part.moreCurrent > 0) blocks.push(contextLine(tr('missions.list.more', { count: part.moreCurrent })));
+  const { toAnswer, next } = part.checkins;
+  if (toAnswer) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: tr('home.checkin.waiting', { title: escapeMrkdwn(truncate(toAnswer.title, MAX_LABEL)) }),
+      },
+      accessory: {
+        type: 'button',
+        action_id: OPEN_CHECKIN,
+        value: toAnswer._id.toString(),
+        style: 'primary',
+        text: { type: 'plain_text', text: tr('home.checkin.answer') },
+      },
+    });
+  }
+  if (next) {
+    const date = formatDateTime(next.dueAt, reader.locale, reader.zone);
+    blocks.push(
+      contextLine(tr('home.checkin.next', { date, title: escapeMrkdwn(truncate(next.title, MAX_LABEL)) })),
+    );
+  }
   return blocks;
 }
 
