@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
 import { checkinModel } from '../../src/features/checkins/model.js';
 import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
-import type { Mission } from '../../src/features/missions/model.js';
+import { type Mission, missionModel } from '../../src/features/missions/model.js';
 import type { NewMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
@@ -141,6 +141,32 @@ describe('App Home per role', () => {
     expect(res.status).toBe(200);
     await eventually(() => h.standin.callsTo('views.open').length > opened);
     await checkinModel(h.db).deleteOne({ _id: waiting._id });
+  });
+
+  it('shows the manager each mission’s latest check-in: score and blocker, or only that it is HR-only', async () => {
+    const answer = { progress: 'ok', needsHelp: false, note: '', extra: {} };
+    const hrOnly = await missionModel(h.db).findOne({ title: 'Refonte du site' }).lean<Mission>().exec();
+    if (!hrOnly) throw new Error('setup');
+    h.standin.addUser({ id: hrOnly.freelancerId, name: 'olga', locale: 'fr-FR', tz: 'Europe/Paris' });
+    const docs = [
+      await sentCheckin(h, audit, {
+        week: '2025-W09',
+        status: 'answered',
+        answer: { ...answer, score: 2, blockers: 'No VPN access', visibility: 'manager' },
+      }),
+      await sentCheckin(h, hrOnly, {
+        week: '2025-W09',
+        status: 'answered',
+        answer: { ...answer, score: 1, blockers: 'Secret', visibility: 'hr' },
+      }),
+    ];
+    const text = homeText(await openHome(MANAGER));
+    expect(text).toContain('last check-in 2/5 · ⚠️ blocker');
+    const hrLine = text.split('\n').find((l) => l.includes('last check-in shared with HR only'));
+    expect(hrLine).toBeDefined();
+    expect(text).not.toContain('1/5');
+    expect(text).not.toContain('Secret');
+    for (const d of docs) await checkinModel(h.db).deleteOne({ _id: d._id });
   });
 
   it('shows the manager the missions they manage with progress and a status summary, in English', async () => {

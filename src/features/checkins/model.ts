@@ -112,6 +112,8 @@ checkinSchema.index({ status: 1, reminderAt: 1 });
 checkinSchema.index({ status: 1, closesAt: 1 });
 // Claims in flight, read back by their owner.
 checkinSchema.index({ claimOwner: 1, status: 1 });
+// The manager's Home: the latest answers of their missions.
+checkinSchema.index({ managerId: 1, status: 1, dueAt: -1 });
 // /checkin and the Home: a freelancer's latest check-ins.
 checkinSchema.index({ freelancerId: 1, dueAt: -1 });
 

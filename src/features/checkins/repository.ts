@@ -109,14 +109,19 @@ export async function claimDue(
   return model.find({ claimOwner: opts.token, status: 'sending' }).lean<Checkin[]>().exec();
 }
 
+// FerretDB 1.24 holds one backend connection per statement of an `update` command until the whole
+// command ends (pools of 50 on PostgreSQL, 100 on SQLite): a bulkWrite of 50 updates never returns,
+// and behind the launcher's gate the whole database stops answering. Measured in bench/README.md.
+const RECORD_CHUNK = 25;
+
 /** What became of one claimed check-in. */
 export type DeliveryResult =
   | { id: Types.ObjectId; sent: true; message: MessageRef; sentAt: Date; reminderAt: Date; closesAt: Date }
   | { id: Types.ObjectId; sent: false; retry: boolean };
 
 /**
- * Records a batch's results in one command: sent ones move on with their message, the others go
- * back to the queue (retry) or are given up (the person cannot receive DMs). Only this claim's.
+ * Records a batch's results, 25 updates per command: sent ones move on with their message, the others
+ * go back to the queue (retry) or are given up (the person cannot receive DMs). Only this claim's.
  */
 export async function recordDeliveries(
   conn: Connection,
@@ -144,7 +149,10 @@ export async function recordDeliveries(
       },
     },
   }));
-  await checkinModel(conn).bulkWrite(ops, { ordered: false });
+  const model = checkinModel(conn);
+  for (let i = 0; i < ops.length; i += RECORD_CHUNK) {
+    await model.bulkWrite(ops.slice(i, i + RECORD_CHUNK), { ordered: false });
+  }
 }
 
 /** Sent check-ins whose reminder is due. */
@@ -196,4 +204,15 @@ export async function refreshOpen(
 /** A freelancer's latest check-ins (planned ahead and sent), newest due first: for the Home. */
 export function latestCheckinsOf(conn: Connection, freelancerId: string, limit = 10): Promise<Checkin[]> {
   return checkinModel(conn).find({ freelancerId }).sort({ dueAt: -1 }).limit(limit).lean<Checkin[]>().exec();
+}
+
+/** A manager's latest answered check-ins, newest first (index `{managerId, status, dueAt}`). */
+export function answeredForManager(conn: Connection, managerId: string, limit: number): Promise<Checkin[]> {
+  return checkinModel(conn)
+    .find({ managerId, status: 'answered' })
+    .sort({ dueAt: -1 })
+    .limit(limit)
+    .select({ missionId: 1, dueAt: 1, answer: 1 })
+    .lean<Checkin[]>()
+    .exec();
 }

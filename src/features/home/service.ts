@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { isAdmin } from '../../roles.js';
-import { type HomeCheckins, homeCheckinsOf } from '../checkins/home.js';
+import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/home.js';
 import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
 import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
@@ -27,6 +27,8 @@ export interface MissionRow {
   endDate: string;
   otherUserId: string;
   onboarding: RowOnboarding;
+  /** The latest check-in answer, as the manager may see it (manager rows of the Home only). */
+  health?: MissionHealth;
 }
 
 /** Everything one person's Home shows; a part is absent when the reader has no such role. */
@@ -80,7 +82,11 @@ export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> 
     data.manager = {
       total: managed.length,
       counts: countByStatus(managed),
-      open: shownManaged.map((m) => toRow(m, m.freelancerId, progress)),
+      open: await withHealth(
+        deps,
+        reader.userId,
+        shownManaged.map((m) => toRow(m, m.freelancerId, progress)),
+      ),
       moreOpen: managedOpen.length - shownManaged.length,
     };
   }
@@ -116,6 +122,15 @@ export async function gatherMissionList(deps: Deps, reader: Reader): Promise<Mis
       total: freelancing.length,
     },
   };
+}
+
+async function withHealth(deps: Deps, managerId: string, rows: MissionRow[]): Promise<MissionRow[]> {
+  if (rows.length === 0) return rows;
+  const health = await healthOfManaged(deps.db, managerId);
+  return rows.map((r) => {
+    const h = health.get(r.id);
+    return h ? { ...r, health: h } : r;
+  });
 }
 
 function idOf(m: Mission): string {

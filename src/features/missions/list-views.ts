@@ -35,6 +35,15 @@ export function progressText(tr: Translate, row: MissionRow): string | undefined
     : tr('missions.list.noProgress');
 }
 
+/** The latest check-in as the manager may see it: score and blocker, or that it is HR-only. */
+export function healthText(tr: Translate, row: MissionRow): string | undefined {
+  const h = row.health;
+  if (h === undefined) return undefined;
+  if (!h.visible) return tr('missions.list.checkinHrOnly');
+  const score = tr('missions.list.checkinScore', { score: h.score });
+  return h.blocker ? `${score} · ${tr('missions.list.checkinBlocker')}` : score;
+}
+
 /**
  * One mission as mrkdwn: bold title, then status, dates, the person on the other side and the
  * onboarding progress. Titles are user text: escaped so they cannot mention or link.
@@ -49,7 +58,7 @@ export function missionLine(tr: Translate, reader: Reader, row: MissionRow, side
     start: calendarDate(row.startDate, reader),
     end: calendarDate(row.endDate, reader),
   });
-  const details = [statusLabel(tr, row.status), dates, who, progressText(tr, row)]
+  const details = [statusLabel(tr, row.status), dates, who, progressText(tr, row), healthText(tr, row)]
     .filter((part) => part !== undefined)
     .join(' · ');
   return `*${escapeMrkdwn(truncate(row.title, MAX_TITLE))}*\n${details}`;
