@@ -42,7 +42,10 @@ const NEXT_DUE_AT = new Date('2025-03-10T09:00:00Z');
 const MAX_PASSES = 5;
 /** deliverDue's default lease. */
 const LEASE_MS = 15 * 60_000;
-/** Commands slower than this are printed as they end (the driver's monitor gives up on a server after 10 s). */
+/**
+ * Commands slower than this are printed as they end: the driver's monitor sends `hello` through the
+ * same gate, and when that waits about 30 s it clears the pool, interrupting the commands in flight.
+ */
 const SLOW_MS = 5_000;
 const ISOLATED_RUNS = 3;
 const POST = 'chat.postMessage';
@@ -318,14 +321,24 @@ async function appMain(): Promise<void> {
           console.log(`  [app] pass ${passes} ${JSON.stringify(r)} in ${seconds(performance.now() - p0)}`);
           firstPass ??= { ...r, ms: performance.now() - p0 };
         } catch (err) {
+          // Where in the app it failed: the first frame in src/.
+          const at =
+            (err as Error).stack
+              ?.split('\n')
+              .find((l) => l.includes('/src/'))
+              ?.trim() ?? '';
           failures.push(
-            `pass ${passes} failed after ${seconds(performance.now() - p0)}: ${(err as Error).message}`,
+            `pass ${passes} failed after ${seconds(performance.now() - p0)}: ${(err as Error).message} ${at}`,
           );
           console.log(`  [app] ${failures.at(-1)}`);
         }
         ms += performance.now() - p0;
         memory.enter('check');
-        statuses = await statusCounts(db);
+        // Once more after a pause if the pool was just cleared under it.
+        statuses = await statusCounts(db).catch(async () => {
+          await new Promise((r) => setTimeout(r, 2_000));
+          return statusCounts(db);
+        });
         if ((statuses.scheduled ?? 0) === 0 && (statuses.sending ?? 0) === 0) break;
         if ((statuses.sending ?? 0) > 0) {
           clock.source = shiftedClock(new Date(clock.now().getTime() + LEASE_MS + 60_000));
