@@ -18,6 +18,7 @@ import {
 import { sendFollowUps } from './followups.js';
 import type { Checkin, CheckinAnswer } from './model.js';
 import { loadQuestions } from './questions.js';
+import { messageOf } from './repository.js';
 
 /** Why `/checkin` has nothing to open: whether the caller has a mission, the next check-in, a pause. */
 export interface NothingToAnswer {
@@ -123,12 +124,13 @@ async function afterAnswer(
 
 /** Replaces the check-in DM with "answered", the score and (while editable) an edit button. */
 async function updateDm(deps: Deps, c: Checkin & { answer: CheckinAnswer }): Promise<void> {
-  if (!c.message?.channel || !c.message.ts) return;
+  const message = await messageOf(deps.db, c);
+  if (!message?.channel || !message.ts) return;
   const now = deps.clock.now();
   const a = availability(c, now);
   const locale = await deps.users.localeOf(c.freelancerId, c.locale);
   try {
-    await deps.gateway.updateMessage(c.message, answeredMessage(c, locale, a.open ? a.until : now, now));
+    await deps.gateway.updateMessage(message, answeredMessage(c, locale, a.open ? a.until : now, now));
   } catch (err) {
     // The answer is stored; a DM that cannot be edited (deleted, too old) must not block follow-ups.
     deps.logger.warn('could not update the check-in DM', {

@@ -50,8 +50,9 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   const pacer = deps.gateway.sendPacer;
   const batches: Promise<void>[] = [];
   for (let n = 0; ; n++) {
-    // Stay about half a batch ahead of the pacer: enough to keep it busy, not a whole backlog in memory.
-    await pacer.belowWaiting(Math.ceil(batchSize / 2));
+    // Claim the next batch while a whole one is still waiting: on FerretDB a claim and the previous
+    // batch's record take several seconds, which half a batch (5 s at 50/s) does not always cover.
+    await pacer.belowWaiting(batchSize);
     const token = `${owner}:${n}`;
     const claimed = await claimDue(deps.db, {
       token,
@@ -89,6 +90,7 @@ async function sendOne(deps: Deps, c: Checkin): Promise<DeliveryResult> {
       sentAt,
       reminderAt,
       closesAt: c.editableUntil ?? new Date(sentAt.getTime() + WEEK_MS),
+      editableUntil: c.editableUntil,
     };
   } catch (err) {
     const permanent = PERMANENT.some((code) => isPlatformError(err, code));

@@ -121,3 +121,15 @@ checkinSchema.index({ freelancerId: 1, dueAt: -1 });
 export function checkinModel(conn: Connection): Model<Checkin> {
   return boundModel(conn, 'Checkin', checkinSchema);
 }
+
+const checkinMessageSchema = new Schema<{ _id: Types.ObjectId; channel: string; ts: string }>(
+  { _id: Schema.Types.ObjectId, channel: String, ts: String },
+  { collection: 'checkin_messages', versionKey: false },
+);
+
+/** The DM of each sent check-in, by check-in id: written once per delivery batch (see recordDeliveries). */
+export function checkinMessageModel(
+  conn: Connection,
+): Model<{ _id: Types.ObjectId; channel: string; ts: string }> {
+  return boundModel(conn, 'CheckinMessage', checkinMessageSchema);
+}

@@ -3,7 +3,7 @@ import { calendarFor } from '../../calendar/work-calendar.js';
 import type { Config } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import type { Mission } from '../missions/model.js';
-import { findMission, missionsWithStatus } from '../missions/repository.js';
+import { eachMissionWithStatus, findMission } from '../missions/repository.js';
 import {
   deleteUnsent,
   insertPlanned,
@@ -19,6 +19,7 @@ import { firstSlotFrom, type Slot, type SlotRule, slotsBetween } from './schedul
 export const PLAN_HORIZON_MS = 8 * 24 * 3600_000;
 /** After downtime, a check-in due less than this long ago is still sent; older ones are missed. */
 export const CATCH_UP_MS = 12 * 3600_000;
+const PLAN_PAGE = 500;
 
 /** Missions that get weekly check-ins: from the start of onboarding to the end (onboarding done or not). */
 const CHECKIN_STATUSES = ['onboarding', 'active', 'offboarding'] as const;
@@ -73,9 +74,12 @@ export async function planAll(deps: Deps, now: Date): Promise<number> {
   const from = new Date(now.getTime() - CATCH_UP_MS);
   const to = new Date(now.getTime() + PLAN_HORIZON_MS);
   const known = await plannedKeysFrom(deps.db, from);
-  const missing: PlannedCheckin[] = [];
+  let missing: PlannedCheckin[] = [];
+  let inserted = 0;
   for (const status of CHECKIN_STATUSES) {
-    for (const m of await missionsWithStatus(deps.db, status)) {
+    // A page of missions at a time, and their check-ins inserted a page at a time: memory stays flat
+    // whatever the number of missions.
+    for await (const m of eachMissionWithStatus(deps.db, status)) {
       try {
         for (const p of wanted(m, deps.config, from, to)) {
           if (!known.has(plannedKey(p.missionId, p.week))) missing.push(p);
@@ -84,9 +88,13 @@ export async function planAll(deps: Deps, now: Date): Promise<number> {
         // One mission with a bad zone or dates must not stop everyone's check-ins.
         deps.logger.error(`cannot plan check-ins of mission ${m._id.toString()}`, err);
       }
+      if (missing.length >= PLAN_PAGE) {
+        inserted += await insertPlanned(deps.db, missing);
+        missing = [];
+      }
     }
   }
-  return insertPlanned(deps.db, missing);
+  return inserted + (await insertPlanned(deps.db, missing));
 }
 
 /**

@@ -1,7 +1,7 @@
-import mongoose, { type AnyBulkWriteOperation, type Connection, type Types } from 'mongoose';
+import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../db/duplicates.js';
 import type { MessageRef } from '../missions/model.js';
-import { type Checkin, checkinModel } from './model.js';
+import { type Checkin, checkinMessageModel, checkinModel } from './model.js';
 
 /** A check-in as planning builds it (the rest takes its defaults). */
 export type PlannedCheckin = Pick<
@@ -109,19 +109,24 @@ export async function claimDue(
   return model.find({ claimOwner: opts.token, status: 'sending' }).lean<Checkin[]>().exec();
 }
 
-// FerretDB 1.24 holds one backend connection per statement of an `update` command until the whole
-// command ends (pools of 50 on PostgreSQL, 100 on SQLite): a bulkWrite of 50 updates never returns,
-// and behind the launcher's gate the whole database stops answering. Measured in bench/README.md.
-const RECORD_CHUNK = 25;
-
 /** What became of one claimed check-in. */
 export type DeliveryResult =
-  | { id: Types.ObjectId; sent: true; message: MessageRef; sentAt: Date; reminderAt: Date; closesAt: Date }
+  | {
+      id: Types.ObjectId;
+      sent: true;
+      message: MessageRef;
+      sentAt: Date;
+      reminderAt: Date;
+      closesAt: Date;
+      editableUntil: Date | null;
+    }
   | { id: Types.ObjectId; sent: false; retry: boolean };
 
 /**
- * Records a batch's results, 25 updates per command: sent ones move on with their message, the others
- * go back to the queue (retry) or are given up (the person cannot receive DMs). Only this claim's.
+ * Records a batch's results: the few that failed one by one, then the sent ones with one insert (their
+ * DMs, in `checkin_messages`) and one update per distinct `editableUntil` (usually one), all by equality
+ * so that FerretDB reads the collection once per command instead of once per check-in.
+ * Only this claim's check-ins (`claimOwner: token`) move: one whose lease another runner took stays.
  */
 export async function recordDeliveries(
   conn: Connection,
@@ -129,30 +134,53 @@ export async function recordDeliveries(
   results: DeliveryResult[],
 ): Promise<void> {
   if (results.length === 0) return;
-  const release = { claimOwner: null, claimExpiresAt: null };
-  const ops: AnyBulkWriteOperation<Checkin>[] = results.map((r) => ({
-    updateOne: {
-      filter: { _id: r.id, claimOwner: token, status: 'sending' },
-      update: {
-        $set: r.sent
-          ? {
-              ...release,
-              status: 'sent',
-              sentAt: r.sentAt,
-              message: r.message,
-              reminderAt: r.reminderAt,
-              closesAt: r.closesAt,
-            }
-          : r.retry
-            ? { ...release, status: 'scheduled' }
-            : { ...release, status: 'missed', outcome: 'undeliverable' },
-      },
-    },
-  }));
   const model = checkinModel(conn);
-  for (let i = 0; i < ops.length; i += RECORD_CHUNK) {
-    await model.bulkWrite(ops.slice(i, i + RECORD_CHUNK), { ordered: false });
+  const release = { claimOwner: null, claimExpiresAt: null };
+  for (const r of results) {
+    if (r.sent) continue;
+    await model.updateOne(
+      { _id: r.id, claimOwner: token, status: 'sending' },
+      {
+        $set: r.retry
+          ? { ...release, status: 'scheduled' }
+          : { ...release, status: 'missed', outcome: 'undeliverable' },
+      },
+    );
   }
+  const sent = results.filter((r): r is Extract<DeliveryResult, { sent: true }> => r.sent);
+  if (sent.length === 0) return;
+  await insertNew(
+    checkinMessageModel(conn),
+    sent.map((r) => ({ _id: r.id, channel: r.message.channel, ts: r.message.ts })),
+  );
+  // The latest send of the batch: no reminder goes less than its delay after its DM.
+  const last = sent.reduce((a, r) => (r.sentAt > a.sentAt ? r : a));
+  const groups = new Map<number | null, Date | null>();
+  for (const r of sent) groups.set(r.editableUntil?.getTime() ?? null, r.editableUntil);
+  for (const editableUntil of groups.values()) {
+    await model.updateMany(
+      { claimOwner: token, status: 'sending', editableUntil },
+      {
+        $set: {
+          ...release,
+          status: 'sent',
+          sentAt: last.sentAt,
+          reminderAt: last.reminderAt,
+          closesAt: editableUntil ?? last.closesAt,
+        },
+      },
+    );
+  }
+}
+
+/** Where a sent check-in's DM is (`message` on check-ins recorded before `checkin_messages`). */
+export async function messageOf(
+  conn: Connection,
+  c: Pick<Checkin, '_id' | 'message'>,
+): Promise<MessageRef | null> {
+  if (c.message) return c.message;
+  const ref = await checkinMessageModel(conn).findById(c._id).lean<{ channel: string; ts: string }>().exec();
+  return ref ? { channel: ref.channel, ts: ref.ts } : null;
 }
 
 /** Sent check-ins whose reminder is due. */

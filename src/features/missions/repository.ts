@@ -56,6 +56,11 @@ export function missionsWithStatus(conn: Connection, status: MissionStatus): Pro
   return missionModel(conn).find({ status }).lean<Mission[]>().exec();
 }
 
+/** Every mission in one status, read a page at a time (jobs that walk all open missions). */
+export function eachMissionWithStatus(conn: Connection, status: MissionStatus): AsyncIterable<Mission> {
+  return missionModel(conn).find({ status }).lean<Mission>().cursor({ batchSize: 500 });
+}
+
 interface ListOptions {
   open?: boolean;
   limit?: number;
