@@ -4,6 +4,7 @@ import { isOpen } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
 import { openItemsOwnedBy } from '../onboarding/repository.js';
+import { itemView } from '../onboarding/service.js';
 
 /**
  * The reader's open checklist items on their open missions, soonest due first (undated last) —
@@ -24,18 +25,7 @@ export async function openItemsAmong(
     .flatMap((item): ChecklistItemView[] => {
       const mission = open.get(item.missionId.toString());
       if (!mission) return [];
-      return [
-        {
-          id: item._id.toString(),
-          missionId: mission._id.toString(),
-          missionTitle: mission.title,
-          label: item.label[locale],
-          owner: item.owner,
-          ownerId: item.ownerId,
-          dueAt: item.dueAt,
-          done: false,
-        },
-      ];
+      return [itemView(item, mission, locale)];
     })
     .sort((a, b) => dueKey(a) - dueKey(b));
 }

@@ -93,7 +93,7 @@ export async function openItemsOf(deps: Deps, userId: string, locale: Locale): P
   return items
     .flatMap((i) => {
       const m = open.get(i.missionId.toString());
-      return m ? [toView(i, m, locale)] : [];
+      return m ? [itemView(i, m, locale)] : [];
     })
     .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
 }
@@ -102,7 +102,7 @@ export async function openItemsOf(deps: Deps, userId: string, locale: Locale): P
 export async function itemsOf(deps: Deps, missionId: string, locale: Locale): Promise<ChecklistItemView[]> {
   const mission = await findMission(deps.db, missionId);
   if (!mission) return [];
-  return (await itemsOfMission(deps.db, mission._id)).map((i) => toView(i, mission, locale));
+  return (await itemsOfMission(deps.db, mission._id)).map((i) => itemView(i, mission, locale));
 }
 
 /** Rewrites both checklist messages in place, each in its reader's language; a failed edit is logged. */
@@ -176,7 +176,8 @@ async function queueReminders(deps: Deps, mission: Mission, items: OnboardingIte
   }
 }
 
-function toView(item: OnboardingItem, mission: Mission, locale: Locale): ChecklistItemView {
+/** An item as the checklist, the Home and `/missions` show it, in the reader's language. */
+export function itemView(item: OnboardingItem, mission: Mission, locale: Locale): ChecklistItemView {
   return {
     id: item._id.toString(),
     missionId: mission._id.toString(),

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
+import { readerOf } from '../home/reader.js';
 import { type PreferencesCommand, snoozeEnd } from './command.js';
 import { muteCategories } from './model.js';
 import { preferencesOf, setMuted, setSnooze } from './repository.js';
@@ -11,11 +12,7 @@ export async function applyPreferences(
   userId: string,
   cmd: PreferencesCommand,
 ): Promise<OutgoingMessage> {
-  const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
-  const zone = await deps.users
-    .get(userId)
-    .then((u) => u.tz ?? deps.config.defaultTimezone)
-    .catch(() => deps.config.defaultTimezone);
+  const { locale, zone } = await readerOf(deps, userId);
   const tr = translator(locale);
   const now = deps.clock.now();
   const say = (text: string): OutgoingMessage => ({ text });
