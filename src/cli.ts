@@ -70,10 +70,12 @@ function report(notes: readonly string[], outcomes: readonly JobOutcome[], at: D
     const extra =
       o.result === 'retry'
         ? ` (retry at ${o.retryAt?.toISOString()}: ${o.error})`
-        : o.error
-          ? ` (${o.error})`
-          : '';
-    return `  ${o.result.padEnd(6)} ${o.name} ${o.key} attempt ${o.attempt}${extra}`;
+        : o.result === 'deferred'
+          ? ` (until ${o.retryAt?.toISOString()})`
+          : o.error
+            ? ` (${o.error})`
+            : '';
+    return `  ${o.result.padEnd(8)} ${o.name} ${o.key} attempt ${o.attempt}${extra}`;
   });
   return [head, ...lines].join('\n');
 }

@@ -12,7 +12,15 @@ export interface JobContext {
   now: Date;
   logger: Logger;
 }
-export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
+/** A handler's answer "not now": the same job runs again at `until`, without using an attempt. */
+export interface JobDeferral {
+  deferUntil: Date;
+}
+/** Runs one job; resolves with nothing when done, or with a deferral. */
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  ctx: JobContext,
+) => Promise<void> | Promise<JobDeferral | undefined>;
 
 /** Work to queue. */
 export interface JobRequest {
@@ -28,7 +36,7 @@ export interface JobOutcome {
   key: string;
   name: string;
   attempt: number;
-  result: 'done' | 'retry' | 'failed';
+  result: 'done' | 'deferred' | 'retry' | 'failed';
   error?: string;
   retryAt?: Date;
 }
@@ -172,7 +180,22 @@ export class JobRunner {
     }
     try {
       if (!handler) throw new Error(`no handler registered for job ${job.name}`);
-      await handler(job.payload ?? {}, { key: job.key, attempt: job.attempts, now, logger: this.logger });
+      const answer = (await handler(job.payload ?? {}, {
+        key: job.key,
+        attempt: job.attempts,
+        now,
+        logger: this.logger,
+      })) as JobDeferral | undefined;
+      if (answer?.deferUntil) {
+        const retryAt = answer.deferUntil;
+        await this.finish(job, {
+          status: 'pending',
+          runAt: retryAt,
+          attempts: job.attempts - 1,
+          lastError: null,
+        });
+        return { ...base, result: 'deferred', retryAt };
+      }
       await this.finish(job, { status: 'done', lastError: null, finishedAt: this.clock.now() });
       return { ...base, result: 'done' };
     } catch (err) {

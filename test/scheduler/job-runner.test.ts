@@ -122,4 +122,32 @@ describe('durable job runner', () => {
     expect(await runner.runDue()).toEqual([]);
     expect(calls).toBe(3);
   });
+
+  it('runs a deferred job again at the time its handler asked, without using an attempt', async () => {
+    const start = new Date('2026-01-06T06:00:00Z');
+    const clock = new ManualClock(start);
+    const runner = new JobRunner(conn, clock, silentLogger());
+    const seen: string[] = [];
+    runner.register('test.defer', async (_payload, ctx) => {
+      seen.push(ctx.now.toISOString());
+      if (seen.length < 3) return { deferUntil: new Date(ctx.now.getTime() + 3_600_000) };
+    });
+    await runner.enqueue({ key: 'defer:1', name: 'test.defer', runAt: start, maxAttempts: 1 });
+
+    expect(await runner.runDue()).toMatchObject([{ result: 'deferred', attempt: 1 }]);
+    expect(await runner.runDue()).toEqual([]);
+    clock.advance(3_600_000);
+    expect(await runner.runDue()).toMatchObject([{ result: 'deferred', attempt: 1 }]);
+    clock.advance(3_600_000);
+    expect(await runner.runDue()).toMatchObject([{ result: 'done', attempt: 1 }]);
+    expect(seen).toEqual([
+      '2026-01-06T06:00:00.000Z',
+      '2026-01-06T07:00:00.000Z',
+      '2026-01-06T08:00:00.000Z',
+    ]);
+    expect(await jobModel(conn).findOne({ key: 'defer:1' }).lean()).toMatchObject({
+      status: 'done',
+      attempts: 1,
+    });
+  });
 });

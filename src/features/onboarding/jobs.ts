@@ -1,11 +1,11 @@
 import { calendarFor } from '../../calendar/work-calendar.js';
 import type { Deps } from '../../deps.js';
-import type { JobContext } from '../../scheduler/runner.js';
+import type { JobContext, JobDeferral } from '../../scheduler/runner.js';
 import type { Mission } from '../missions/model.js';
 import { findMission } from '../missions/repository.js';
 import { nonUrgentSendTime } from '../preferences/policy.js';
 import { preferencesOf } from '../preferences/repository.js';
-import { REMINDER_JOB, reminderJobKey } from './ids.js';
+import { REMINDER_JOB } from './ids.js';
 import { zoneOf } from './readers.js';
 import { claimReminder, findItem, releaseReminder } from './repository.js';
 import { reminderMessage } from './views.js';
@@ -20,7 +20,7 @@ export async function sendItemReminder(
   deps: Deps,
   payload: Record<string, unknown>,
   now: Date,
-): Promise<void> {
+): Promise<JobDeferral | undefined> {
   const item = await findItem(deps.db, typeof payload.itemId === 'string' ? payload.itemId : '');
   if (!item || item.doneAt !== null || item.reminderSentAt !== null) return;
   const mission = await findMission(deps.db, item.missionId.toString());
@@ -32,15 +32,7 @@ export async function sendItemReminder(
   const prefs = (await preferencesOf(deps.db, [item.ownerId])).get(item.ownerId);
   const at = nonUrgentSendTime(now, calendar, prefs, 'reminders');
   if (at === null) return;
-  if (at > now) {
-    await deps.scheduler.runner.enqueue({
-      key: `${reminderJobKey(item._id.toString())}:${at.toISOString()}`,
-      name: REMINDER_JOB,
-      runAt: at,
-      payload: { itemId: item._id.toString() },
-    });
-    return;
-  }
+  if (at > now) return { deferUntil: at };
   const claimed = await claimReminder(deps.db, item._id, now);
   if (!claimed) return;
   try {
