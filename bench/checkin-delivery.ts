@@ -746,7 +746,7 @@ async function orchestrate(): Promise<void> {
     options: {
       backend: { type: 'string', default: 'both' },
       missions: { type: 'string', default: '10000' },
-      rate: { type: 'string', default: '50' },
+      rate: { type: 'string', default: '48' },
       budget: { type: 'string', default: '50' },
       batch: { type: 'string' },
       'app-heap-mb': { type: 'string' },

@@ -79,7 +79,7 @@ const schema = z.object({
     .number({ error: 'must be a number of messages per second' })
     .positive('must be above 0')
     .max(1000, 'must be at most 1000')
-    .default(50),
+    .default(48),
   EMBEDDED_DATABASE: z
     .enum(['auto', 'mongodb-memory-server', 'ferretdb'], {
       error: 'must be auto, mongodb-memory-server or ferretdb',
@@ -103,7 +103,7 @@ const examples: Record<keyof z.input<typeof schema>, string> = {
   LOG_LEVEL: 'info',
   DATA_DIR: './.data',
   CHECKIN_REMINDER_HOURS: '24',
-  SLACK_POST_RATE: '50',
+  SLACK_POST_RATE: '48',
   EMBEDDED_DATABASE: 'auto',
 };
 

@@ -29,7 +29,7 @@ export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Con
     dataDir: './.data',
     embeddedDatabase: 'ferretdb',
     checkinReminderHours: 24,
-    slackPostRate: 50,
+    slackPostRate: 48,
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ describe('configuration', () => {
     expect(res.config.dataDir).toBe('./.data');
     expect(res.config.adminUserIds).toEqual([]);
     expect(res.config.checkinReminderHours).toBe(24);
-    expect(res.config.slackPostRate).toBe(50);
+    expect(res.config.slackPostRate).toBe(48);
   });
 
   it('names every bad variable with what is wrong and an example', () => {
