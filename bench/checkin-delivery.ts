@@ -5,7 +5,7 @@
 // this one (orchestrator: database, seeding, report), the stand-in (bench/standin-process.ts) and
 // the app (this file again, `BENCH_ROLE=app`: planAll and deliverDue, nothing else).
 // Run: npm run bench:checkins [-- --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B
-//      --batch N --app-heap-mb M --app-compiled]   (postgres: the local PostgreSQL on 127.0.0.1:5432)
+//      --claim-ahead N --app-heap-mb M --app-tsx]   (postgres: the local PostgreSQL on 127.0.0.1:5432)
 import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,8 +24,9 @@ import { type DeliveryReport, deliverDue } from '../src/features/checkins/delive
 import { checkinModel } from '../src/features/checkins/model.js';
 import { CATCH_UP_MS, planAll } from '../src/features/checkins/plan.js';
 import {
-  claimDue,
+  claimUnit,
   type DeliveryResult,
+  dueUnits,
   markLateAsMissed,
   recordDeliveries,
 } from '../src/features/checkins/repository.js';
@@ -161,17 +162,17 @@ class DbMeter {
     }
     if (name === 'find' && coll === 'checkins') {
       const f = (cmd.filter ?? {}) as Record<string, unknown>;
-      if ('claimOwner' in f) return 'claimDue: read back by token';
-      if (f.status === 'sending') return 'claimDue: find stale leases';
-      if (f.status === 'scheduled') return 'claimDue: find due ids';
+      if ('claimOwner' in f) return 'claimUnit: read back by token';
+      if (f.status === 'sending') return 'takeOverStale: find expired leases';
       return 'find checkins';
     }
+    if (name === 'aggregate' && coll === 'checkins') return 'dueUnits: aggregate';
     if (name === 'update' && coll === 'checkins') {
       const updates = (cmd.updates ?? []) as { q?: Record<string, unknown>; multi?: boolean }[];
       const q = updates[0]?.q ?? {};
-      if ('claimOwner' in q) return 'recordDeliveries: bulkWrite';
-      if (q._id !== undefined && updates[0]?.multi) return 'claimDue: updateMany $in';
-      if (q._id !== undefined) return 'claimDue: updateOne by _id';
+      if (q.status === 'scheduled' && 'lane' in q) return 'claimUnit: updateMany by unit';
+      if (q._id !== undefined && 'claimOwner' in q) return 'takeOverStale / record a failed send';
+      if ('claimOwner' in q) return 'recordDeliveries: updateMany sent';
       if (q.status === 'scheduled' && q.dueAt !== undefined) return 'markLateAsMissed';
       return 'update checkins';
     }
@@ -237,6 +238,7 @@ interface IsolatedResult {
   error?: string;
   claim: { n: number; ms: number }[];
   record: { n: number; ms: number }[];
+  unitsMs: number;
   markLateMs: number;
   ops: OpStats[];
 }
@@ -300,7 +302,7 @@ async function appMain(): Promise<void> {
     },
     deliver: async (): Promise<DeliverResult> => {
       const rssBeforeMb = mb(process.memoryUsage.rss());
-      const options = batchSize ? { batchSize } : {};
+      const options = batchSize ? { claimAhead: batchSize } : {};
       const failures: string[] = [];
       let firstPass: DeliverResult['firstPass'] = null;
       let statuses: Record<string, number> = {};
@@ -368,7 +370,14 @@ async function appMain(): Promise<void> {
         return await isolatedSteps();
       } catch (err) {
         memory.enter('idle');
-        return { claim: [], record: [], markLateMs: Number.NaN, ops: [], error: (err as Error).message };
+        return {
+          claim: [],
+          record: [],
+          unitsMs: Number.NaN,
+          markLateMs: Number.NaN,
+          ops: [],
+          error: (err as Error).message,
+        };
       }
     },
     exit: async () => {
@@ -379,18 +388,18 @@ async function appMain(): Promise<void> {
 
   async function isolatedSteps(): Promise<IsolatedResult> {
     memory.enter('isolated');
-    const size = batchSize ?? 500;
     const claim: IsolatedResult['claim'] = [];
     const record: IsolatedResult['record'] = [];
-    for (let i = 0; i < ISOLATED_RUNS; i++) {
+    const u0 = performance.now();
+    const units = await dueUnits(db, NEXT_DUE_AT, new Date(NEXT_DUE_AT.getTime() - CATCH_UP_MS));
+    const unitsMs = performance.now() - u0;
+    for (const [i, unit] of units.slice(0, ISOLATED_RUNS).entries()) {
       const token = `isolated:${i}`;
       const c0 = performance.now();
-      const claimed = await claimDue(db, {
+      const claimed = await claimUnit(db, {
         token,
-        now: NEXT_DUE_AT,
-        notBefore: new Date(NEXT_DUE_AT.getTime() - CATCH_UP_MS),
-        size,
-        leaseMs: LEASE_MS,
+        unit,
+        leaseUntil: new Date(NEXT_DUE_AT.getTime() + LEASE_MS),
       });
       claim.push({ n: claimed.length, ms: performance.now() - c0 });
       const sentAt = new Date(NEXT_DUE_AT.getTime() + 1_000);
@@ -412,7 +421,7 @@ async function appMain(): Promise<void> {
     await markLateAsMissed(db, new Date(DUE_AT.getTime() - CATCH_UP_MS));
     const markLateMs = performance.now() - m0;
     memory.enter('idle');
-    return { claim, record, markLateMs, ops: meter.opsOf('isolated') };
+    return { claim, record, unitsMs, markLateMs, ops: meter.opsOf('isolated') };
   }
 
   process.on('message', (req: AppRequest) => {
@@ -494,7 +503,7 @@ async function startStandin(): Promise<StandinChild> {
   };
 }
 
-/** Where `--app-compiled` puts the project compiled by tsc (git-ignored), to run the app as `node dist/…` does. */
+/** Where the project compiled by tsc goes (git-ignored), to run the app as `npm start` does (`node dist/…`). */
 const COMPILED_DIR = path.join(here, '..', '.cache', 'bench-checkins-dist');
 
 async function compileForApp(): Promise<void> {
@@ -654,8 +663,8 @@ function printRun(r: RunResult, budget: number): void {
   if (i.error) console.log(`${tag}:   alone: FAILED ${i.error}`);
   else
     console.log(
-      `${tag}:   alone (next Monday's check-ins, nothing else in flight): claimDue ${avg(i.claim)}; ` +
-        `recordDeliveries ${avg(i.record)}; markLateAsMissed ${i.markLateMs.toFixed(0)} ms`,
+      `${tag}:   alone (next Monday's check-ins, nothing else in flight): dueUnits ${i.unitsMs.toFixed(0)} ms; ` +
+        `claimUnit ${avg(i.claim)}; recordDeliveries ${avg(i.record)}; markLateAsMissed ${i.markLateMs.toFixed(0)} ms`,
     );
   printOps(tag, i.ops);
   console.log(`${tag}:   accepted per second: ${s.perSecond.join(' ')}`);
@@ -748,15 +757,15 @@ async function orchestrate(): Promise<void> {
       missions: { type: 'string', default: '10000' },
       rate: { type: 'string', default: '48' },
       budget: { type: 'string', default: '50' },
-      batch: { type: 'string' },
+      'claim-ahead': { type: 'string' },
       'app-heap-mb': { type: 'string' },
-      'app-compiled': { type: 'boolean', default: false },
+      'app-tsx': { type: 'boolean', default: false },
     },
   });
   const missions = Number(opts.missions);
   const rates = opts.rate.split(',').map(Number);
   const budget = Number(opts.budget);
-  const batch = opts.batch === undefined ? undefined : Number(opts.batch);
+  const batch = opts['claim-ahead'] === undefined ? undefined : Number(opts['claim-ahead']);
   const heapMb = opts['app-heap-mb'] === undefined ? undefined : Number(opts['app-heap-mb']);
   const backends = opts.backend === 'both' ? ['postgres', 'sqlite'] : [opts.backend];
   if (
@@ -769,13 +778,13 @@ async function orchestrate(): Promise<void> {
     backends.some((b) => b !== 'postgres' && b !== 'sqlite')
   ) {
     throw new Error(
-      'usage: --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B [--batch N] [--app-heap-mb M] [--app-compiled]',
+      'usage: --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B [--claim-ahead N] [--app-heap-mb M] [--app-tsx]',
     );
   }
   console.log(
     `check-in delivery: ${missions} missions due ${DUE_AT.toISOString()}, budget ${budget} ${POST}/s, ` +
-      `rates ${rates.join(', ')}, batch ${batch ?? 'default'}, app heap limit ${heapMb ? `${heapMb} MB` : 'default'}, ` +
-      `app ${opts['app-compiled'] ? 'compiled (node)' : 'under tsx (as npm start)'}, ` +
+      `rates ${rates.join(', ')}, claim ahead ${batch ?? 'default'}, app heap limit ${heapMb ? `${heapMb} MB` : 'default'}, ` +
+      `app ${opts['app-tsx'] ? 'under tsx (as npm run dev)' : 'compiled (node, as npm start)'}, ` +
       `backends ${backends.join(', ')}; load average ${loadNow()}`,
   );
   const standin = await startStandin();
@@ -787,7 +796,7 @@ async function orchestrate(): Promise<void> {
       );
       await standin.call({ type: 'addUsers', ids });
     }
-    const compiled = opts['app-compiled'];
+    const compiled = !opts['app-tsx'];
     if (compiled) await compileForApp();
     const common = {
       missions,

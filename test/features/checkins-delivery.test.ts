@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinModel } from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
@@ -330,4 +331,31 @@ describe('check-ins across runners and rate limits', () => {
     await passAt(h, '2026-01-26T09:01:00Z');
     for (const id of freelancers) expect(checkinDms(h, id), id).toHaveLength(3);
   }, 120_000);
+
+  it('takes over a dead runner’s claim only once its lease has ended, and delivers check-ins planned before lanes', async () => {
+    // Monday 2 February 2026, 10:00 Paris (09:00 UTC); the hourly planning runs at 08:00.
+    await passAt(h, '2026-02-02T08:00:00Z');
+    const before = new Map(freelancers.map((id) => [id, checkinDms(h, id).length]));
+    const got = (id: string) => checkinDms(h, id).length - (before.get(id) ?? 0);
+    const week = await checkinModel(h.db).find({ week: '2026-W06' }).sort({ freelancerId: 1 }).lean().exec();
+    expect(week).toHaveLength(freelancers.length);
+    const ids = (from: number, to: number) => ({
+      _id: mongoose.trusted({ $in: week.slice(from, to).map((c) => c._id) }),
+    });
+    // A runner claimed four and died before sending; four were planned before lanes existed.
+    await checkinModel(h.db).updateMany(ids(0, 4), {
+      $set: { status: 'sending', claimOwner: 'dead:0', claimExpiresAt: new Date('2026-02-02T09:15:00Z') },
+    });
+    await checkinModel(h.db).updateMany(ids(4, 8), { $unset: { lane: 1 } });
+
+    expect((await passAt(h, '2026-02-02T09:00:00Z')).join(' ')).toContain('8 sent');
+    expect((await passAt(h, '2026-02-02T09:14:00Z')).join(' ')).not.toContain('sent');
+    for (const [i, c] of week.entries()) expect(got(c.freelancerId), c.freelancerId).toBe(i < 4 ? 0 : 1);
+
+    expect((await passAt(h, '2026-02-02T09:15:00Z')).join(' ')).toContain('4 sent');
+    await passAt(h, '2026-02-02T09:30:00Z');
+    for (const id of freelancers) expect(got(id), id).toBe(1);
+    const stored = await checkinModel(h.db).find({ week: '2026-W06' }).lean().exec();
+    expect(stored.every((c) => c.status === 'sent')).toBe(true);
+  }, 60_000);
 });

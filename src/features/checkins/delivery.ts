@@ -4,7 +4,14 @@ import { isPlatformError } from '../../slack/user-directory.js';
 import { checkinMessage } from './delivery-views.js';
 import type { Checkin } from './model.js';
 import { CATCH_UP_MS } from './plan.js';
-import { claimDue, type DeliveryResult, markLateAsMissed, recordDeliveries } from './repository.js';
+import {
+  claimUnit,
+  type DeliveryResult,
+  dueUnits,
+  markLateAsMissed,
+  recordDeliveries,
+  takeOverStale,
+} from './repository.js';
 
 /** What one delivery pass did. */
 export interface DeliveryReport {
@@ -15,8 +22,8 @@ export interface DeliveryReport {
 }
 
 export interface DeliveryOptions {
-  /** Check-ins claimed per batch: three commands claim a batch, one records it. */
-  batchSize?: number;
+  /** The next unit is claimed once fewer than this many DMs wait in the pacer. */
+  claimAhead?: number;
   /** How long a claim is held before another runner may take it over (a dead runner's batch). */
   leaseMs?: number;
 }
@@ -36,33 +43,39 @@ const PERMANENT = [
 
 /**
  * Sends every check-in that is due: check-ins due more than 12 h ago (downtime) are marked missed,
- * the others are claimed in batches (atomically per check-in, so several instances share the work and
- * none is sent twice), sent through the gateway's pacer as bulk DMs, and recorded batch by batch. A
- * check-in counts as sent only once Slack accepted it; a failed send goes back to the queue. The next
- * batch is claimed while the current one is still being sent, so the database never idles the pacer.
+ * the others are claimed a unit (due minute, lane) at a time — atomically per check-in, so several
+ * instances share the work and none is sent twice —, sent through the gateway's pacer as bulk DMs,
+ * and recorded unit by unit. A check-in counts as sent only once Slack accepted it; a failed send goes
+ * back to the queue for the next pass. The next unit is claimed while the current one is still being
+ * sent, so the database never idles the pacer.
  */
 export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const batchSize = opts.batchSize ?? 500;
+  const claimAhead = opts.claimAhead ?? 500;
   const leaseMs = opts.leaseMs ?? 15 * 60_000;
+  // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
+  const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + leaseMs);
+  const notBefore = new Date(now.getTime() - CATCH_UP_MS);
   const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0 };
-  report.late = await markLateAsMissed(deps.db, new Date(now.getTime() - CATCH_UP_MS));
+  report.late = await markLateAsMissed(deps.db, notBefore);
   const owner = randomBytes(6).toString('hex');
   const pacer = deps.gateway.sendPacer;
   const batches: Promise<void>[] = [];
-  for (let n = 0; ; n++) {
-    // Claim the next batch while a whole one is still waiting: on FerretDB a claim and the previous
-    // batch's record take several seconds, which half a batch (5 s at 50/s) does not always cover.
-    await pacer.belowWaiting(batchSize);
+  const send = (token: string, claimed: Checkin[]) => {
+    if (claimed.length > 0) batches.push(sendBatch(deps, token, claimed, report));
+  };
+  // A dead runner's claims first: they are the oldest.
+  const staleToken = `${owner}:stale`;
+  send(
+    staleToken,
+    await takeOverStale(deps.db, { token: staleToken, now, size: claimAhead, leaseUntil: leaseUntil() }),
+  );
+  const units = await dueUnits(deps.db, now, notBefore);
+  for (const [n, unit] of units.entries()) {
+    // On FerretDB a claim and the previous unit's record take a few seconds: claim while a whole
+    // batch still waits in the pacer.
+    await pacer.belowWaiting(claimAhead);
     const token = `${owner}:${n}`;
-    const claimed = await claimDue(deps.db, {
-      token,
-      now,
-      notBefore: new Date(now.getTime() - CATCH_UP_MS),
-      size: batchSize,
-      leaseMs,
-    });
-    if (claimed.length === 0) break;
-    batches.push(sendBatch(deps, token, claimed, report));
+    send(token, await claimUnit(deps.db, { token, unit, leaseUntil: leaseUntil() }));
   }
   await Promise.all(batches);
   return report;

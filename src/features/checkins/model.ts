@@ -41,6 +41,8 @@ export interface Checkin {
   /** The freelancer's calendar, for the reminder's sending hours. */
   country: string;
   workingDays: number[];
+  /** Delivery lane within the due minute (see repository.ts `LANES`); null on check-ins planned before lanes. */
+  lane: number | null;
   status: CheckinStatus;
   claimOwner: string | null;
   claimExpiresAt: Date | null;
@@ -88,6 +90,7 @@ const checkinSchema = new Schema<Checkin>(
     zone: { type: String, required: true },
     country: { type: String, required: true },
     workingDays: { type: [Number], default: [] },
+    lane: { type: Number, default: null },
     status: { type: String, enum: checkinStatuses, required: true, default: 'scheduled' },
     claimOwner: { type: String, default: null },
     claimExpiresAt: { type: Date, default: null },
@@ -106,8 +109,8 @@ const checkinSchema = new Schema<Checkin>(
 );
 // Exactly one check-in per mission and local week, whatever restarts, retries or instances.
 checkinSchema.index({ missionId: 1, week: 1 }, { unique: true });
-// Delivery: scheduled check-ins by due time; reminders and closing of sent ones.
-checkinSchema.index({ status: 1, dueAt: 1 });
+// Delivery: scheduled check-ins by due time and lane; reminders and closing of sent ones.
+checkinSchema.index({ status: 1, dueAt: 1, lane: 1 });
 checkinSchema.index({ status: 1, reminderAt: 1 });
 checkinSchema.index({ status: 1, closesAt: 1 });
 // Claims in flight, read back by their owner.

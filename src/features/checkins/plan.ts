@@ -7,6 +7,7 @@ import { eachMissionWithStatus, findMission } from '../missions/repository.js';
 import {
   deleteUnsent,
   insertPlanned,
+  laneOf,
   type PlannedCheckin,
   plannedKey,
   plannedKeysFrom,
@@ -54,6 +55,7 @@ function planned(m: Mission, rule: SlotRule, slot: Slot, config: Config): Planne
     zone: rule.calendar.zone,
     country: rule.calendar.country,
     workingDays: [...rule.calendar.workingDays],
+    lane: laneOf(m._id),
     editableUntil: next?.dueAt ?? null,
     status: paused ? 'skipped' : 'scheduled',
     outcome: paused ? 'paused' : null,

@@ -16,6 +16,7 @@ export type PlannedCheckin = Pick<
   | 'zone'
   | 'country'
   | 'workingDays'
+  | 'lane'
   | 'editableUntil'
   | 'status'
   | 'outcome'
@@ -68,45 +69,82 @@ export async function markLateAsMissed(conn: Connection, before: Date): Promise<
 }
 
 /**
- * Claims up to `size` due check-ins for `token`, atomically per check-in: another runner's claim of
- * the same one fails its `status: 'scheduled'` condition. A claim whose runner died (lease expired)
- * is taken over. Three commands per batch, whatever its size.
+ * Check-ins due at the same minute are spread over this many lanes (from the mission id): a delivery
+ * claims one (due minute, lane) unit at a time with equality filters only, which FerretDB hands to
+ * PostgreSQL instead of decoding the whole collection as it does for ranges and `$in`.
  */
-export async function claimDue(
+export const LANES = 16;
+
+/** A mission's lane: the low bits of its id's counter, so that missions created in a row spread evenly. */
+export function laneOf(missionId: Types.ObjectId): number {
+  return Number.parseInt(missionId.toHexString().slice(-6), 16) % LANES;
+}
+
+/** The check-ins due at one minute in one lane: what a runner claims at once. */
+export interface DueUnit {
+  dueAt: Date;
+  /** null for check-ins planned before lanes existed. */
+  lane: number | null;
+  count: number;
+}
+
+/** The units with a scheduled check-in due in [notBefore, now], oldest first: one read per delivery pass. */
+export async function dueUnits(conn: Connection, now: Date, notBefore: Date): Promise<DueUnit[]> {
+  const rows = await checkinModel(conn)
+    .aggregate<{ _id: { dueAt: Date; lane: number | null }; count: number }>([
+      { $match: { status: 'scheduled', dueAt: mongoose.trusted({ $lte: now, $gte: notBefore }) } },
+      { $group: { _id: { dueAt: '$dueAt', lane: '$lane' }, count: { $sum: 1 } } },
+    ])
+    .exec();
+  return rows
+    .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane ?? null, count: r.count }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.lane ?? -1) - (b.lane ?? -1));
+}
+
+/**
+ * Claims a unit's scheduled check-ins for `token` and returns them. Atomic per check-in: a runner
+ * that claims the same unit a moment later matches nothing (`status: 'scheduled'` no longer holds).
+ * Two commands, both equality filters on indexed fields.
+ */
+export async function claimUnit(
   conn: Connection,
-  opts: { token: string; now: Date; notBefore: Date; size: number; leaseMs: number },
+  opts: { token: string; unit: Pick<DueUnit, 'dueAt' | 'lane'>; leaseUntil: Date },
 ): Promise<Checkin[]> {
   const model = checkinModel(conn);
-  const due = await model
-    .find({ status: 'scheduled', dueAt: mongoose.trusted({ $lte: opts.now, $gte: opts.notBefore }) })
-    .sort({ dueAt: 1 })
-    .limit(opts.size)
-    .select({ _id: 1 })
-    .lean<{ _id: Types.ObjectId }[]>()
-    .exec();
+  await model.updateMany(
+    { status: 'scheduled', dueAt: opts.unit.dueAt, lane: opts.unit.lane },
+    { $set: { status: 'sending', claimOwner: opts.token, claimExpiresAt: opts.leaseUntil } },
+  );
+  return claimedBy(conn, opts.token);
+}
+
+/**
+ * Takes over the claims whose runner died (lease expired), up to `size`: each only if it is still
+ * that runner's, so that one taker wins.
+ */
+export async function takeOverStale(
+  conn: Connection,
+  opts: { token: string; now: Date; size: number; leaseUntil: Date },
+): Promise<Checkin[]> {
+  const model = checkinModel(conn);
   const stale = await model
     .find({ status: 'sending', claimExpiresAt: mongoose.trusted({ $lte: opts.now }) })
     .limit(opts.size)
     .select({ _id: 1, claimOwner: 1 })
     .lean<{ _id: Types.ObjectId; claimOwner: string | null }[]>()
     .exec();
-  if (due.length === 0 && stale.length === 0) return [];
-  const lease = {
-    status: 'sending',
-    claimOwner: opts.token,
-    claimExpiresAt: new Date(opts.now.getTime() + opts.leaseMs),
-  };
-  if (due.length > 0) {
-    await model.updateMany(
-      { _id: mongoose.trusted({ $in: due.map((d) => d._id) }), status: 'scheduled' },
-      { $set: lease },
+  if (stale.length === 0) return [];
+  for (const s of stale) {
+    await model.updateOne(
+      { _id: s._id, status: 'sending', claimOwner: s.claimOwner },
+      { $set: { claimOwner: opts.token, claimExpiresAt: opts.leaseUntil } },
     );
   }
-  // Taking over a dead runner's claim: only if it is still that runner's (one taker wins).
-  for (const s of stale) {
-    await model.updateOne({ _id: s._id, status: 'sending', claimOwner: s.claimOwner }, { $set: lease });
-  }
-  return model.find({ claimOwner: opts.token, status: 'sending' }).lean<Checkin[]>().exec();
+  return claimedBy(conn, opts.token);
+}
+
+function claimedBy(conn: Connection, token: string): Promise<Checkin[]> {
+  return checkinModel(conn).find({ claimOwner: token, status: 'sending' }).lean<Checkin[]>().exec();
 }
 
 /** What became of one claimed check-in. */
