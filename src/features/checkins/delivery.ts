@@ -56,7 +56,6 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + leaseMs);
   const notBefore = new Date(now.getTime() - CATCH_UP_MS);
   const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0 };
-  report.late = await markLateAsMissed(deps.db, notBefore);
   const owner = randomBytes(6).toString('hex');
   const pacer = deps.gateway.sendPacer;
   const batches: Promise<void>[] = [];
@@ -77,6 +76,8 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
     const token = `${owner}:${n}`;
     send(token, await claimUnit(deps.db, { token, unit, leaseUntil: leaseUntil() }));
   }
+  // After the claims, not before: the first DMs go a scan earlier, and no unit reaches back that far.
+  report.late = await markLateAsMissed(deps.db, notBefore);
   await Promise.all(batches);
   return report;
 }
