@@ -503,6 +503,15 @@ async function startStandin(): Promise<StandinChild> {
   };
 }
 
+/** The heap limit `npm start` gives the app (`--max-old-space-size` in package.json's start script). */
+function startHeapMb(): number | undefined {
+  const pkg = JSON.parse(readFileSync(path.join(here, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const m = /--max-old-space-size=(\d+)/.exec(pkg.scripts.start ?? '');
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
 /** Where the project compiled by tsc goes (git-ignored), to run the app as `npm start` does (`node dist/…`). */
 const COMPILED_DIR = path.join(here, '..', '.cache', 'bench-checkins-dist');
 
@@ -766,7 +775,7 @@ async function orchestrate(): Promise<void> {
   const rates = opts.rate.split(',').map(Number);
   const budget = Number(opts.budget);
   const batch = opts['claim-ahead'] === undefined ? undefined : Number(opts['claim-ahead']);
-  const heapMb = opts['app-heap-mb'] === undefined ? undefined : Number(opts['app-heap-mb']);
+  const heapMb = opts['app-heap-mb'] === undefined ? startHeapMb() : Number(opts['app-heap-mb']);
   const backends = opts.backend === 'both' ? ['postgres', 'sqlite'] : [opts.backend];
   if (
     !Number.isInteger(missions) ||
@@ -783,7 +792,7 @@ async function orchestrate(): Promise<void> {
   }
   console.log(
     `check-in delivery: ${missions} missions due ${DUE_AT.toISOString()}, budget ${budget} ${POST}/s, ` +
-      `rates ${rates.join(', ')}, claim ahead ${batch ?? 'default'}, app heap limit ${heapMb ? `${heapMb} MB` : 'default'}, ` +
+      `rates ${rates.join(', ')}, claim ahead ${batch ?? 'default'}, app heap limit ${heapMb ? `${heapMb} MB` : 'V8 default'}, ` +
       `app ${opts['app-tsx'] ? 'under tsx (as npm run dev)' : 'compiled (node, as npm start)'}, ` +
       `backends ${backends.join(', ')}; load average ${loadNow()}`,
   );
