@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -166,7 +167,10 @@ func (g *gate) roundTrip(req []byte, up net.Conn, ur *bufio.Reader) ([][]byte, e
 		silent = true
 	}
 
-	if g.serialise {
+	// hello/isMaster only describe the server and change nothing: they skip the queue. The driver's
+	// monitor sends them on a timeout (30 s); queued behind a long command they would time out, and
+	// the driver would then clear its pool and interrupt every command in flight.
+	if g.serialise && !isHandshake(req) {
 		g.mu.Lock()
 		defer g.mu.Unlock()
 	}
@@ -237,4 +241,51 @@ func clearMoreToCome(msg []byte) {
 		end := len(msg) - 4
 		binary.LittleEndian.PutUint32(msg[end:], crc32.Checksum(msg[:end], castagnoli))
 	}
+}
+
+// handshakeCommands are the commands the gate lets through without the mutex.
+var handshakeCommands = map[string]bool{"hello": true, "isMaster": true, "ismaster": true}
+
+// isHandshake reports whether req is an OP_MSG whose command (the first key of its body section)
+// is hello or isMaster.
+func isHandshake(req []byte) bool {
+	name, ok := commandName(req)
+	return ok && handshakeCommands[name]
+}
+
+// commandName returns the first key of an OP_MSG's body (kind 0) section, skipping document
+// sequences (kind 1); ok is false for other op codes and malformed messages.
+func commandName(msg []byte) (string, bool) {
+	if len(msg) < headerLen+4 || opCode(msg) != opMsg {
+		return "", false
+	}
+	end := len(msg)
+	if msgFlags(msg)&flagChecksumPresent != 0 {
+		end -= 4
+	}
+	for i := headerLen + 4; i+5 <= end; {
+		kind := msg[i]
+		size := int(binary.LittleEndian.Uint32(msg[i+1 : i+5]))
+		if size < 5 || i+1+size > end {
+			return "", false
+		}
+		if kind == 1 {
+			i += 1 + size
+			continue
+		}
+		if kind != 0 {
+			return "", false
+		}
+		// The document: int32 length, then elements (type byte, NUL-terminated key, value).
+		doc := msg[i+1 : i+1+size]
+		if doc[4] == 0 {
+			return "", false // empty document
+		}
+		key := doc[5:]
+		if n := bytes.IndexByte(key, 0); n >= 0 {
+			return string(key[:n]), true
+		}
+		return "", false
+	}
+	return "", false
 }
