@@ -125,6 +125,25 @@ export class JobRunner {
     return this.currentPass;
   }
 
+  /**
+   * Runs one queued job now if it is due and nobody holds it (work a user's action just queued, so
+   * that it goes at once yet stays durable: if this fails or the process dies, the job is retried
+   * or taken over by a later pass). Resolves with what ran, or null when the job was not claimable.
+   */
+  async runNow(key: string): Promise<JobOutcome | null> {
+    if (this.stopping) return null;
+    const now = this.clock.now();
+    const job = await this.jobs
+      .findOneAndUpdate(
+        { key, status: 'pending', runAt: mongoose.trusted({ $lte: now }) },
+        this.claimUpdate(now),
+        { returnDocument: 'after' },
+      )
+      .lean<JobDoc>()
+      .exec();
+    return job ? this.execute(job) : null;
+  }
+
   /** Stops claiming new jobs and waits for the jobs in flight. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -155,18 +174,23 @@ export class JobRunner {
             { status: 'running', leaseExpiresAt: mongoose.trusted({ $lte: now }) },
           ],
         },
-        {
-          $set: {
-            status: 'running',
-            leaseOwner: this.owner,
-            leaseExpiresAt: new Date(now.getTime() + this.leaseMs),
-          },
-          $inc: { attempts: 1 },
-        },
+        this.claimUpdate(now),
         { sort: { runAt: 1 }, returnDocument: 'after' },
       )
       .lean<JobDoc>()
       .exec();
+  }
+
+  /** Takes a job's lease for this runner and counts the attempt. */
+  private claimUpdate(now: Date) {
+    return {
+      $set: {
+        status: 'running',
+        leaseOwner: this.owner,
+        leaseExpiresAt: new Date(now.getTime() + this.leaseMs),
+      },
+      $inc: { attempts: 1 },
+    };
   }
 
   private async execute(job: JobDoc): Promise<JobOutcome> {

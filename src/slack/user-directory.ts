@@ -119,3 +119,19 @@ export function isPlatformError(err: unknown, code: string): boolean {
   const data = (err as { data?: { error?: unknown } }).data;
   return (err as { code?: unknown }).code === 'slack_webapi_platform_error' && data?.error === code;
 }
+
+// The person cannot receive a DM at all: retrying would fail the same way.
+const UNDELIVERABLE = [
+  'user_not_found',
+  'user_disabled',
+  'account_inactive',
+  'cannot_dm_bot',
+  'messages_tab_disabled',
+  'channel_not_found',
+  'is_archived',
+];
+
+/** Whether a failed DM can never go through (the person is gone, a bot, or blocks DMs). */
+export function isUndeliverable(err: unknown): boolean {
+  return UNDELIVERABLE.some((code) => isPlatformError(err, code));
+}

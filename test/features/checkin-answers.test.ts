@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitAnswer } from '../../src/features/checkins/answers.js';
+import { FOLLOWUP_JOB } from '../../src/features/checkins/followups.js';
 import {
   addCustomQuestion,
   loadQuestions,
@@ -9,6 +10,7 @@ import {
 import { questionSetModel } from '../../src/features/checkins/questions-model.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
+import { jobModel } from '../../src/scheduler/job-model.js';
 import {
   answer,
   clickOpen,
@@ -521,5 +523,36 @@ describe('check-in answers', () => {
     expect(toManager).toHaveLength(1);
     expect(said(toManager[0])).not.toMatch(/1\/5|secr|Blocage|lerte/);
     expect(h.standin.ackProblems).toEqual([]);
+  });
+
+  it('a summary Slack refuses is retried by the job runner, not lost, and goes once', async () => {
+    const m = await mission({ freelancerId: FREELANCER_2 });
+    const c = await sentCheckin(h, m);
+    h.standin.failNext('chat.postMessage', 'internal_error', { times: 1 });
+    await submitCheckin(h, c, FREELANCER_2, answer({ score: '4' }));
+    const job = await eventually(async () => {
+      const jobs = await jobModel(h.db).find({ name: FOLLOWUP_JOB }).lean().exec();
+      const j = jobs.find((x) => x.key.includes(c._id.toString()));
+      if (j?.status !== 'pending' || !j.lastError) throw new Error('follow-up not failed yet');
+      return j;
+    });
+    expect(job.lastError).toContain('internal_error');
+    expect(dmsAbout(h, MANAGER, m.title)).toEqual([]);
+
+    const start = h.clock.now();
+    try {
+      // The runner's first retry comes 30 s later: the next scheduler pass sends it.
+      h.clock.set(new Date(start.getTime() + 10_000));
+      await h.deps.scheduler.runPass();
+      expect(dmsAbout(h, MANAGER, m.title)).toEqual([]);
+      h.clock.set(new Date(start.getTime() + 60_000));
+      await h.deps.scheduler.runPass();
+      await h.deps.scheduler.runPass();
+      const toManager = dmsAbout(h, MANAGER, m.title);
+      expect(toManager).toHaveLength(1);
+      expect(said(toManager[0])).toContain(`Check-in — ${m.title}`);
+    } finally {
+      h.clock.set(start);
+    }
   });
 });

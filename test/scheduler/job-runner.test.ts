@@ -123,6 +123,26 @@ describe('durable job runner', () => {
     expect(calls).toBe(3);
   });
 
+  it('runs one queued job at once with runNow, only if due and unclaimed', async () => {
+    const start = new Date('2026-01-07T06:00:00Z');
+    const clock = new ManualClock(start);
+    const runner = new JobRunner(conn, clock, silentLogger());
+    let calls = 0;
+    runner.register('test.now', async () => {
+      calls++;
+    });
+    await runner.enqueue({ key: 'now:1', name: 'test.now', runAt: start });
+    await runner.enqueue({ key: 'now:later', name: 'test.now', runAt: new Date(start.getTime() + 60_000) });
+
+    const both = await Promise.all([runner.runNow('now:1'), runner.runNow('now:1')]);
+    expect(both.filter((o) => o !== null)).toMatchObject([{ key: 'now:1', result: 'done', attempt: 1 }]);
+    expect(await runner.runNow('now:1')).toBeNull(); // done already
+    expect(await runner.runNow('now:later')).toBeNull(); // not due
+    expect(await runner.runNow('now:unknown')).toBeNull();
+    expect(calls).toBe(1);
+    expect(await jobModel(conn).findOne({ key: 'now:later' }).lean()).toMatchObject({ status: 'pending' });
+  });
+
   it('runs a deferred job again at the time its handler asked, without using an attempt', async () => {
     const start = new Date('2026-01-06T06:00:00Z');
     const clock = new ManualClock(start);

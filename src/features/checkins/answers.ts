@@ -15,7 +15,7 @@ import {
   previousCheckin,
   storeAnswer,
 } from './answers-repository.js';
-import { sendFollowUps } from './followups.js';
+import { queueFollowUps } from './followups.js';
 import type { Checkin, CheckinAnswer } from './model.js';
 import { loadQuestions } from './questions.js';
 import { messageOf } from './repository.js';
@@ -119,7 +119,7 @@ async function afterAnswer(
   await updateDm(deps, c);
   const repeat = reasons.length > 0 && (await previousCheckin(deps.db, c.missionId, c.week))?.alert === true;
   const previousVisibility = prev.status === 'answered' ? (prev.answer?.visibility ?? null) : null;
-  await sendFollowUps(deps, c, { previousVisibility, alertReasons: reasons, repeat });
+  await queueFollowUps(deps, c, { previousVisibility, alertReasons: reasons, repeat });
 }
 
 /** Replaces the check-in DM with "answered", the score and (while editable) an edit button. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.js';
-import { isPlatformError } from '../../slack/user-directory.js';
+import { isUndeliverable } from '../../slack/user-directory.js';
 import { checkinMessage } from './delivery-views.js';
 import type { Checkin } from './model.js';
 import { CATCH_UP_MS } from './plan.js';
@@ -29,17 +29,6 @@ export interface DeliveryOptions {
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
-
-// The person cannot receive this DM at all: retrying would fail the same way.
-const PERMANENT = [
-  'user_not_found',
-  'user_disabled',
-  'account_inactive',
-  'cannot_dm_bot',
-  'messages_tab_disabled',
-  'channel_not_found',
-  'is_archived',
-];
 
 /**
  * Sends every check-in that is due: check-ins due more than 12 h ago (downtime) are marked missed,
@@ -107,7 +96,7 @@ async function sendOne(deps: Deps, c: Checkin): Promise<DeliveryResult> {
       editableUntil: c.editableUntil,
     };
   } catch (err) {
-    const permanent = PERMANENT.some((code) => isPlatformError(err, code));
+    const permanent = isUndeliverable(err);
     // The SDK already retried 429s and 5xx; what is left goes back to the queue for the next pass.
     deps.logger.warn(`check-in DM not delivered (${permanent ? 'giving up' : 'will retry'})`, {
       checkin: c._id.toString(),

@@ -1,9 +1,12 @@
-// After an answer: who hears what. The routing is pure (planFollowUps); sending reads each
-// recipient's language and zone and posts one DM each, so one failure does not stop the others.
+// After an answer: who hears what. The routing is pure (planFollowUps); each DM is a durable job
+// run at once, which reads its recipient's language and zone, so one failure does not stop the others.
+import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
+import { isUndeliverable } from '../../slack/user-directory.js';
 import { readerOf } from '../home/reader.js';
 import type { AlertReason } from './answer-rules.js';
+import { findCheckin } from './answers-repository.js';
 import { type AlertAudience, alertMessage, hrOnlyNotice, summaryMessage } from './followup-views.js';
 import type { Checkin, CheckinAnswer, Visibility } from './model.js';
 import { loadQuestions } from './questions.js';
@@ -49,8 +52,27 @@ export function planFollowUps(f: FollowUpFacts): FollowUp[] {
 
 type Answered = Checkin & { answer: CheckinAnswer };
 
-/** Sends the follow-ups of a stored answer, each in its reader's language and time zone. */
-export async function sendFollowUps(
+/** The job that sends one follow-up DM. */
+export const FOLLOWUP_JOB = 'checkins.followup';
+
+// A job's payload names the check-in and what to say, never the answer itself (read when sending).
+const followUpPayload = z.object({
+  checkinId: z.string(),
+  to: z.string(),
+  kind: z.enum(['summary', 'hrNotice', 'alert']),
+  audience: z.enum(['manager', 'admins']).nullable(),
+  reasons: z.array(z.enum(['lowScore', 'blockers', 'needsHelp'])),
+  repeat: z.boolean(),
+  edited: z.boolean(),
+});
+type FollowUpPayload = z.infer<typeof followUpPayload>;
+
+/**
+ * Queues the follow-ups of a stored answer, one job per DM, and runs them at once: they go out
+ * right away, and one that fails (Slack down, the process stopping) is retried by the job runner
+ * instead of being lost. A replay of the same store queues nothing twice (the key names the version).
+ */
+export async function queueFollowUps(
   deps: Deps,
   c: Answered,
   facts: Pick<FollowUpFacts, 'previousVisibility' | 'alertReasons' | 'repeat'>,
@@ -67,29 +89,61 @@ export async function sendFollowUps(
       checkinId: c._id.toString(),
     });
   }
+  const runner = deps.scheduler.runner;
+  const version = c.updatedAt.getTime();
+  const keys: string[] = [];
+  for (const p of plan) {
+    const key = `checkin-followup:${c._id.toString()}:${version}:${p.kind}:${p.to}`;
+    const payload: FollowUpPayload = {
+      checkinId: c._id.toString(),
+      to: p.to,
+      kind: p.kind,
+      audience: p.kind === 'alert' ? p.audience : null,
+      reasons: [...facts.alertReasons],
+      repeat: facts.repeat,
+      edited: facts.previousVisibility !== null,
+    };
+    await runner.enqueue({ key, name: FOLLOWUP_JOB, runAt: deps.clock.now(), payload });
+    keys.push(key);
+  }
+  await Promise.all(keys.map((key) => runner.runNow(key)));
+}
+
+/**
+ * Sends one follow-up, in its reader's language and time zone, from the answer as stored now. What
+ * the manager may read is checked again: an answer made HR-only since the job was queued is not shown.
+ */
+async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<void> {
+  const p = followUpPayload.parse(raw);
+  const c = await findCheckin(deps.db, p.checkinId);
+  if (c?.status !== 'answered' || !c.answer) return;
+  const answered: Answered = { ...c, answer: c.answer };
+  const showsAnswer = p.kind === 'summary' || (p.kind === 'alert' && p.audience === 'manager');
+  if (showsAnswer && answered.answer.visibility !== 'manager') return;
+  const reader = await readerOf(deps, p.to);
   const questions = await loadQuestions(deps.db);
-  const edited = facts.previousVisibility !== null;
-  await Promise.all(
-    plan.map(async (p) => {
-      try {
-        const reader = await readerOf(deps, p.to);
-        let message: OutgoingMessage;
-        if (p.kind === 'summary') message = summaryMessage(c, reader, questions, edited);
-        else if (p.kind === 'hrNotice') message = hrOnlyNotice(c, reader, edited);
-        else {
-          const opts = { reasons: facts.alertReasons, repeat: facts.repeat, audience: p.audience };
-          message = alertMessage(c, reader, questions, opts);
-        }
-        await deps.gateway.sendDm(p.to, message);
-      } catch (err) {
-        // Ids and Slack's error code only: answers are never logged.
-        deps.logger.warn('could not send a check-in follow-up', {
-          checkinId: c._id.toString(),
-          kind: p.kind,
-          to: p.to,
-          error: (err as { data?: { error?: string } }).data?.error ?? String(err),
-        });
-      }
-    }),
-  );
+  let message: OutgoingMessage;
+  if (p.kind === 'summary') message = summaryMessage(answered, reader, questions, p.edited);
+  else if (p.kind === 'hrNotice') message = hrOnlyNotice(answered, reader, p.edited);
+  else {
+    const opts = { reasons: p.reasons, repeat: p.repeat, audience: p.audience ?? 'admins' };
+    message = alertMessage(answered, reader, questions, opts);
+  }
+  try {
+    await deps.gateway.sendDm(p.to, message);
+  } catch (err) {
+    if (!isUndeliverable(err)) throw err;
+    // Retrying would fail the same way. Ids and Slack's error code only: answers are never logged.
+    deps.logger.warn('check-in follow-up undeliverable', {
+      checkinId: p.checkinId,
+      kind: p.kind,
+      to: p.to,
+      error: (err as { data?: { error?: string } }).data?.error ?? String(err),
+    });
+  }
+}
+
+/** Registers the follow-up job on the runner. */
+export function registerFollowUpJob(deps: Deps): void {
+  deps.scheduler.runner.register(FOLLOWUP_JOB, (payload) => sendFollowUp(deps, payload));
 }

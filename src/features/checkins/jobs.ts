@@ -2,15 +2,18 @@ import { DateTime } from 'luxon';
 import type { Deps } from '../../deps.js';
 import { claimOnce } from '../../scheduler/once.js';
 import { deliverDue } from './delivery.js';
+import { registerFollowUpJob } from './followups.js';
 import { planAll, planMission } from './plan.js';
 import { sendDueReminders } from './reminders.js';
 import { closeUnanswered } from './repository.js';
 
 /**
  * Check-ins in the scheduler's pass, in order: plan (once an hour across all instances), send what is
- * due, remind, close unanswered weeks. A mission that changes is re-planned at once.
+ * due, remind, close unanswered weeks. A mission that changes is re-planned at once. Follow-ups of
+ * answers are jobs of the runner.
  */
 export function registerCheckinJobs(deps: Deps): void {
+  registerFollowUpJob(deps);
   deps.scheduler.addPlanner('checkins', async () => {
     const now = deps.clock.now();
     const hour = DateTime.fromJSDate(now, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH");
