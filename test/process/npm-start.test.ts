@@ -1,7 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
@@ -15,13 +17,24 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The node arguments of package.json's start script (`node --max-old-space-size=… dist/main.js`). */
+function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [cmd, ...args] = (pkg.scripts.start ?? '').split(/\s+/);
+  if (cmd !== 'node') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return args;
+}
+
 function run(env: NodeJS.ProcessEnv): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  // `npm start` is `tsx src/main.ts`; spawning it through node avoids npm's own start-up cost.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env });
+  // What `npm start` runs after its build (`node … dist/main.js`), spawned without npm in between so
+  // that signals reach the app itself.
+  const child = spawn(process.execPath, startArgs(), { cwd: root, env });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => {
     out += c.toString();
@@ -53,6 +66,8 @@ describe('npm start', () => {
   let dataDir: string;
 
   beforeAll(async () => {
+    // npm start's prestart step: compile src/ into dist/ (incremental).
+    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root });
     standin = new SlackStandin({ tokens: [BOT_TOKEN] });
     await standin.start();
     dataDir = await mkdtemp(path.join(tmpdir(), 'passerelle-start-'));
