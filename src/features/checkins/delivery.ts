@@ -8,7 +8,7 @@ import {
   claimUnit,
   type DeliveryResult,
   dueUnits,
-  markLateAsMissed,
+  markUnitMissed,
   recordDeliveries,
   takeOverStale,
 } from './repository.js';
@@ -57,16 +57,17 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
     staleToken,
     await takeOverStale(deps.db, { token: staleToken, now, size: claimAhead, leaseUntil: leaseUntil() }),
   );
-  const units = await dueUnits(deps.db, now, notBefore);
-  for (const [n, unit] of units.entries()) {
+  const units = await dueUnits(deps.db, now);
+  const late = units.filter((u) => u.dueAt < notBefore);
+  for (const [n, unit] of units.filter((u) => u.dueAt >= notBefore).entries()) {
     // On FerretDB a claim and the previous unit's record take a few seconds: claim while a whole
     // batch still waits in the pacer.
     await pacer.belowWaiting(claimAhead);
     const token = `${owner}:${n}`;
     send(token, await claimUnit(deps.db, { token, unit, leaseUntil: leaseUntil() }));
   }
-  // After the claims, not before: the first DMs go a scan earlier, and no unit reaches back that far.
-  report.late = await markLateAsMissed(deps.db, notBefore);
+  // After the claims, so the first DMs do not wait (there are late ones only after a downtime).
+  for (const unit of late) report.late += await markUnitMissed(deps.db, unit);
   await Promise.all(batches);
   return report;
 }

@@ -59,15 +59,6 @@ export async function deleteUnsent(conn: Connection, ids: Types.ObjectId[]): Pro
   });
 }
 
-/** Check-ins due more than the catch-up window ago and never sent: missed, not sent late. */
-export async function markLateAsMissed(conn: Connection, before: Date): Promise<number> {
-  const res = await checkinModel(conn).updateMany(
-    { status: 'scheduled', dueAt: mongoose.trusted({ $lt: before }) },
-    { $set: { status: 'missed', outcome: 'late' } },
-  );
-  return res.modifiedCount;
-}
-
 /**
  * Check-ins due at the same minute are spread over this many lanes (from the mission id): a delivery
  * claims one (due minute, lane) unit at a time with equality filters only, which FerretDB hands to
@@ -88,17 +79,32 @@ export interface DueUnit {
   count: number;
 }
 
-/** The units with a scheduled check-in due in [notBefore, now], oldest first: one read per delivery pass. */
-export async function dueUnits(conn: Connection, now: Date, notBefore: Date): Promise<DueUnit[]> {
+/**
+ * The units with a scheduled check-in due by `now`, oldest first: the one read of a delivery pass
+ * (those due too long ago are marked missed by unit, the others claimed by unit).
+ */
+export async function dueUnits(conn: Connection, now: Date): Promise<DueUnit[]> {
   const rows = await checkinModel(conn)
     .aggregate<{ _id: { dueAt: Date; lane: number | null }; count: number }>([
-      { $match: { status: 'scheduled', dueAt: mongoose.trusted({ $lte: now, $gte: notBefore }) } },
+      { $match: { status: 'scheduled', dueAt: mongoose.trusted({ $lte: now }) } },
       { $group: { _id: { dueAt: '$dueAt', lane: '$lane' }, count: { $sum: 1 } } },
     ])
     .exec();
   return rows
     .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane ?? null, count: r.count }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.lane ?? -1) - (b.lane ?? -1));
+}
+
+/** A unit due more than the catch-up window ago and never sent: missed, not sent late. */
+export async function markUnitMissed(
+  conn: Connection,
+  unit: Pick<DueUnit, 'dueAt' | 'lane'>,
+): Promise<number> {
+  const res = await checkinModel(conn).updateMany(
+    { status: 'scheduled', dueAt: unit.dueAt, lane: unit.lane },
+    { $set: { status: 'missed', outcome: 'late' } },
+  );
+  return res.modifiedCount;
 }
 
 /**
