@@ -91,7 +91,8 @@ export async function queueFollowUps(
   }
   const runner = deps.scheduler.runner;
   const version = c.updatedAt.getTime();
-  const keys: string[] = [];
+  // Per recipient, in the plan's order (a manager reads the summary, then the alert); recipients in parallel.
+  const keysByRecipient = new Map<string, string[]>();
   for (const p of plan) {
     const key = `checkin-followup:${c._id.toString()}:${version}:${p.kind}:${p.to}`;
     const payload: FollowUpPayload = {
@@ -104,9 +105,13 @@ export async function queueFollowUps(
       edited: facts.previousVisibility !== null,
     };
     await runner.enqueue({ key, name: FOLLOWUP_JOB, runAt: deps.clock.now(), payload });
-    keys.push(key);
+    keysByRecipient.set(p.to, [...(keysByRecipient.get(p.to) ?? []), key]);
   }
-  await Promise.all(keys.map((key) => runner.runNow(key)));
+  await Promise.all(
+    [...keysByRecipient.values()].map(async (keys) => {
+      for (const key of keys) await runner.runNow(key);
+    }),
+  );
 }
 
 /**
