@@ -16,7 +16,21 @@ Commands:
                               with --at, act as if it were that time (e.g. 2026-03-30T10:00:00+02:00)
   help                        show this text`;
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Where the CLI's own output goes: its usage, its answer (the run report) and the mistakes a user
+ * made on the command line. The app's logs go through the logger (JSON lines), not here.
+ */
+interface Terminal {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processTerminal: Terminal = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+async function main(argv: string[], term: Terminal): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -24,25 +38,25 @@ async function main(argv: string[]): Promise<number> {
   });
   const command = positionals[0];
   if (values.help || command === undefined || command === 'help') {
-    console.log(usage);
+    term.out(usage);
     return command === undefined && !values.help ? 1 : 0;
   }
   if (command !== 'run-due') {
-    console.error(`Unknown command "${command}".\n\n${usage}`);
+    term.err(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
   let clock: Clock = systemClock;
   if (values.at !== undefined) {
     const at = DateTime.fromISO(values.at, { setZone: true });
     if (!at.isValid) {
-      console.error(`--at: "${values.at}" is not an ISO date-time (${at.invalidExplanation ?? 'invalid'}).`);
+      term.err(`--at: "${values.at}" is not an ISO date-time (${at.invalidExplanation ?? 'invalid'}).`);
       return 1;
     }
     clock = shiftedClock(at.toJSDate());
   }
   const loaded = loadConfig(process.env, 'cli');
   if (!loaded.ok) {
-    console.error(describeConfigProblems(loaded.problems));
+    term.err(describeConfigProblems(loaded.problems));
     return 1;
   }
   const { config } = loaded;
@@ -52,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const deps = buildDeps(config, logger, clock, db);
     const { notes, outcomes } = await deps.scheduler.runPass();
-    console.log(report(notes, outcomes, clock.now()));
+    term.out(report(notes, outcomes, clock.now()));
     return 0;
   } finally {
     await db.close();
@@ -80,10 +94,10 @@ function report(notes: readonly string[], outcomes: readonly JobOutcome[], at: D
   return [head, ...lines].join('\n');
 }
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), processTerminal).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`jobs: ${err instanceof Error ? err.message : String(err)}`);
+    processTerminal.err(`jobs: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );
