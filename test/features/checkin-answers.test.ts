@@ -19,6 +19,7 @@ import {
   reloadCheckin,
   said,
   sentCheckin,
+  storedAnswer,
   submitCheckin,
 } from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
@@ -311,15 +312,7 @@ describe('check-in answers', () => {
     const input = {
       userId: FREELANCER,
       checkinId: c2._id.toString(),
-      answer: {
-        score: 3,
-        progress: 'ok',
-        blockers: '',
-        needsHelp: false,
-        note: '',
-        visibility: 'manager' as const,
-        extra: {},
-      },
+      answer: storedAnswer({ score: 3 }),
     };
     const outcomes = await Promise.all([submitAnswer(h.deps, input), submitAnswer(h.deps, input)]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['stored', 'unchanged']);
@@ -359,15 +352,7 @@ describe('check-in answers', () => {
       status: 'answered',
       answeredAt: new Date('2026-03-02T10:00:00Z'),
       editableUntil: new Date('2026-03-09T09:00:00Z'),
-      answer: {
-        score: 4,
-        progress: 'ok',
-        blockers: '',
-        needsHelp: false,
-        note: '',
-        visibility: 'manager',
-        extra: {},
-      },
+      answer: storedAnswer(),
     });
     await clickOpen(h, c, FREELANCER);
     const refusal = await eventually(() => {

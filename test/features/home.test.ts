@@ -6,7 +6,7 @@ import { type Mission, missionModel } from '../../src/features/missions/model.js
 import type { NewMission } from '../../src/features/missions/repository.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { startOnboarding } from '../../src/features/onboarding/service.js';
-import { sentCheckin } from '../support/checkin-answers.js';
+import { sentCheckin, storedAnswer } from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { createMission } from '../support/missions.js';
@@ -144,7 +144,6 @@ describe('App Home per role', () => {
   });
 
   it('shows the manager each mission’s latest check-in: score and blocker, or only that it is HR-only', async () => {
-    const answer = { progress: 'ok', needsHelp: false, note: '', extra: {} };
     const hrOnly = await missionModel(h.db).findOne({ title: 'Refonte du site' }).lean<Mission>().exec();
     if (!hrOnly) throw new Error('setup');
     h.standin.addUser({ id: hrOnly.freelancerId, name: 'olga', locale: 'fr-FR', tz: 'Europe/Paris' });
@@ -152,12 +151,12 @@ describe('App Home per role', () => {
       await sentCheckin(h, audit, {
         week: '2025-W09',
         status: 'answered',
-        answer: { ...answer, score: 2, blockers: 'No VPN access', visibility: 'manager' },
+        answer: storedAnswer({ score: 2, blockers: 'No VPN access', visibility: 'manager' }),
       }),
       await sentCheckin(h, hrOnly, {
         week: '2025-W09',
         status: 'answered',
-        answer: { ...answer, score: 1, blockers: 'Secret', visibility: 'hr' },
+        answer: storedAnswer({ score: 1, blockers: 'Secret', visibility: 'hr' }),
       }),
     ];
     const text = homeText(await openHome(MANAGER));

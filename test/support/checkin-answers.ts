@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
-import { type Checkin, checkinModel } from '../../src/features/checkins/model.js';
+import { type Checkin, type CheckinAnswer, checkinModel } from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { eventually } from './eventually.js';
 import type { Harness } from './harness.js';
@@ -46,6 +46,20 @@ export function answer(over: AnswerValues = {}): AnswerValues {
     needsHelp: 'no',
     note: undefined,
     visibility: 'manager',
+    ...over,
+  };
+}
+
+/** An answer as stored (what `submitAnswer` takes and a check-in holds); `over` changes what the test is about. */
+export function storedAnswer(over: Partial<CheckinAnswer> = {}): CheckinAnswer {
+  return {
+    score: 4,
+    progress: 'ok',
+    blockers: '',
+    needsHelp: false,
+    note: '',
+    visibility: 'manager',
+    extra: {},
     ...over,
   };
 }

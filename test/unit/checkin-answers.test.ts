@@ -12,25 +12,17 @@ import { parseCheckinCommand } from '../../src/features/checkins/command.js';
 import { defaultQuestions } from '../../src/features/checkins/default-questions.js';
 import { alertMessage, hrOnlyNotice } from '../../src/features/checkins/followup-views.js';
 import { planFollowUps } from '../../src/features/checkins/followups.js';
-import type { Checkin, CheckinAnswer } from '../../src/features/checkins/model.js';
+import type { Checkin } from '../../src/features/checkins/model.js';
 import { pauseEnd, UNTIL_FURTHER_NOTICE } from '../../src/features/checkins/pause.js';
 import type { CheckinQuestion } from '../../src/features/checkins/questions-model.js';
 import { translator } from '../../src/i18n/index.js';
 import { checkBlocks, checkView } from '../support/block-kit-limits.js';
-import { answer, answerState } from '../support/checkin-answers.js';
+import { answer, answerState, storedAnswer } from '../support/checkin-answers.js';
 
 const now = new Date('2026-03-09T10:00:00Z');
 const before = new Date('2026-03-09T09:00:00Z');
 const after = new Date('2026-03-10T09:00:00Z');
-const base: CheckinAnswer = {
-  score: 4,
-  progress: 'ok',
-  blockers: '',
-  needsHelp: false,
-  note: '',
-  visibility: 'manager',
-  extra: {},
-};
+const base = storedAnswer();
 
 describe('/checkin arguments', () => {
   it('reads the subcommands and the pause date', () => {
