@@ -1,6 +1,7 @@
-import type { BuiltinKey } from './questions-model.js';
-
-/** block_ids (and action_id, the same string) of the check-in modal: inline errors are keyed by them. */
+/**
+ * block_ids (and action_id, the same string) of the check-in modal, by answer field (the built-in
+ * questions' keys and `visibility`): inline errors are keyed by them.
+ */
 export const field = {
   score: 'score',
   progress: 'progress',
@@ -9,15 +10,6 @@ export const field = {
   note: 'note',
   visibility: 'visibility',
 } as const;
-
-/** The block of each built-in question. */
-export const builtinField: Record<BuiltinKey, string> = {
-  score: field.score,
-  progress: field.progress,
-  blockers: field.blockers,
-  needsHelp: field.needsHelp,
-  note: field.note,
-};
 
 /** The block of a custom question (keys are `[a-z][a-z0-9_]*`, so the prefix keeps them apart). */
 export function extraField(key: string): string {

@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { isMessageKey, type MessageKey } from '../../i18n/index.js';
-import { inputValue, type ViewState } from '../missions/validation.js';
-import { builtinField, extraField, field, limits } from './answer-fields.js';
+import { isMessageKey } from '../../i18n/index.js';
+import { type FieldErrors, inputValue, type ViewState } from '../../slack/view-state.js';
+import { extraField, field, limits } from './answer-fields.js';
 import { type CheckinAnswer, visibilities } from './model.js';
 import type { BuiltinKey, CheckinQuestion } from './questions-model.js';
-
-export { viewState } from '../missions/validation.js';
-
-/** Field errors: block_id → i18n key. */
-export type FieldErrors = Record<string, MessageKey>;
 
 /** The modal's private_metadata is the check-in id, nothing else; anything else is refused. */
 export function parseCheckinId(raw: string | undefined): string | null {
@@ -48,8 +43,6 @@ function answerSchema(questions: readonly CheckinQuestion[], extras: readonly Ch
   });
 }
 
-const blockOf: Record<string, string> = { ...builtinField, visibility: field.visibility };
-
 /**
  * Reads the check-in modal's state into an answer, or field errors keyed by block_id. Custom
  * questions count only when their input was in the submitted view: one added after the modal opened
@@ -74,7 +67,7 @@ export function parseAnswerForm(
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const [top, sub] = issue.path.map(String);
-    const blockId = top === 'extra' && sub ? extraField(sub) : blockOf[top ?? ''];
+    const blockId = top === 'extra' && sub ? extraField(sub) : (field as Record<string, string>)[top ?? ''];
     if (!blockId || errors[blockId]) continue;
     errors[blockId] = isMessageKey(issue.message) ? issue.message : 'checkins.error.invalid';
   }

@@ -10,7 +10,7 @@ import type {
 import type { Locale } from '../../config.js';
 import { formatDate, formatDateTime, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { builtinField, extraField, field, limits } from './answer-fields.js';
+import { extraField, field, limits } from './answer-fields.js';
 import { CHECKIN_VIEW } from './ids.js';
 import type { Checkin, CheckinAnswer, Visibility } from './model.js';
 import type { CheckinQuestion } from './questions-model.js';
@@ -78,7 +78,7 @@ function questionBlock(
     const id = extraField(q.key);
     return input(id, label, textInput(id, limits.extra, a?.extra?.[q.key]), q.optional);
   }
-  const id = builtinField[q.key as keyof typeof builtinField];
+  const id = field[q.key as keyof typeof field];
   switch (q.key) {
     case 'score': {
       const options = [1, 2, 3, 4, 5].map((n) =>

@@ -11,9 +11,10 @@ import { localDate } from '../../calendar/sending-hours.js';
 import type { Deps } from '../../deps.js';
 import { type MessageKey, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
+import { translatedErrors, viewState } from '../../slack/view-state.js';
 import { type Reader, readerOf } from '../home/reader.js';
 import { field } from './answer-fields.js';
-import { parseAnswerForm, parseCheckinId, viewState } from './answer-validation.js';
+import { parseAnswerForm, parseCheckinId } from './answer-validation.js';
 import {
   checkSubmission,
   type OpenOutcome,
@@ -120,8 +121,7 @@ export function registerCheckinListeners(app: App, deps: Deps): void {
     if (!checkinId || !state.success) return errorOn('checkins.error.invalid');
     const parsed = parseAnswerForm(state.data, await loadQuestions(deps.db));
     if (!parsed.ok) {
-      const errors = Object.fromEntries(Object.entries(parsed.errors).map(([id, key]) => [id, tr(key)]));
-      return ack({ response_action: 'errors', errors });
+      return ack({ response_action: 'errors', errors: translatedErrors(parsed.errors, tr) });
     }
     const refusal = await checkSubmission(deps, userId, checkinId);
     if (refusal) return errorOn(refusal);

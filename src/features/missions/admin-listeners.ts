@@ -10,9 +10,9 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { AppError, ValidationError } from '../../errors.js';
 import { type MessageKey, type Translate, translator } from '../../i18n/index.js';
+import { inputValue, viewState } from '../../slack/view-state.js';
 import { cancelMission, changeDates, missionForAdmin, reassignManager } from './admin.js';
 import { ADMIN_MENU, type adminActions, CANCEL_MODAL, DATES_MODAL, field, REASSIGN_MODAL } from './ids.js';
-import { inputValue, viewState } from './validation.js';
 import { cancelModal, datesModal, noticeModal, reassignModal } from './views-admin.js';
 
 type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewareArgs;

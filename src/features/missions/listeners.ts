@@ -6,10 +6,11 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { type Translate, translator } from '../../i18n/index.js';
+import { translator } from '../../i18n/index.js';
+import { translatedErrors, viewState } from '../../slack/view-state.js';
 import { MISSION_MODAL } from './ids.js';
 import { missionFormChoices, startMission, validateMission, workspaceToday } from './service.js';
-import { type FieldErrors, parseMissionForm, viewState } from './validation.js';
+import { parseMissionForm } from './validation.js';
 import { missionModal } from './views-modal.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -18,10 +19,6 @@ type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** A user mentioned in command text: `<@U123|name>` (escaped) or a bare `U123`. */
 export function mentionedUser(text: string): string | undefined {
   return /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1] ?? /^([UW][A-Z0-9]{6,})$/.exec(text.trim())?.[1];
-}
-
-function translated(errors: FieldErrors, tr: Translate): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([blockId, key]) => [blockId, tr(key)]));
 }
 
 /** `/mission-start [@freelancer]` and the submission of its modal. */
@@ -59,12 +56,12 @@ export function registerMissionStart(app: App, deps: Deps): void {
     }
     const parsed = parseMissionForm(state.data);
     if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: translated(parsed.errors, tr) });
+      await ack({ response_action: 'errors', errors: translatedErrors(parsed.errors, tr) });
       return;
     }
     const errors = await validateMission(deps, parsed.form, managerId);
     if (Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors: translated(errors, tr) });
+      await ack({ response_action: 'errors', errors: translatedErrors(errors, tr) });
       return;
     }
     await ack();

@@ -2,12 +2,13 @@ import { DateTime } from 'luxon';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
+import type { FieldErrors } from '../../slack/view-state.js';
 import type { TemplateChoice } from '../onboarding/contract.js';
 import { listTemplates, startOnboarding } from '../onboarding/service.js';
 import { nextStatus } from './lifecycle.js';
 import type { Mission } from './model.js';
 import { insertMission } from './repository.js';
-import { checkMissionRules, type FieldErrors, type MissionForm } from './validation.js';
+import { checkMissionRules, type MissionForm } from './validation.js';
 import {
   type ChannelOutcome,
   channelIntroMessage,

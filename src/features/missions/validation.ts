@@ -1,35 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isMessageKey, type MessageKey } from '../../i18n/index.js';
+import { isMessageKey } from '../../i18n/index.js';
+import { type FieldErrors, inputValue, type ViewState } from '../../slack/view-state.js';
 import { field, limits } from './ids.js';
-
-/** The raw values of a view's inputs, as Slack sends them in `view.state.values`. */
-const stateValue = z.object({
-  value: z.string().nullish(),
-  selected_user: z.string().nullish(),
-  selected_conversation: z.string().nullish(),
-  selected_channel: z.string().nullish(),
-  selected_date: z.string().nullish(),
-  selected_time: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
-});
-export const viewState = z.record(z.string(), z.record(z.string(), stateValue));
-export type ViewState = z.infer<typeof viewState>;
-
-/** The value of input `blockId` (its action_id is the same string), whatever the element type. */
-export function inputValue(state: ViewState, blockId: string): string | undefined {
-  const v = state[blockId]?.[blockId];
-  const raw =
-    v?.value ??
-    v?.selected_user ??
-    v?.selected_conversation ??
-    v?.selected_channel ??
-    v?.selected_date ??
-    v?.selected_time ??
-    v?.selected_option?.value;
-  const trimmed = raw?.trim();
-  return trimmed ? trimmed : undefined;
-}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -92,7 +65,6 @@ const formFieldOf: Record<string, string> = {
 };
 
 /** Field errors: block_id → i18n key. */
-export type FieldErrors = Record<string, MessageKey>;
 
 /** Reads the mission modal's state into a form, or field errors keyed by block_id. */
 export function parseMissionForm(
