@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { SendPacer, SendPriority } from './pacer.js';
-import { isPlatformError } from './user-directory.js';
+import { isPlatformError, slackErrorCode } from './user-directory.js';
 
 /** A message as features build it: the fallback text (notifications, screen readers) and the blocks. */
 export interface OutgoingMessage {
@@ -80,7 +80,7 @@ export class SlackGateway {
       // A private channel cannot be joined: someone must invite the app.
       this.logger.info('cannot join channel', {
         channelId,
-        error: (err as { data?: { error?: string } }).data?.error,
+        error: slackErrorCode(err),
       });
       return { ok: false, reason: 'private_not_member' };
     }

@@ -120,6 +120,16 @@ export function isPlatformError(err: unknown, code: string): boolean {
   return (err as { code?: unknown }).code === 'slack_webapi_platform_error' && data?.error === code;
 }
 
+/**
+ * What to log of a failed Slack call: Slack's error code (`channel_not_found`…) or the error's
+ * message. Never the request, which may carry what a person wrote.
+ */
+export function slackErrorCode(err: unknown): string {
+  const data = (err as { data?: { error?: unknown } } | null)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  return err instanceof Error ? err.message : String(err);
+}
+
 // The person cannot receive a DM at all: retrying would fail the same way.
 const UNDELIVERABLE = [
   'user_not_found',

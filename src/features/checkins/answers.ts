@@ -4,6 +4,7 @@ import type { Locale } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError } from '../../errors.js';
 import { type MessageKey, translator } from '../../i18n/index.js';
+import { slackErrorCode } from '../../slack/user-directory.js';
 import { missionsOfFreelancer } from '../missions/repository.js';
 import { alertReasons, availability, refusalFor, sameAnswer } from './answer-rules.js';
 import { checkinModal } from './answer-views.js';
@@ -135,7 +136,7 @@ async function updateDm(deps: Deps, c: Checkin & { answer: CheckinAnswer }): Pro
     // The answer is stored; a DM that cannot be edited (deleted, too old) must not block follow-ups.
     deps.logger.warn('could not update the check-in DM', {
       checkinId: c._id.toString(),
-      error: (err as { data?: { error?: string } }).data?.error ?? String(err),
+      error: slackErrorCode(err),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../deps.js';
-import { isUndeliverable } from '../../slack/user-directory.js';
+import { isUndeliverable, slackErrorCode } from '../../slack/user-directory.js';
 import { checkinMessage } from './delivery-views.js';
 import type { Checkin } from './model.js';
 import { CATCH_UP_MS } from './plan.js';
@@ -101,7 +101,7 @@ async function sendOne(deps: Deps, c: Checkin): Promise<DeliveryResult> {
     // The SDK already retried 429s and 5xx; what is left goes back to the queue for the next pass.
     deps.logger.warn(`check-in DM not delivered (${permanent ? 'giving up' : 'will retry'})`, {
       checkin: c._id.toString(),
-      error: (err as { data?: { error?: string }; message?: string }).data?.error ?? (err as Error).message,
+      error: slackErrorCode(err),
     });
     return { id: c._id, sent: false, retry: !permanent };
   }

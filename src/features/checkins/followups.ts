@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import { isUndeliverable } from '../../slack/user-directory.js';
+import { isUndeliverable, slackErrorCode } from '../../slack/user-directory.js';
 import { readerOf } from '../home/reader.js';
 import type { AlertReason } from './answer-rules.js';
 import { findCheckin } from './answers-repository.js';
@@ -143,7 +143,7 @@ async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<v
       checkinId: p.checkinId,
       kind: p.kind,
       to: p.to,
-      error: (err as { data?: { error?: string } }).data?.error ?? String(err),
+      error: slackErrorCode(err),
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { HomeView } from '@slack/types';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
+import { slackErrorCode } from '../../slack/user-directory.js';
 import { readerOf } from './reader.js';
 import { gatherHome } from './service.js';
 import { homeView } from './views.js';
@@ -26,13 +27,7 @@ export async function refreshHomes(deps: Deps, userIds: readonly string[]): Prom
   const results = await Promise.allSettled(unique.map((id) => publishHomeOf(deps, id)));
   results.forEach((r, i) => {
     if (r.status === 'rejected') {
-      deps.logger.warn('could not refresh a Home', { userId: unique[i], error: errorCode(r.reason) });
+      deps.logger.warn('could not refresh a Home', { userId: unique[i], error: slackErrorCode(r.reason) });
     }
   });
-}
-
-function errorCode(err: unknown): string {
-  const data = (err as { data?: { error?: unknown } } | null)?.data;
-  if (typeof data?.error === 'string') return data.error;
-  return err instanceof Error ? err.message : String(err);
 }

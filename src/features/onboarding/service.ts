@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import type { PostedRef } from '../../slack/gateway.js';
+import { slackErrorCode } from '../../slack/user-directory.js';
 import { isOpen } from '../missions/lifecycle.js';
 import type { MessageRef, Mission } from '../missions/model.js';
 import { findMission, setChecklistMessages } from '../missions/repository.js';
@@ -122,7 +123,7 @@ export async function refreshChecklists(deps: Deps, mission: Mission): Promise<v
         deps.logger.warn('could not update an onboarding checklist message', {
           missionId: mission._id.toString(),
           side,
-          error: (err as { data?: { error?: string } }).data?.error ?? String(err),
+          error: slackErrorCode(err),
         });
       }
     }),

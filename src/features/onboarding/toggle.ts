@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { slackErrorCode } from '../../slack/user-directory.js';
 import { isOpen, nextStatus } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
 import { changeStatus, findMission } from '../missions/repository.js';
@@ -108,7 +109,7 @@ async function notifyCompletion(deps: Deps, mission: Mission, days: number): Pro
         deps.logger.warn('could not send the onboarding completion notice', {
           missionId: mission._id.toString(),
           side,
-          error: (err as { data?: { error?: string } }).data?.error ?? String(err),
+          error: slackErrorCode(err),
         });
       }
     }),
