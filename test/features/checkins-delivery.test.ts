@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinModel } from '../../src/features/checkins/model.js';
+import { planMission } from '../../src/features/checkins/plan.js';
+import { reassignManager } from '../../src/features/missions/admin.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
 import { eventually } from '../support/eventually.js';
@@ -253,6 +255,28 @@ describe('weekly check-ins: on time in every zone, once, respectful', () => {
       action: 'timezoneChanged',
       details: 'Europe/Paris→America/Toronto',
     });
+  });
+
+  it('an admin’s reassignment moves the planned check-ins to the new manager even when a notice fails', async () => {
+    h.standin.addUser({ id: 'UMANAGER3', name: 'mia', locale: 'en-US', tz: 'Europe/Paris' });
+    h.standin.addUser({ id: 'UREASSIG1', name: 'rea', locale: 'en-US', tz: 'Europe/Paris' });
+    const m = await createMission(h.db, {
+      title: 'Reassigned',
+      freelancerId: 'UREASSIG1',
+      managerId: 'UMANAGER1',
+      status: 'active',
+      // Around now, wherever the earlier tests left the clock: check-ins are planned 8 days ahead.
+      startDate: DateTime.fromJSDate(h.clock.now()).minus({ days: 10 }).toISODate() ?? '',
+      endDate: DateTime.fromJSDate(h.clock.now()).plus({ days: 60 }).toISODate() ?? '',
+    });
+    await planMission(h.deps, m._id, h.clock.now());
+    // The old manager's notice goes first, and Slack refuses it.
+    h.standin.failNext('chat.postMessage', 'user_disabled', { times: 1 });
+    await reassignManager(h.deps, 'UADMIN01', m._id.toString(), 'UMANAGER3');
+    const planned = await storedCheckins(h, m);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.every((c) => c.managerId === 'UMANAGER3')).toBe(true);
+    expect(h.standin.messagesTo('UMANAGER3').some((d) => (d.text ?? '').includes('Reassigned'))).toBe(true);
   });
 
   it('sends nothing while check-ins are paused', async () => {

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { formatCalendarDate, type MessageKey, type Params, translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { escapeMrkdwn } from '../../slack/mrkdwn.js';
+import { slackErrorCode } from '../../slack/user-directory.js';
 import { field } from './ids.js';
 import { isOpen, nextStatus } from './lifecycle.js';
 import type { Mission } from './model.js';
@@ -20,7 +21,11 @@ export async function missionForAdmin(deps: Deps, adminId: string, missionId: st
   return mission;
 }
 
-/** Tells each person, in their language, what changed. */
+/**
+ * Announces the change (check-ins re-plan, Homes refresh), then tells each person, in their language.
+ * The change is stored already: a notice that fails (a deactivated account…) is logged, and neither
+ * stops the others nor the re-planning.
+ */
 async function notify(
   deps: Deps,
   missionId: Types.ObjectId,
@@ -28,14 +33,22 @@ async function notify(
   key: MessageKey,
   params: (locale: 'fr' | 'en') => Params,
 ) {
-  for (const userId of new Set(userIds)) {
-    const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
-    await deps.gateway.sendDm(userId, noticeMessage(translator(locale)(key, params(locale))));
-  }
-  await deps.events.emit('mission.changed', {
-    missionId: missionId.toString(),
-    userIds: [...new Set(userIds)],
-  });
+  const people = [...new Set(userIds)];
+  await deps.events.emit('mission.changed', { missionId: missionId.toString(), userIds: people });
+  await Promise.all(
+    people.map(async (userId) => {
+      try {
+        const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
+        await deps.gateway.sendDm(userId, noticeMessage(translator(locale)(key, params(locale))));
+      } catch (err) {
+        deps.logger.warn('could not send a mission change notice', {
+          missionId: missionId.toString(),
+          to: userId,
+          error: slackErrorCode(err),
+        });
+      }
+    }),
+  );
 }
 
 /** Changes a mission's dates (admins), keeps it in the history and tells the freelancer and manager. */
