@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, QueryFilter, UpdateQuery } from 'mongoose';
 
 const E11000 = 11000;
 
@@ -24,5 +24,24 @@ export async function insertNew<T>(model: Model<T>, docs: readonly Partial<T>[])
     if (!isDuplicateKey(err)) throw err;
     const e = err as { insertedDocs?: unknown[]; result?: { insertedCount?: number } };
     return e.insertedDocs?.length ?? e.result?.insertedCount ?? 0;
+  }
+}
+
+/**
+ * Inserts `doc` under its unique `key` filter unless a document has it already (an upsert of
+ * `$setOnInsert`, so an existing one is never touched); two writers at once both succeed, one inserts.
+ * Returns true when this call inserted it.
+ */
+export async function insertOnce<T>(
+  model: Model<T>,
+  key: QueryFilter<T>,
+  doc: UpdateQuery<T>['$setOnInsert'],
+): Promise<boolean> {
+  try {
+    const res = await model.updateOne(key, { $setOnInsert: doc }, { upsert: true });
+    return res.upsertedCount === 1;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
   }
 }

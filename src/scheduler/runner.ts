@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import mongoose from 'mongoose';
 import type { Clock } from '../clock.js';
+import { insertOnce } from '../db/duplicates.js';
 import { type JobDoc, type JobModel, jobModel } from './job-model.js';
 
 /** What a handler gets besides its payload. */
@@ -52,8 +53,6 @@ export interface RunnerOptions {
   owner?: string;
 }
 
-const E11000 = 11000;
-
 /**
  * The durable job runner: jobs live in MongoDB; a runner claims one due job at a time with a single
  * atomic findOneAndUpdate (status + lease), so any number of runners in any number of processes run
@@ -92,28 +91,19 @@ export class JobRunner {
 
   /** Queues work once: a second request with the same key leaves the first untouched. Returns true when queued now. */
   async enqueue(req: JobRequest): Promise<boolean> {
-    try {
-      const res = await this.jobs.updateOne(
-        { key: req.key },
-        {
-          $setOnInsert: {
-            key: req.key,
-            name: req.name,
-            payload: req.payload ?? {},
-            runAt: req.runAt,
-            status: 'pending',
-            attempts: 0,
-            maxAttempts: req.maxAttempts ?? 5,
-          },
-        },
-        { upsert: true },
-      );
-      return res.upsertedCount === 1;
-    } catch (err) {
-      // Two instances queuing the same key at once: the unique index lets one win; both are fine.
-      if ((err as { code?: number }).code === E11000) return false;
-      throw err;
-    }
+    return insertOnce(
+      this.jobs,
+      { key: req.key },
+      {
+        key: req.key,
+        name: req.name,
+        payload: req.payload ?? {},
+        runAt: req.runAt,
+        status: 'pending',
+        attempts: 0,
+        maxAttempts: req.maxAttempts ?? 5,
+      },
+    );
   }
 
   /** Runs every job due at the clock's now, until none is left; resolves with what ran. */

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
+import { insertOnce } from '../../db/duplicates.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { LocalizedText } from '../onboarding/model.js';
 import { DEFAULT_QUESTION_SET, defaultQuestions } from './default-questions.js';
@@ -10,7 +11,6 @@ import {
   questionSetModel,
 } from './questions-model.js';
 
-const E11000 = 11000;
 /** Custom questions a workspace may add (each is one more input in a modal of ≤100 blocks). */
 export const MAX_CUSTOM_QUESTIONS = 10;
 
@@ -36,16 +36,7 @@ export type CustomQuestionInput = z.input<typeof customQuestionInput>;
  * edits are never overwritten by a restart.
  */
 export async function seedDefaultQuestions(conn: Connection, key = DEFAULT_QUESTION_SET): Promise<void> {
-  try {
-    await questionSetModel(conn).updateOne(
-      { key },
-      { $setOnInsert: { key, questions: defaultQuestions() } },
-      { upsert: true },
-    );
-  } catch (err) {
-    // Two instances seeding at once: the unique key lets one win, which is all we need.
-    if ((err as { code?: number }).code !== E11000) throw err;
-  }
+  await insertOnce(questionSetModel(conn), { key }, { key, questions: defaultQuestions() });
 }
 
 async function findSet(conn: Connection, key: string): Promise<CheckinQuestionSet | null> {

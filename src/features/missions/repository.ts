@@ -1,8 +1,8 @@
 import mongoose, { type Connection, Types } from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicates.js';
 import type { MissionStatus } from './lifecycle.js';
 import { type HistoryEntry, type MessageRef, type Mission, missionModel } from './model.js';
 
-const E11000 = 11000;
 const openStatuses: MissionStatus[] = ['draft', 'onboarding', 'active', 'offboarding'];
 
 export type NewMission = Omit<
@@ -22,7 +22,7 @@ export async function insertMission(conn: Connection, data: NewMission): Promise
     const doc = await missionModel(conn).create(data);
     return doc.toObject<Mission>();
   } catch (err) {
-    if ((err as { code?: number }).code === E11000) return 'duplicate';
+    if (isDuplicateKey(err)) return 'duplicate';
     throw err;
   }
 }

@@ -1,9 +1,7 @@
 import mongoose, { type Connection, Types } from 'mongoose';
-import { insertNew } from '../../db/duplicates.js';
+import { insertNew, insertOnce } from '../../db/duplicates.js';
 import { defaultTemplate } from './default-template.js';
 import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
-
-const E11000 = 11000;
 
 /** A new item as the service builds it from a template. */
 export type NewItem = Pick<OnboardingItem, 'missionId' | 'index' | 'label' | 'owner' | 'ownerId' | 'dueAt'>;
@@ -14,12 +12,7 @@ export type NewItem = Pick<OnboardingItem, 'missionId' | 'index' | 'label' | 'ow
  */
 export async function seedDefaultTemplate(conn: Connection): Promise<void> {
   const tpl = defaultTemplate();
-  try {
-    await templateModel(conn).updateOne({ key: tpl.key }, { $setOnInsert: tpl }, { upsert: true });
-  } catch (err) {
-    // Two instances seeding at once: the unique key lets one win, which is all we need.
-    if ((err as { code?: number }).code !== E11000) throw err;
-  }
+  await insertOnce(templateModel(conn), { key: tpl.key }, { ...tpl });
 }
 
 /** Every template, by key. */
