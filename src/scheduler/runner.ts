@@ -77,7 +77,8 @@ export class JobRunner {
   ) {
     this.jobs = jobModel(conn);
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    // Longer than a Slack call may take with the SDK's retries (about five minutes, see slack/client.ts).
+    this.leaseMs = options.leaseMs ?? 15 * 60_000;
     this.concurrency = options.concurrency ?? 4;
     this.backoffBaseMs = options.backoffBaseMs ?? 30_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 60 * 60_000;
