@@ -20,7 +20,7 @@ import { type Clock, shiftedClock } from '../src/clock.js';
 import { buildDeps } from '../src/compose.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
-import { type DeliveryReport, deliverDue } from '../src/features/checkins/delivery.js';
+import { CLAIM_LEASE_MS, type DeliveryReport, deliverDue } from '../src/features/checkins/delivery.js';
 import { checkinModel } from '../src/features/checkins/model.js';
 import { planAll } from '../src/features/checkins/plan.js';
 import {
@@ -40,8 +40,6 @@ const DUE_AT = new Date('2025-03-03T09:00:00Z');
 const PLAN_AT = new Date('2025-03-03T08:00:00Z');
 const NEXT_DUE_AT = new Date('2025-03-10T09:00:00Z');
 const MAX_PASSES = 5;
-/** deliverDue's default lease. */
-const LEASE_MS = 15 * 60_000;
 /**
  * Commands slower than this are printed as they end: the driver's monitor sends `hello` through the
  * same gate, and when that waits about 30 s it clears the pool, interrupting the commands in flight.
@@ -345,8 +343,8 @@ async function appMain(): Promise<void> {
         });
         if ((statuses.scheduled ?? 0) === 0 && (statuses.sending ?? 0) === 0) break;
         if ((statuses.sending ?? 0) > 0) {
-          clock.source = shiftedClock(new Date(clock.now().getTime() + LEASE_MS + 60_000));
-          skippedMs += LEASE_MS + 60_000;
+          clock.source = shiftedClock(new Date(clock.now().getTime() + CLAIM_LEASE_MS + 60_000));
+          skippedMs += CLAIM_LEASE_MS + 60_000;
         }
       }
       memory.enter('idle');
@@ -400,7 +398,7 @@ async function appMain(): Promise<void> {
       const claimed = await claimUnit(db, {
         token,
         unit,
-        leaseUntil: new Date(NEXT_DUE_AT.getTime() + LEASE_MS),
+        leaseUntil: new Date(NEXT_DUE_AT.getTime() + CLAIM_LEASE_MS),
       });
       claim.push({ n: claimed.length, ms: performance.now() - c0 });
       const sentAt = new Date(NEXT_DUE_AT.getTime() + 1_000);
@@ -411,7 +409,7 @@ async function appMain(): Promise<void> {
         sentAt,
         reminderAt: new Date(sentAt.getTime() + 24 * 3600_000),
         closesAt: c.editableUntil ?? sentAt,
-        // (what a batched record groups by, in the change proposed in bench/README.md)
+        // (what recordDeliveries groups a unit's update by)
         editableUntil: c.editableUntil,
       }));
       const r0 = performance.now();

@@ -1,6 +1,9 @@
 /** Things that happened in the domain, for features that react to others (e.g. the Home refresh). */
 export interface DomainEventMap {
-  /** A mission or its onboarding changed: the Homes of these users are stale. */
+  /**
+   * A mission or its onboarding changed: the Homes of these users are stale, and the mission's
+   * check-ins are re-planned (idempotent: nothing moves when its schedule did not change).
+   */
   'mission.changed': { missionId: string; userIds: readonly string[] };
 }
 

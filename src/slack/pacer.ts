@@ -27,11 +27,6 @@ export class SendPacer {
     return this.queue.add(send, { priority: PRIORITY[priority] }) as Promise<T>;
   }
 
-  /** Sends waiting for their turn (to keep a producer from queuing too far ahead). */
-  get waiting(): number {
-    return this.queue.size;
-  }
-
   /** Resolves when fewer than `n` sends are waiting. */
   async belowWaiting(n: number): Promise<void> {
     await this.queue.onSizeLessThan(n);

@@ -24,11 +24,11 @@ export interface DeliveryReport {
 export interface DeliveryOptions {
   /** The next unit is claimed once fewer than this many DMs wait in the pacer. */
   claimAhead?: number;
-  /** How long a claim is held before another runner may take it over (a dead runner's batch). */
-  leaseMs?: number;
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
+/** How long a claim is held before another runner may take it over (a dead runner's unit). */
+export const CLAIM_LEASE_MS = 15 * 60_000;
 
 /**
  * Sends every check-in that is due: check-ins due more than 12 h ago (downtime) are marked missed,
@@ -40,9 +40,8 @@ const WEEK_MS = 7 * 24 * 3600_000;
  */
 export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = {}): Promise<DeliveryReport> {
   const claimAhead = opts.claimAhead ?? 500;
-  const leaseMs = opts.leaseMs ?? 15 * 60_000;
   // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
-  const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + leaseMs);
+  const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
   const notBefore = new Date(now.getTime() - CATCH_UP_MS);
   const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0 };
   const owner = randomBytes(6).toString('hex');

@@ -1,4 +1,5 @@
-/** Action, view and job ids of the check-ins feature (one place, shared by views and listeners). */
+/** Action, view, job and mark ids of the check-ins feature (one place, shared by views, listeners and jobs). */
 export const OPEN_CHECKIN = 'checkin_open';
 export const CHECKIN_VIEW = 'checkin_submit';
-export const PLAN_JOB = 'checkins.plan';
+/** Prefix of the once-an-hour planning mark (`scheduler_marks`): `checkins.plan:<UTC hour>`. */
+export const PLAN_MARK = 'checkins.plan';

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { claimOnce } from '../../scheduler/once.js';
 import { deliverDue } from './delivery.js';
 import { registerFollowUpJob } from './followups.js';
+import { PLAN_MARK } from './ids.js';
 import { planAll, planMission } from './plan.js';
 import { sendDueReminders } from './reminders.js';
 import { closeUnanswered } from './repository.js';
@@ -17,7 +18,7 @@ export function registerCheckinJobs(deps: Deps): void {
   deps.scheduler.addPlanner('checkins', async () => {
     const now = deps.clock.now();
     const hour = DateTime.fromJSDate(now, { zone: 'utc' }).toFormat("yyyy-MM-dd'T'HH");
-    const planned = (await claimOnce(deps.db, `checkins.plan:${hour}`, now)) ? await planAll(deps, now) : 0;
+    const planned = (await claimOnce(deps.db, `${PLAN_MARK}:${hour}`, now)) ? await planAll(deps, now) : 0;
     const d = await deliverDue(deps, now);
     const r = await sendDueReminders(deps, now);
     const missed = await closeUnanswered(deps.db, now);

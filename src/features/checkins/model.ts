@@ -4,8 +4,9 @@ import { boundModel } from '../../db/model.js';
 import type { MessageRef } from '../missions/model.js';
 
 /**
- * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, or due more
- * than 12 h ago after downtime), or skipped (check-ins paused that week).
+ * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, due more
+ * than 12 h ago after downtime, or undeliverable: the person cannot get DMs), or skipped (check-ins
+ * paused that week). `outcome` says which.
  */
 export const checkinStatuses = ['scheduled', 'sending', 'sent', 'answered', 'missed', 'skipped'] as const;
 export type CheckinStatus = (typeof checkinStatuses)[number];

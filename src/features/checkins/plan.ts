@@ -70,7 +70,7 @@ function wanted(m: Mission, config: Config, from: Date, to: Date): PlannedChecki
 
 /**
  * Plans every mission's check-ins from the catch-up window to the horizon: inserts the (mission,
- * week) pairs not planned yet, in one batch. Run once an hour across all instances (see jobs.ts).
+ * week) pairs not planned yet, a page of missions at a time. Run once an hour across all instances (see jobs.ts).
  */
 export async function planAll(deps: Deps, now: Date): Promise<number> {
   const from = new Date(now.getTime() - CATCH_UP_MS);
@@ -100,7 +100,7 @@ export async function planAll(deps: Deps, now: Date): Promise<number> {
 }
 
 /**
- * Re-plans one mission after a change (creation, dates, manager, pause, cancellation): its future
+ * Re-plans one mission after a change (creation, dates, manager, zone, cancellation): its future
  * check-ins not sent yet are replaced by what its rule says now. Sent and answered ones stay.
  */
 export async function planMission(deps: Deps, missionId: Types.ObjectId | string, now: Date): Promise<void> {

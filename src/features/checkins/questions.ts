@@ -115,20 +115,3 @@ export async function addCustomQuestion(
   };
   await writeQuestions(conn, set, [...set.questions, added]);
 }
-
-/** Removes a custom question (built-in ones can only be relabelled); past answers keep their `extra`. */
-export async function removeCustomQuestion(
-  conn: Connection,
-  questionKey: string,
-  key = DEFAULT_QUESTION_SET,
-): Promise<void> {
-  const set = await currentSet(conn, key);
-  const target = set.questions.find((q) => q.key === questionKey);
-  if (!target) throw new NotFoundError(`no check-in question ${questionKey}`);
-  if (target.builtin) throw new ConflictError('built-in check-in questions cannot be removed');
-  await writeQuestions(
-    conn,
-    set,
-    set.questions.filter((q) => q.key !== questionKey),
-  );
-}

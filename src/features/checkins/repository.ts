@@ -76,7 +76,6 @@ export interface DueUnit {
   dueAt: Date;
   /** null for check-ins planned before lanes existed. */
   lane: number | null;
-  count: number;
 }
 
 /**
@@ -85,13 +84,13 @@ export interface DueUnit {
  */
 export async function dueUnits(conn: Connection, now: Date): Promise<DueUnit[]> {
   const rows = await checkinModel(conn)
-    .aggregate<{ _id: { dueAt: Date; lane: number | null }; count: number }>([
+    .aggregate<{ _id: { dueAt: Date; lane: number | null } }>([
       { $match: { status: 'scheduled', dueAt: mongoose.trusted({ $lte: now }) } },
-      { $group: { _id: { dueAt: '$dueAt', lane: '$lane' }, count: { $sum: 1 } } },
+      { $group: { _id: { dueAt: '$dueAt', lane: '$lane' } } },
     ])
     .exec();
   return rows
-    .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane ?? null, count: r.count }))
+    .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane ?? null }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.lane ?? -1) - (b.lane ?? -1));
 }
 

@@ -51,11 +51,6 @@ export function missionsOfFreelancer(
   return missionsWhere(conn, { freelancerId }, opts);
 }
 
-/** Every mission in one status (jobs that walk open missions; equality on the `status` index). */
-export function missionsWithStatus(conn: Connection, status: MissionStatus): Promise<Mission[]> {
-  return missionModel(conn).find({ status }).lean<Mission[]>().exec();
-}
-
 /** Every mission in one status, read a page at a time (jobs that walk all open missions). */
 export function eachMissionWithStatus(conn: Connection, status: MissionStatus): AsyncIterable<Mission> {
   return missionModel(conn).find({ status }).lean<Mission>().cursor({ batchSize: 500 });

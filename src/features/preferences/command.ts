@@ -10,8 +10,6 @@ export type PreferencesCommand =
   | { kind: 'settings' }
   | { kind: 'invalid'; usage: 'mute' | 'snooze' };
 
-export const preferenceWords = ['mute', 'unmute', 'snooze', 'unsnooze', 'settings'] as const;
-
 const MAX_SNOOZE_DAYS = 90;
 
 /**
