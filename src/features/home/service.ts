@@ -60,12 +60,19 @@ export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> 
     missionsOfFreelancer(deps.db, reader.userId),
     admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
   ]);
-  const items = await openItemsAmong(deps, reader.userId, reader.locale, [...managed, ...freelancing]);
   const current = freelancing.filter((m) => isOpen(m.status));
   const managedOpen = managed.filter((m) => isOpen(m.status));
   const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
   const shownManaged = managedOpen.slice(0, HOME_LIMITS.managedMissions);
-  const progress = await onboardingOf(deps, [...shownCurrent, ...shownManaged]);
+  // Independent reads, at once: the user waits for the slowest, not for their sum.
+  const [items, progress, checkins, health] = await Promise.all([
+    openItemsAmong(deps, reader.userId, reader.locale, [...managed, ...freelancing]),
+    onboardingOf(deps, [...shownCurrent, ...shownManaged]),
+    current.length > 0 ? homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : Promise.resolve({}),
+    shownManaged.length > 0
+      ? healthOfManaged(deps.db, reader.userId)
+      : Promise.resolve(new Map<string, MissionHealth>()),
+  ]);
 
   const data: HomeData = {
     reader,
@@ -75,18 +82,18 @@ export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> 
     data.freelancer = {
       current: shownCurrent.map((m) => toRow(m, m.managerId, progress)),
       moreCurrent: current.length - shownCurrent.length,
-      checkins: current.length > 0 ? await homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : {},
+      checkins,
     };
   }
   if (managed.length > 0) {
     data.manager = {
       total: managed.length,
       counts: countByStatus(managed),
-      open: await withHealth(
-        deps,
-        reader.userId,
-        shownManaged.map((m) => toRow(m, m.freelancerId, progress)),
-      ),
+      open: shownManaged.map((m) => {
+        const row = toRow(m, m.freelancerId, progress);
+        const h = health.get(row.id);
+        return h ? { ...row, health: h } : row;
+      }),
       moreOpen: managedOpen.length - shownManaged.length,
     };
   }
@@ -122,15 +129,6 @@ export async function gatherMissionList(deps: Deps, reader: Reader): Promise<Mis
       total: freelancing.length,
     },
   };
-}
-
-async function withHealth(deps: Deps, managerId: string, rows: MissionRow[]): Promise<MissionRow[]> {
-  if (rows.length === 0) return rows;
-  const health = await healthOfManaged(deps.db, managerId);
-  return rows.map((r) => {
-    const h = health.get(r.id);
-    return h ? { ...r, health: h } : r;
-  });
 }
 
 function idOf(m: Mission): string {
