@@ -25,6 +25,7 @@ import {
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { createMission } from '../support/missions.js';
+import { ephemeralAnswer, passAt } from '../support/passes.js';
 
 const FREELANCER = 'UFREEL001';
 const FREELANCER_2 = 'UFREEL002';
@@ -398,15 +399,7 @@ describe('check-in answers', () => {
     const later = await at('2026-04-06T08:00:00Z', '2026-W15');
     const statusOf = async () =>
       Promise.all([past, lastDay, nextDay, later].map(async (c) => (await reloadCheckin(h, c._id)).status));
-    const command = async (text: string) => {
-      const before = h.standin.ephemeralsTo(PAUSER).length;
-      await h.slack.sendCommand({ command: '/checkin', text, userId: PAUSER });
-      return eventually(() => {
-        const e = h.standin.ephemeralsTo(PAUSER)[before];
-        if (!e?.text) throw new Error('no confirmation yet');
-        return e.text;
-      });
-    };
+    const command = (text: string) => ephemeralAnswer(h, '/checkin', text, PAUSER);
 
     expect(await command('pause until 2026-03-20')).toContain(
       "Points en pause jusqu'au vendredi 20 mars 2026 (inclus) pour votre mission.\n1 point prévu ne sera pas envoyé.",
@@ -527,12 +520,10 @@ describe('check-in answers', () => {
     const start = h.clock.now();
     try {
       // The runner's first retry comes 30 s later: the next scheduler pass sends it.
-      h.clock.set(new Date(start.getTime() + 10_000));
-      await h.deps.scheduler.runPass();
+      await passAt(h, new Date(start.getTime() + 10_000).toISOString());
       expect(dmsAbout(h, MANAGER, m.title)).toEqual([]);
-      h.clock.set(new Date(start.getTime() + 60_000));
-      await h.deps.scheduler.runPass();
-      await h.deps.scheduler.runPass();
+      await passAt(h, new Date(start.getTime() + 60_000).toISOString());
+      await passAt(h, new Date(start.getTime() + 60_000).toISOString());
       const toManager = dmsAbout(h, MANAGER, m.title);
       expect(toManager).toHaveLength(1);
       expect(said(toManager[0])).toContain(`Check-in — ${m.title}`);

@@ -6,27 +6,19 @@ import { planMission } from '../../src/features/checkins/plan.js';
 import { reassignManager } from '../../src/features/missions/admin.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
+import { reminderDms } from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
 import type { Harness } from '../support/harness.js';
 import { startHarness } from '../support/harness.js';
 import { runDue } from '../support/jobs-cli.js';
 import { createMission } from '../support/missions.js';
+import { passAt } from '../support/passes.js';
 
 /** The check-in DMs a user got (weekly ones, not reminders), in order. */
 function checkinDms(h: Harness, userId: string) {
   return h.standin
     .messagesTo(userId)
     .filter((m) => /^(Weekly check-in for|Point hebdomadaire pour)/.test(m.text ?? ''));
-}
-
-function reminders(h: Harness, userId: string) {
-  return h.standin.messagesTo(userId).filter((m) => /^(Reminder|Rappel)/.test(m.text ?? ''));
-}
-
-/** One scheduler pass (what the minute tick and `npm run jobs -- run-due` run) at `iso`. */
-async function passAt(h: Harness, iso: string): Promise<string[]> {
-  h.clock.set(new Date(iso));
-  return (await h.deps.scheduler.runPass()).notes;
 }
 
 async function storedCheckins(h: Harness, m: Mission) {
@@ -206,22 +198,22 @@ describe('weekly check-ins: on time in every zone, once, respectful', () => {
     // Friday 21:00 Paris: 24 h later, but outside sending hours: held, not sent, not dropped.
     const held = await passAt(h, '2025-09-05T19:00:00Z');
     expect(held.join(' ')).toContain('1 reminder(s) held to sending hours');
-    expect(reminders(h, 'UREMINDE1')).toHaveLength(0);
+    expect(reminderDms(h, 'UREMINDE1')).toHaveLength(0);
     const [c] = await storedCheckins(h, m);
     // Next working day: Monday 8 September, 08:00 Paris (06:00Z).
     expect(c?.reminderAt?.toISOString()).toBe('2025-09-08T06:00:00.000Z');
     await passAt(h, '2025-09-08T05:59:00Z');
-    expect(reminders(h, 'UREMINDE1')).toHaveLength(0);
+    expect(reminderDms(h, 'UREMINDE1')).toHaveLength(0);
     await passAt(h, '2025-09-08T06:00:00Z');
-    expect(reminders(h, 'UREMINDE1')).toHaveLength(1);
-    expect(reminders(h, 'UREMINDE1')[0]?.text).toContain('*Soirées*');
+    expect(reminderDms(h, 'UREMINDE1')).toHaveLength(1);
+    expect(reminderDms(h, 'UREMINDE1')[0]?.text).toContain('*Soirées*');
     await passAt(h, '2025-09-08T12:00:00Z');
-    expect(reminders(h, 'UREMINDE1')).toHaveLength(1);
+    expect(reminderDms(h, 'UREMINDE1')).toHaveLength(1);
     // 24 h after the reminder, still unanswered: missed.
     await passAt(h, '2025-09-09T06:00:00Z');
     const [after] = await storedCheckins(h, m);
     expect(after).toMatchObject({ status: 'missed', outcome: 'unanswered' });
-    expect(reminders(h, 'UREMINDE1')).toHaveLength(1);
+    expect(reminderDms(h, 'UREMINDE1')).toHaveLength(1);
   });
 
   it('moves future check-ins when the freelancer’s Slack zone changes (user_change), and keeps it in the history', async () => {

@@ -1,36 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkinModel } from '../../src/features/checkins/model.js';
-import { eventually } from '../support/eventually.js';
+import { reminderDms } from '../support/checkin-answers.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { createMission } from '../support/missions.js';
+import { ephemeralAnswer, passAt } from '../support/passes.js';
 
 const MUTER = 'UPREFMUT1';
 const SNOOZER = 'UPREFSNZ1';
 const MANAGER = 'UPREFMGR1';
 
-function reminders(h: Harness, userId: string) {
-  return h.standin.messagesTo(userId).filter((m) => /^(Reminder|Rappel)/.test(m.text ?? ''));
-}
-
 describe('/passerelle mute, snooze and settings: what Passerelle may send you', () => {
   let h: Harness;
 
   /** Runs `/passerelle <text>` as `userId` and returns the ephemeral answer. */
-  async function passerelle(userId: string, text: string): Promise<string> {
-    const before = h.standin.ephemeralsTo(userId).length;
-    const res = await h.slack.sendCommand({ command: '/passerelle', text, userId });
-    expect(res.status).toBe(200);
-    return eventually(() => {
-      const e = h.standin.ephemeralsTo(userId)[before];
-      if (!e?.text) throw new Error('no answer yet');
-      return e.text;
-    });
-  }
-
-  async function pass(iso: string): Promise<string[]> {
-    h.clock.set(new Date(iso));
-    return (await h.deps.scheduler.runPass()).notes;
-  }
+  const passerelle = (userId: string, text: string) => ephemeralAnswer(h, '/passerelle', text, userId);
+  const pass = (iso: string) => passAt(h, iso);
 
   beforeAll(async () => {
     h = await startHarness('preferences', { now: new Date('2025-10-01T08:00:00Z') });
@@ -83,8 +67,8 @@ describe('/passerelle mute, snooze and settings: what Passerelle may send you', 
     const notes = (await pass('2025-10-07T14:00:00Z')).join(' ');
     expect(notes).toContain('1 reminder(s) muted');
     expect(notes).toContain('1 reminder(s) held to sending hours');
-    expect(reminders(h, MUTER)).toHaveLength(0);
-    expect(reminders(h, SNOOZER)).toHaveLength(0);
+    expect(reminderDms(h, MUTER)).toHaveLength(0);
+    expect(reminderDms(h, SNOOZER)).toHaveLength(0);
     const held = await checkinModel(h.db).findOne({ freelancerId: SNOOZER, week: '2025-W41' }).lean().exec();
     // The snooze ends Thursday 16 October 23:59 New York; the next sending moment is Friday 08:00 there.
     expect(held?.reminderAt?.toISOString()).toBe('2025-10-17T12:00:00.000Z');
@@ -93,13 +77,13 @@ describe('/passerelle mute, snooze and settings: what Passerelle may send you', 
     await pass('2025-10-13T08:00:00Z');
     // Closed before the snooze ends: no late reminder, the week is missed.
     await pass('2025-10-14T14:00:00Z');
-    expect(reminders(h, SNOOZER)).toHaveLength(0);
+    expect(reminderDms(h, SNOOZER)).toHaveLength(0);
     const closed = await checkinModel(h.db)
       .findOne({ freelancerId: SNOOZER, week: '2025-W41' })
       .lean()
       .exec();
     expect(closed).toMatchObject({ status: 'missed', outcome: 'unanswered' });
-    expect(reminders(h, MUTER)).toHaveLength(0);
+    expect(reminderDms(h, MUTER)).toHaveLength(0);
   });
 
   it('after unsnooze, the reminder goes at the next sending moment', async () => {
@@ -109,10 +93,10 @@ describe('/passerelle mute, snooze and settings: what Passerelle may send you', 
     expect(await passerelle(MUTER, 'unmute reminders')).toBe('C’est fait : les rappels sont rétablis.');
     // The snoozer's check-in of Tuesday 14 October: its reminder 24 h later goes (10:00 in New York).
     await pass('2025-10-15T14:00:00Z');
-    expect(reminders(h, SNOOZER)).toHaveLength(1);
+    expect(reminderDms(h, SNOOZER)).toHaveLength(1);
     // The muter's next check-in (Monday 20 October) is reminded again.
     await pass('2025-10-20T08:00:00Z');
     await pass('2025-10-21T08:00:00Z');
-    expect(reminders(h, MUTER)).toHaveLength(1);
+    expect(reminderDms(h, MUTER)).toHaveLength(1);
   });
 });

@@ -50,6 +50,11 @@ export function answer(over: AnswerValues = {}): AnswerValues {
   };
 }
 
+/** The check-in reminders a user got, in order. */
+export function reminderDms(h: Harness, userId: string): StandinMessage[] {
+  return h.standin.messagesTo(userId).filter((m) => /^(Reminder|Rappel)/.test(m.text ?? ''));
+}
+
 /** An answer as stored (what `submitAnswer` takes and a check-in holds); `over` changes what the test is about. */
 export function storedAnswer(over: Partial<CheckinAnswer> = {}): CheckinAnswer {
   return {
