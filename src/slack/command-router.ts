@@ -1,13 +1,12 @@
 import {
-  type AllMiddlewareArgs,
   type AnyMiddlewareArgs,
   type App,
   type Middleware,
   MultipleListenerError,
   type SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
+import type { CommandArgs } from './listener-args.js';
 
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type CommandMiddleware = Middleware<SlackCommandMiddlewareArgs>;
 
 const noop = async (): Promise<void> => {};

@@ -1,16 +1,9 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  SlackCommandMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { localDate } from '../../calendar/sending-hours.js';
 import type { Deps } from '../../deps.js';
 import { type MessageKey, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
+import type { ActionArgs, CommandArgs, ViewArgs } from '../../slack/listener-args.js';
 import { translatedErrors, viewState } from '../../slack/view-state.js';
 import { type Reader, readerOf } from '../home/reader.js';
 import { field } from './answer-fields.js';
@@ -33,10 +26,6 @@ import {
 import { CHECKIN_VIEW, OPEN_CHECKIN } from './ids.js';
 import { pauseCheckins, resumeCheckins } from './pause.js';
 import { loadQuestions } from './questions.js';
-
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Profile look-ups inside the 3-second window wait this long at most, then use the defaults. */
 const LOOKUP_MS = 1_000;

@@ -1,14 +1,13 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { type Locale, locales } from '../../config.js';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
+import type { CommandArgs } from '../../slack/listener-args.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import { parsePreferencesCommand } from '../preferences/command.js';
 import { applyPreferences } from '../preferences/service.js';
 import { commandHelp } from './commands.js';
 import { helpMessage } from './views.js';
-
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
  * `/passerelle [help|…]` answers inside the ack: one round trip, nothing to do afterwards. The

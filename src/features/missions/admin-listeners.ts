@@ -1,22 +1,15 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockOverflowAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockOverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { AppError, ValidationError } from '../../errors.js';
 import { type MessageKey, type Translate, translator } from '../../i18n/index.js';
+import type { ViewArgs } from '../../slack/listener-args.js';
 import { inputValue, viewState } from '../../slack/view-state.js';
 import { cancelMission, changeDates, missionForAdmin, reassignManager } from './admin.js';
 import { ADMIN_MENU, type adminActions, CANCEL_MODAL, DATES_MODAL, field, REASSIGN_MODAL } from './ids.js';
 import { cancelModal, datesModal, noticeModal, reassignModal } from './views-admin.js';
 
 type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewareArgs;
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const menuValue = z.string().regex(/^(dates|reassign|cancel):[a-f0-9]{24}$/);
 const adminMetadata = z.object({ v: z.literal(1), missionId: z.string().regex(/^[a-f0-9]{24}$/) });

@@ -1,11 +1,10 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
+import type { CommandArgs } from '../../slack/listener-args.js';
 import { readerOf } from '../home/reader.js';
 import { gatherMissionList } from '../home/service.js';
 import { missionListMessage } from './list-views.js';
-
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** Time allowed to read the profile (locale, zone) before falling back to workspace defaults. */
 const READER_WAIT_MS = 1_000;

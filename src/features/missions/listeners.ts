@@ -1,20 +1,12 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  SlackCommandMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
+import type { CommandArgs, ViewArgs } from '../../slack/listener-args.js';
 import { translatedErrors, viewState } from '../../slack/view-state.js';
 import { MISSION_MODAL } from './ids.js';
 import { missionFormChoices, startMission, validateMission, workspaceToday } from './service.js';
 import { parseMissionForm } from './validation.js';
 import { missionModal } from './views-modal.js';
-
-type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** A user mentioned in command text: `<@U123|name>` (escaped) or a bare `U123`. */
 export function mentionedUser(text: string): string | undefined {

@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { type MessageKey, t } from '../../i18n/index.js';
+import type { ActionArgs } from '../../slack/listener-args.js';
 import { shownStateOf, TOGGLE_ITEM } from './ids.js';
 import { type ToggleOutcome, toggleItem } from './toggle.js';
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Registers the item toggle: ack at once, then flip, refresh both messages, maybe complete. */
 export function registerOnboardingListeners(app: App, deps: Deps): void {
