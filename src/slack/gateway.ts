@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { truncate } from './mrkdwn.js';
 import type { SendPacer, SendPriority } from './pacer.js';
 import { isPlatformError, slackErrorCode } from './user-directory.js';
 
@@ -8,6 +9,11 @@ import { isPlatformError, slackErrorCode } from './user-directory.js';
 export interface OutgoingMessage {
   text: string;
   blocks?: KnownBlock[];
+}
+
+/** A message of one mrkdwn section (cut to Block Kit's 3,000 characters; the whole text is the fallback). */
+export function textMessage(text: string): OutgoingMessage {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
 }
 
 /** Where a posted message lives, to edit it later. */

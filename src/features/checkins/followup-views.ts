@@ -1,6 +1,6 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDate, translator } from '../../i18n/index.js';
-import type { OutgoingMessage } from '../../slack/gateway.js';
+import { type OutgoingMessage, textMessage } from '../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import type { Reader } from '../home/reader.js';
 import type { AlertReason } from './answer-rules.js';
@@ -77,7 +77,7 @@ export function hrOnlyNotice(
     title: escapeMrkdwn(truncate(c.title, 120)),
     date: formatDate(c.dueAt, reader.locale, reader.zone),
   });
-  return { text, blocks: [section(text)] };
+  return textMessage(text);
 }
 
 /** Who an alert is for: the manager (answer shared with them) or HR admins. */

@@ -3,7 +3,12 @@ import { localDate } from '../../calendar/sending-hours.js';
 import type { Deps } from '../../deps.js';
 import { type MessageKey, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import type { ActionArgs, CommandArgs, ViewArgs } from '../../slack/listener-args.js';
+import {
+  type ActionArgs,
+  answerClicker,
+  type CommandArgs,
+  type ViewArgs,
+} from '../../slack/listener-args.js';
 import { translatedErrors, viewState } from '../../slack/view-state.js';
 import { type Reader, readerOf } from '../home/reader.js';
 import { field } from './answer-fields.js';
@@ -92,11 +97,7 @@ export function registerCheckinListeners(app: App, deps: Deps): void {
         deps.logger.error('opening a check-in failed', { userId, error: String(err) });
         answer = { text: translator(reader.locale)('error.unexpected') };
       }
-      if (!answer) return;
-      // Bolt only gives a working respond() when the payload has a response_url (messages, not Home/modals).
-      if (body.response_url)
-        await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
-      else if (body.channel?.id) await deps.gateway.sendEphemeral(body.channel.id, userId, answer);
+      if (answer) await answerClicker(deps.gateway, { body, respond }, answer);
     },
   );
 

@@ -3,13 +3,13 @@ import type { Deps } from '../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { formatCalendarDate, type MessageKey, type Params, translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
+import { textMessage } from '../../slack/gateway.js';
 import { escapeMrkdwn } from '../../slack/mrkdwn.js';
 import { slackErrorCode } from '../../slack/user-directory.js';
 import { field } from './ids.js';
 import { isOpen, nextStatus } from './lifecycle.js';
 import type { Mission } from './model.js';
 import { changeStatus, findMission, updateMission } from './repository.js';
-import { noticeMessage } from './views-messages.js';
 
 /** The open mission an admin wants to correct; refuses non-admins and closed missions. */
 export async function missionForAdmin(deps: Deps, adminId: string, missionId: string): Promise<Mission> {
@@ -39,7 +39,7 @@ async function notify(
     people.map(async (userId) => {
       try {
         const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
-        await deps.gateway.sendDm(userId, noticeMessage(translator(locale)(key, params(locale))));
+        await deps.gateway.sendDm(userId, textMessage(translator(locale)(key, params(locale))));
       } catch (err) {
         deps.logger.warn('could not send a mission change notice', {
           missionId: missionId.toString(),

@@ -109,11 +109,6 @@ export function channelIntroMessage(m: Mission, tr: Translate, locale: Locale): 
   };
 }
 
-/** A notice to the people concerned by an admin correction. */
-export function noticeMessage(text: string): OutgoingMessage {
-  return { text, blocks: [section(text)] };
-}
-
 /** The admin overflow menu of a mission (change dates, reassign, cancel with a confirmation). */
 export function adminMenu(missionId: string, tr: Translate): Overflow {
   const option = (action: AdminAction, label: string) => ({

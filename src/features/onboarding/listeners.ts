@@ -1,7 +1,7 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { type MessageKey, t } from '../../i18n/index.js';
-import type { ActionArgs } from '../../slack/listener-args.js';
+import { t } from '../../i18n/index.js';
+import { type ActionArgs, answerClicker } from '../../slack/listener-args.js';
 import { shownStateOf, TOGGLE_ITEM } from './ids.js';
 import { type ToggleOutcome, toggleItem } from './toggle.js';
 
@@ -22,24 +22,8 @@ export function registerOnboardingListeners(app: App, deps: Deps): void {
         outcome = { kind: 'refused', reason: 'error.unexpected' };
       }
       if (outcome.kind !== 'refused') return;
-      await tell(deps, body, respond, outcome.reason);
+      const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
+      await answerClicker(deps.gateway, { body, respond }, { text: t(locale, outcome.reason) });
     },
   );
-}
-
-/** An ephemeral answer to the clicker: through response_url from a message, else in the channel if any. */
-async function tell(
-  deps: Deps,
-  body: BlockAction,
-  respond: ActionArgs['respond'],
-  key: MessageKey,
-): Promise<void> {
-  const userId = body.user.id;
-  const text = t(await deps.users.localeOf(userId, deps.config.defaultLocale), key);
-  // Bolt only gives a working respond() when the payload has a response_url (messages, not Home/modals).
-  if (body.response_url) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text });
-  } else if (body.channel?.id) {
-    await deps.gateway.sendEphemeral(body.channel.id, userId, { text });
-  }
 }
