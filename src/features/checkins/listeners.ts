@@ -103,17 +103,22 @@ export function registerCheckinListeners(app: App, deps: Deps): void {
 
   app.view(CHECKIN_VIEW, async ({ ack, body, view }: ViewArgs) => {
     const userId = body.user.id;
-    const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, LOOKUP_MS));
+    const checkinId = parseCheckinId(view.private_metadata);
+    // Everything the answer to Slack needs, at once: it must come within 3 seconds.
+    const [locale, questions, refusal] = await Promise.all([
+      deps.users.localeWithin(userId, deps.config.defaultLocale, LOOKUP_MS),
+      loadQuestions(deps.db),
+      checkinId ? checkSubmission(deps, userId, checkinId) : null,
+    ]);
+    const tr = translator(locale);
     const errorOn = (key: MessageKey) =>
       ack({ response_action: 'errors', errors: { [field.score]: tr(key) } });
-    const checkinId = parseCheckinId(view.private_metadata);
     const state = viewState.safeParse(view.state.values);
     if (!checkinId || !state.success) return errorOn('checkins.error.invalid');
-    const parsed = parseAnswerForm(state.data, await loadQuestions(deps.db));
+    const parsed = parseAnswerForm(state.data, questions);
     if (!parsed.ok) {
       return ack({ response_action: 'errors', errors: translatedErrors(parsed.errors, tr) });
     }
-    const refusal = await checkSubmission(deps, userId, checkinId);
     if (refusal) return errorOn(refusal);
     await ack();
     try {
