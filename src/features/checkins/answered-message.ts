@@ -3,7 +3,7 @@ import type { Locale } from '../../config.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { OPEN_CHECKIN } from './ids.js';
+import { openCheckinButton } from './delivery-views.js';
 import type { Checkin, CheckinAnswer } from './model.js';
 
 /**
@@ -36,14 +36,7 @@ export function answeredMessage(
     blocks.push({
       type: 'actions',
       block_id: 'checkin.edit',
-      elements: [
-        {
-          type: 'button',
-          action_id: OPEN_CHECKIN,
-          value: c._id.toString(),
-          text: { type: 'plain_text', text: tr('checkins.answered.edit') },
-        },
-      ],
+      elements: [openCheckinButton(c._id.toString(), tr('checkins.answered.edit'))],
     });
   }
   return { text, blocks };

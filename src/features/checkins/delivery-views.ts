@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { formatDate, formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
@@ -9,19 +9,22 @@ const MAX_TITLE = 120;
 
 type DeliveredCheckin = Pick<Checkin, '_id' | 'title' | 'locale' | 'zone' | 'dueAt'>;
 
+/** The button that opens a check-in's modal (from its DM, the answered DM and the Home). */
+export function openCheckinButton(checkinId: string, label: string, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    action_id: OPEN_CHECKIN,
+    value: checkinId,
+    ...(style ? { style } : {}),
+    text: { type: 'plain_text', text: label },
+  };
+}
+
 function answerButton(c: DeliveredCheckin, label: string): KnownBlock {
   return {
     type: 'actions',
     block_id: 'checkin.open',
-    elements: [
-      {
-        type: 'button',
-        action_id: OPEN_CHECKIN,
-        value: c._id.toString(),
-        style: 'primary',
-        text: { type: 'plain_text', text: label },
-      },
-    ],
+    elements: [openCheckinButton(c._id.toString(), label, 'primary')],
   };
 }
 

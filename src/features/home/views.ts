@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { formatDate, formatDateTime, type MessageKey, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { OPEN_CHECKIN } from '../checkins/ids.js';
+import { openCheckinButton } from '../checkins/delivery-views.js';
 import { missionStatuses } from '../missions/lifecycle.js';
 import { contextLine, missionLine, mrkdwnSection, statusLabel } from '../missions/list-views.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
@@ -53,13 +53,7 @@ function freelancerPart(
         type: 'mrkdwn',
         text: tr('home.checkin.waiting', { title: escapeMrkdwn(truncate(toAnswer.title, MAX_LABEL)) }),
       },
-      accessory: {
-        type: 'button',
-        action_id: OPEN_CHECKIN,
-        value: toAnswer._id.toString(),
-        style: 'primary',
-        text: { type: 'plain_text', text: tr('home.checkin.answer') },
-      },
+      accessory: openCheckinButton(toAnswer._id.toString(), tr('home.checkin.answer'), 'primary'),
     });
   }
   if (next) {
