@@ -1,7 +1,7 @@
 import type { Feature } from '../feature.js';
 import { registerHelpListeners } from './listeners.js';
 
-/** The help feature: `/passerelle help`. */
+/** The `/passerelle` command: help, and the preference subcommands (mute, snooze, settings). */
 export const helpFeature: Feature = {
   name: 'help',
   register: registerHelpListeners,

@@ -10,8 +10,9 @@ import { commandHelp } from './commands.js';
 import { helpMessage } from './views.js';
 
 /**
- * `/passerelle [help|…]` answers inside the ack: one round trip, nothing to do afterwards. The
- * locale lookup is cached and capped (`localeWithin`) so the ack always beats Slack's 3 s.
+ * `/passerelle`: the preference subcommands (mute, snooze, settings…) ack at once and answer once
+ * stored; help and unknown subcommands answer inside the ack (one round trip), with a cached and
+ * capped locale lookup (`localeWithin`) so the ack always beats Slack's 3 s.
  */
 export function registerHelpListeners(app: App, deps: Deps): void {
   // The plain help depends only on the language: built once, not per request.
