@@ -84,7 +84,7 @@ function dateOf(isoDate: string): DateTime {
 }
 
 function weekName(date: DateTime): string {
-  return `${date.weekYear}-W${String(date.weekNumber).padStart(2, '0')}`;
+  return date.toFormat("kkkk-'W'WW");
 }
 
 function mondayOf(week: string): DateTime {
@@ -92,14 +92,9 @@ function mondayOf(week: string): DateTime {
 }
 
 function parseWeek(week: string): DateTime {
-  const match = WEEK.exec(week);
-  const monday = match
-    ? DateTime.fromObject(
-        { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 },
-        { zone: 'utc' },
-      )
-    : null;
-  // Invalid for W00 or W53 of a 52-week year; the round trip guards against any normalisation.
+  // luxon reads ISO weeks (`2025-W14` → its Monday); W00, W53 of a 52-week year and other forms are
+  // invalid or normalised, which the round trip catches.
+  const monday = WEEK.test(week) ? DateTime.fromISO(week, { zone: 'utc' }) : null;
   if (!monday?.isValid || weekName(monday) !== week) throw new RangeError(`not an ISO week: ${week}`);
   return monday;
 }
