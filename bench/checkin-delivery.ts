@@ -406,14 +406,14 @@ async function appMain(): Promise<void> {
         id: c._id,
         sent: true,
         message: { channel: `D${c.freelancerId}`, ts: `1741597200.${String(k).padStart(6, '0')}` },
-        sentAt,
-        reminderAt: new Date(sentAt.getTime() + 24 * 3600_000),
-        closesAt: c.editableUntil ?? sentAt,
-        // (what recordDeliveries groups a unit's update by)
         editableUntil: c.editableUntil,
       }));
       const r0 = performance.now();
-      await recordDeliveries(db, token, results);
+      await recordDeliveries(db, token, results, {
+        sentAt,
+        reminderAt: new Date(sentAt.getTime() + 24 * 3600_000),
+        closesAt: new Date(sentAt.getTime() + 7 * 24 * 3600_000),
+      });
       record.push({ n: results.length, ms: performance.now() - r0 });
     }
     memory.enter('idle');

@@ -78,23 +78,19 @@ async function sendBatch(deps: Deps, token: string, batch: Checkin[], report: De
     else if (r.retry) report.retry += 1;
     else report.undeliverable += 1;
   }
-  await recordDeliveries(deps.db, token, results);
+  // After the batch's last DM: no reminder goes less than its delay after the DM it follows.
+  const sentAt = deps.clock.now();
+  await recordDeliveries(deps.db, token, results, {
+    sentAt,
+    reminderAt: new Date(sentAt.getTime() + deps.config.checkinReminderHours * 3600_000),
+    closesAt: new Date(sentAt.getTime() + WEEK_MS),
+  });
 }
 
 async function sendOne(deps: Deps, c: Checkin): Promise<DeliveryResult> {
   try {
     const message = await deps.gateway.sendDm(c.freelancerId, checkinMessage(c), 'bulk');
-    const sentAt = deps.clock.now();
-    const reminderAt = new Date(sentAt.getTime() + deps.config.checkinReminderHours * 3600_000);
-    return {
-      id: c._id,
-      sent: true,
-      message,
-      sentAt,
-      reminderAt,
-      closesAt: c.editableUntil ?? new Date(sentAt.getTime() + WEEK_MS),
-      editableUntil: c.editableUntil,
-    };
+    return { id: c._id, sent: true, message, editableUntil: c.editableUntil };
   } catch (err) {
     const permanent = isUndeliverable(err);
     // The SDK already retried 429s and 5xx; what is left goes back to the queue for the next pass.

@@ -154,16 +154,17 @@ function claimedBy(conn: Connection, token: string): Promise<Checkin[]> {
 
 /** What became of one claimed check-in. */
 export type DeliveryResult =
-  | {
-      id: Types.ObjectId;
-      sent: true;
-      message: MessageRef;
-      sentAt: Date;
-      reminderAt: Date;
-      closesAt: Date;
-      editableUntil: Date | null;
-    }
+  | { id: Types.ObjectId; sent: true; message: MessageRef; editableUntil: Date | null }
   | { id: Types.ObjectId; sent: false; retry: boolean };
+
+/** When a batch's DMs count as sent (after the last of them), and what follows from it. */
+export interface SentTimes {
+  sentAt: Date;
+  /** When an unanswered one is reminded (sending hours are applied when it is due). */
+  reminderAt: Date;
+  /** When an unanswered one closes if it has no next check-in (`editableUntil` null). */
+  closesAt: Date;
+}
 
 /**
  * Records a batch's results: the few that failed one by one, then the sent ones with one insert (their
@@ -175,6 +176,7 @@ export async function recordDeliveries(
   conn: Connection,
   token: string,
   results: DeliveryResult[],
+  times: SentTimes,
 ): Promise<void> {
   if (results.length === 0) return;
   const model = checkinModel(conn);
@@ -196,8 +198,6 @@ export async function recordDeliveries(
     checkinMessageModel(conn),
     sent.map((r) => ({ _id: r.id, channel: r.message.channel, ts: r.message.ts })),
   );
-  // The latest send of the batch: no reminder goes less than its delay after its DM.
-  const last = sent.reduce((a, r) => (r.sentAt > a.sentAt ? r : a));
   const groups = new Map<number | null, Date | null>();
   for (const r of sent) groups.set(r.editableUntil?.getTime() ?? null, r.editableUntil);
   for (const editableUntil of groups.values()) {
@@ -207,9 +207,9 @@ export async function recordDeliveries(
         $set: {
           ...release,
           status: 'sent',
-          sentAt: last.sentAt,
-          reminderAt: last.reminderAt,
-          closesAt: editableUntil ?? last.closesAt,
+          sentAt: times.sentAt,
+          reminderAt: times.reminderAt,
+          closesAt: editableUntil ?? times.closesAt,
         },
       },
     );
