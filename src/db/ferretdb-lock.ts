@@ -1,13 +1,13 @@
 // The lock file that lets several processes (npm start, the jobs CLI, test workers) share one
 // embedded FerretDB per data directory: who is starting it, and where the running one listens.
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 
 export interface LockContent {
   /** The launcher's pid once ready; the starting process's pid while `uri` is null. */
   pid: number;
   uri: string | null;
-  ownerPid?: number;
 }
 
 /** A cold build (module download + compile) takes about two minutes; a lock holder may be doing one. */
@@ -106,6 +106,27 @@ export async function removeIfUnchanged(lockPath: string, raw: string | null): P
   if (raw === null) return;
   const now = await readFile(lockPath, 'utf8').catch(() => null);
   if (now === raw) await unlink(lockPath).catch(() => {});
+}
+
+/**
+ * Publishes a running server in the lock (written aside, then renamed, so readers never see it
+ * half-written). Returns what was written, which identifies this process's lock for its release.
+ */
+export async function publishLock(lockPath: string, content: LockContent): Promise<string> {
+  const raw = JSON.stringify(content);
+  const tmp = `${lockPath}.${process.pid}.tmp`;
+  await writeFile(tmp, raw);
+  await rename(tmp, lockPath);
+  return raw;
+}
+
+/** Removes the lock if it is still the one published as `raw` (synchronous: usable on process exit). */
+export function releaseLockSync(lockPath: string, raw: string): void {
+  try {
+    if (readFileSync(lockPath, 'utf8') === raw) unlinkSync(lockPath);
+  } catch {
+    // already gone
+  }
 }
 
 async function fileAge(file: string): Promise<number> {

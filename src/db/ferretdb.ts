@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import {
   canConnect,
   inspectLock,
   LOCK_WAIT_MS,
-  type LockContent,
+  publishLock,
+  releaseLockSync,
   removeIfUnchanged,
   tryCreateLock,
 } from './ferretdb-lock.js';
@@ -91,21 +92,10 @@ export async function startFerretDb(opts: {
     throw err;
   }
 
-  const content: LockContent = { pid: server.pid, uri: server.uri, ownerPid: process.pid };
-  const tmp = `${lockPath}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(content));
-  // Rename so readers never see the final content half-written.
-  await rename(tmp, lockPath);
-
+  const raw = await publishLock(lockPath, { pid: server.pid, uri: server.uri });
   // If this process ends without stop(), the launcher follows (closed stdin); drop the lock too
   // so the next start does not have to probe a dead server.
-  const removeLockSync = () => {
-    try {
-      if (readFileSync(lockPath, 'utf8') === JSON.stringify(content)) unlinkSync(lockPath);
-    } catch {
-      // already gone
-    }
-  };
+  const removeLockSync = () => releaseLockSync(lockPath, raw);
   process.once('exit', removeLockSync);
 
   return {
