@@ -1,10 +1,11 @@
 /** Things that happened in the domain, for features that react to others (e.g. the Home refresh). */
 export interface DomainEventMap {
   /**
-   * A mission or its onboarding changed: the Homes of these users are stale, and the mission's
-   * check-ins are re-planned (idempotent: nothing moves when its schedule did not change).
+   * A mission or its onboarding changed: the Homes of these users are stale. `schedule` when what
+   * its check-ins follow may have changed (creation, dates, manager, title, status, zone): they are
+   * re-planned. A checklist tick leaves it out.
    */
-  'mission.changed': { missionId: string; userIds: readonly string[] };
+  'mission.changed': { missionId: string; userIds: readonly string[]; schedule?: true };
 }
 
 type Handler<K extends keyof DomainEventMap> = (event: DomainEventMap[K]) => Promise<void> | void;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
 import { checkinModel } from '../../src/features/checkins/model.js';
+import { planMission } from '../../src/features/checkins/plan.js';
 import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
 import { type Mission, missionModel } from '../../src/features/missions/model.js';
 import type { NewMission } from '../../src/features/missions/repository.js';
@@ -74,6 +75,8 @@ describe('App Home per role', () => {
     h.standin.addUser({ id: NEWCOMER, name: 'nina', locale: 'fr-FR', tz: 'Europe/Paris' });
     audit = await create(h, { title: 'Audit de la plateforme data' });
     await startOnboarding(h.deps, audit);
+    // What /mission-start does after storing it: its check-ins are planned.
+    await planMission(h.deps, audit._id, h.clock.now());
     await create(h, { title: 'Old finished job', status: 'completed', startDate: '2024-01-08' });
     await create(h, { title: 'Refonte du site', status: 'active', freelancerId: 'UOTHERFR1' });
   });

@@ -10,7 +10,7 @@ import { closeUnanswered } from './repository.js';
 
 /**
  * Check-ins in the scheduler's pass, in order: plan (once an hour across all instances), send what is
- * due, remind, close unanswered weeks. A mission that changes is re-planned at once. Follow-ups of
+ * due, remind, close unanswered weeks. A mission whose schedule changes is re-planned at once. Follow-ups of
  * answers are jobs of the runner.
  */
 export function registerCheckinJobs(deps: Deps): void {
@@ -35,7 +35,7 @@ export function registerCheckinJobs(deps: Deps): void {
     ].filter(Boolean);
     return parts.length > 0 ? parts.join(', ') : undefined;
   });
-  deps.events.on('mission.changed', async ({ missionId }) => {
-    if (missionId) await planMission(deps, missionId, deps.clock.now());
+  deps.events.on('mission.changed', async ({ missionId, schedule }) => {
+    if (schedule) await planMission(deps, missionId, deps.clock.now());
   });
 }

@@ -19,6 +19,7 @@ export async function followFreelancerZone(deps: Deps, freelancerId: string, zon
     await deps.events.emit('mission.changed', {
       missionId: m._id.toString(),
       userIds: [m.freelancerId, m.managerId],
+      schedule: true,
     });
   }
 }

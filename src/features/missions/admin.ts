@@ -34,7 +34,11 @@ async function notify(
   params: (locale: 'fr' | 'en') => Params,
 ) {
   const people = [...new Set(userIds)];
-  await deps.events.emit('mission.changed', { missionId: missionId.toString(), userIds: people });
+  await deps.events.emit('mission.changed', {
+    missionId: missionId.toString(),
+    userIds: people,
+    schedule: true,
+  });
   await Promise.all(
     people.map(async (userId) => {
       try {

@@ -118,6 +118,7 @@ export async function startMission(
   await deps.events.emit('mission.changed', {
     missionId: String(mission._id),
     userIds: [mission.freelancerId, mission.managerId],
+    schedule: true,
   });
   return mission;
 }
