@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { createApp, type PasserelleApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { buildDeps } from '../../src/compose.js';
-import type { Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { connectDatabase } from '../../src/db/connection.js';
 import type { Deps } from '../../src/deps.js';
 import { silentLogger } from '../../src/logger.js';
@@ -13,25 +13,26 @@ import { SlackStandin } from './slack-standin.js';
 export const BOT_TOKEN = 'xoxb-test-1234-abcdef';
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
-/** The base configuration of an app under test; `overrides` change single settings. */
+/**
+ * The base configuration of an app under test: what `loadConfig` makes of a test environment, so
+ * every default is the app's own; `overrides` change single settings.
+ */
 export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Config {
-  return {
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl },
-    port: 0,
-    mongodbUri: undefined,
-    defaultLocale: 'fr',
-    defaultTimezone: 'Europe/Paris',
-    defaultCountry: 'FR',
-    adminUserIds: ['UADMIN01'],
-    animatorUserIds: ['UANIM001'],
-    communityChannelId: undefined,
-    logLevel: 'error',
-    dataDir: './.data',
-    embeddedDatabase: 'ferretdb',
-    checkinReminderHours: 24,
-    slackPostRate: 48,
-    ...overrides,
-  };
+  const loaded = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    DEFAULT_LOCALE: 'fr',
+    DEFAULT_TIMEZONE: 'Europe/Paris',
+    DEFAULT_COUNTRY: 'FR',
+    ADMIN_USER_IDS: 'UADMIN01',
+    ANIMATOR_USER_IDS: 'UANIM001',
+    LOG_LEVEL: 'error',
+    EMBEDDED_DATABASE: 'ferretdb',
+  });
+  if (!loaded.ok) throw new Error(`test configuration refused: ${loaded.problems.join('; ')}`);
+  return { ...loaded.config, ...overrides };
 }
 
 export interface Harness {
