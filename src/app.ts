@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver } from '@slack/bolt';
+import type { Composition } from './compose.js';
 import { pingDatabase } from './db/connection.js';
-import type { Deps } from './deps.js';
-import { features } from './features/index.js';
 import { webClientOptions } from './slack/client.js';
 import { CommandRouter } from './slack/command-router.js';
 
@@ -16,7 +15,7 @@ export interface PasserelleApp {
 }
 
 /** Builds the Bolt app from its dependencies and registers every feature; does not start anything. */
-export function createApp(deps: Deps): PasserelleApp {
+export function createApp(deps: Composition): PasserelleApp {
   const { config, logger } = deps;
   const routes: CustomRoute[] = [healthRoute(deps)];
   const common = {
@@ -58,7 +57,7 @@ export function createApp(deps: Deps): PasserelleApp {
   // Slash commands are found by name rather than through every listener of every feature.
   const commands = new CommandRouter();
   const registry = commands.wrap(bolt);
-  for (const feature of features) feature.register?.(registry, deps);
+  for (const feature of deps.features) feature.listeners?.(registry);
   bolt.use(commands.middleware());
 
   return {
@@ -79,7 +78,7 @@ export function createApp(deps: Deps): PasserelleApp {
 }
 
 /** `GET /healthz`: 200 with the database status when it answers a ping, 503 otherwise. */
-function healthRoute(deps: Deps): CustomRoute {
+function healthRoute(deps: Pick<Composition, 'db'>): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],

@@ -5,35 +5,50 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { DomainEvents } from './events.js';
-import { features } from './features/index.js';
+import type { Feature } from './features/feature.js';
+import { buildFeatures } from './features/index.js';
 import { JobRunner } from './scheduler/runner.js';
-import { Scheduler } from './scheduler/tick.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { createWebClient } from './slack/client.js';
 import { SlackGateway } from './slack/gateway.js';
 import { SendPacer } from './slack/pacer.js';
 import { UserDirectory } from './slack/user-directory.js';
 
-/** Builds the dependencies shared by the server and the jobs CLI, with every feature's jobs registered. */
+/** The dependencies plus the features built from them: what the server and the jobs CLI run. */
+export interface Composition extends Deps {
+  features: readonly Feature[];
+}
+
+/**
+ * Builds the dependencies shared by the server and the jobs CLI, then every feature, whose job
+ * handlers, passes, workers and event subscriptions are registered here (listeners are the app's).
+ */
 export function buildDeps(
   config: Config,
   logger: Logger,
   clock: Clock,
   db: Connection,
   options: { slackRetries?: RetryOptions } = {},
-): Deps {
+): Composition {
   const slack = createWebClient(config, logger, options.slackRetries);
-  const scheduler = new Scheduler(new JobRunner(db, clock, logger), logger);
+  const runner = new JobRunner(db, clock, logger);
   const deps: Deps = {
     config,
     logger,
     clock,
     db,
-    slack,
     gateway: new SlackGateway(slack, logger, new SendPacer(config.slackPostRate)),
     users: new UserDirectory(slack, clock),
-    scheduler,
+    scheduler: new Scheduler(runner, clock, logger),
     events: new DomainEvents((err, type) => logger.error(`handler of ${type} failed`, err)),
   };
-  for (const feature of features) feature.registerJobs?.(deps);
-  return deps;
+  const features = buildFeatures(deps);
+  for (const feature of features) {
+    for (const [name, handler] of Object.entries(feature.jobs ?? {})) runner.register(name, handler);
+    for (const [name, pass] of Object.entries(feature.passes ?? {})) deps.scheduler.addPass(name, pass);
+    for (const [name, worker] of Object.entries(feature.workers ?? {}))
+      deps.scheduler.addWorker(name, worker);
+    feature.subscriptions?.(deps.events);
+  }
+  return { ...deps, features };
 }

@@ -1,10 +1,9 @@
 import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { DomainEvents } from './events.js';
-import type { Scheduler } from './scheduler/tick.js';
+import type { Scheduler } from './scheduler/scheduler.js';
 import type { SlackGateway } from './slack/gateway.js';
 import type { UserDirectory } from './slack/user-directory.js';
 
@@ -14,8 +13,6 @@ export interface Deps {
   logger: Logger;
   clock: Clock;
   db: Connection;
-  /** Web API client for work outside a request (jobs, DMs); retries and 429 pauses are the SDK's. */
-  slack: WebClient;
   /** Slack by intent (DMs, updates, modals, Home): what services use. */
   gateway: SlackGateway;
   users: UserDirectory;

@@ -1,15 +1,18 @@
-import { checkinsFeature } from './checkins/index.js';
+import type { Deps } from '../deps.js';
+import { createCheckinsFeature } from './checkins/index.js';
 import type { Feature } from './feature.js';
-import { helpFeature } from './help/index.js';
-import { homeFeature } from './home/index.js';
-import { missionsFeature } from './missions/index.js';
-import { onboardingFeature } from './onboarding/index.js';
+import { createHelpFeature } from './help/index.js';
+import { createHomeFeature } from './home/index.js';
+import { createMissionsFeature } from './missions/index.js';
+import { createOnboardingFeature } from './onboarding/index.js';
 
-/** Every feature, in registration order. */
-export const features: readonly Feature[] = [
-  helpFeature,
-  missionsFeature,
-  onboardingFeature,
-  checkinsFeature,
-  homeFeature,
-];
+/** Every feature, in registration order, built from the app's dependencies. */
+export function buildFeatures(deps: Deps): readonly Feature[] {
+  return [
+    createHelpFeature(deps),
+    createMissionsFeature(deps),
+    createOnboardingFeature(deps),
+    createCheckinsFeature(deps),
+    createHomeFeature(deps),
+  ];
+}

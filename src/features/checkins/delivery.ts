@@ -19,11 +19,15 @@ export interface DeliveryReport {
   late: number;
   retry: number;
   undeliverable: number;
+  /** Handed to Slack when a runner died, never confirmed: not sent again (at most once). */
+  inDoubt: number;
 }
 
 export interface DeliveryOptions {
   /** The next unit is claimed once fewer than this many DMs wait in the pacer. */
   claimAhead?: number;
+  /** Aborted when the app stops: no new unit is claimed, what was sent is recorded. */
+  signal?: AbortSignal;
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -43,7 +47,7 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
   const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
   const notBefore = new Date(now.getTime() - CATCH_UP_MS);
-  const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0 };
+  const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0, inDoubt: 0 };
   const owner = randomBytes(6).toString('hex');
   const pacer = deps.gateway.sendPacer;
   const batches: Promise<void>[] = [];

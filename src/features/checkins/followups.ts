@@ -118,7 +118,7 @@ export async function queueFollowUps(
  * Sends one follow-up, in its reader's language and time zone, from the answer as stored now. What
  * the manager may read is checked again: an answer made HR-only since the job was queued is not shown.
  */
-async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<void> {
+export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<void> {
   const p = followUpPayload.parse(raw);
   const c = await findCheckin(deps.db, p.checkinId);
   if (c?.status !== 'answered' || !c.answer) return;
@@ -146,9 +146,4 @@ async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<v
       error: slackErrorCode(err),
     });
   }
-}
-
-/** Registers the follow-up job on the runner. */
-export function registerFollowUpJob(deps: Deps): void {
-  deps.scheduler.runner.register(FOLLOWUP_JOB, (payload) => sendFollowUp(deps, payload));
 }

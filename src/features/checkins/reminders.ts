@@ -26,7 +26,11 @@ function calendarOf(c: Checkin): WorkCalendar {
  * instances) and given back if Slack refuses it. After the reminder, the week stays open one more
  * reminder delay (never past the next check-in), then counts as missed.
  */
-export async function sendDueReminders(deps: Deps, now: Date): Promise<ReminderReport> {
+export async function sendDueReminders(
+  deps: Deps,
+  now: Date,
+  _signal?: AbortSignal,
+): Promise<ReminderReport> {
   const report: ReminderReport = { sent: 0, held: 0, muted: 0 };
   const due = await remindersDue(deps.db, now, BATCH);
   if (due.length === 0) return report;

@@ -1,8 +1,8 @@
+import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
 import { registerHelpListeners } from './listeners.js';
 
 /** The `/passerelle` command: help, and the preference subcommands (mute, snooze, settings). */
-export const helpFeature: Feature = {
-  name: 'help',
-  register: registerHelpListeners,
-};
+export function createHelpFeature(deps: Deps): Feature {
+  return { name: 'help', listeners: (app) => registerHelpListeners(app, deps) };
+}

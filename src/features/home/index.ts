@@ -1,11 +1,15 @@
+import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
-import { registerHomeListeners, subscribeHomeRefresh } from './listeners.js';
+import { registerHomeListeners } from './listeners.js';
+import { refreshHomes } from './publish.js';
 
 /** The App Home: one view per reader, composed from their roles, refreshed on mission changes. */
-export const homeFeature: Feature = {
-  name: 'home',
-  register: registerHomeListeners,
-  // registerJobs runs once per Deps, in the server and in the jobs CLI alike: a job that changes a
-  // mission (reminders, closing) refreshes Homes too, and the subscription is never doubled.
-  registerJobs: subscribeHomeRefresh,
-};
+export function createHomeFeature(deps: Deps): Feature {
+  return {
+    name: 'home',
+    listeners: (app) => registerHomeListeners(app, deps),
+    // A tick, a new mission or a status change republishes the Homes of the people concerned, in the
+    // server and in the jobs CLI alike.
+    subscriptions: (events) => events.on('mission.changed', ({ userIds }) => refreshHomes(deps, userIds)),
+  };
+}

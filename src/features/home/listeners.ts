@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { publishHomeOf, refreshHomes } from './publish.js';
+import { publishHomeOf } from './publish.js';
 
 type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -13,9 +13,4 @@ export function registerHomeListeners(app: App, deps: Deps): void {
     if (event.tab !== 'home') return;
     await publishHomeOf(deps, event.user);
   });
-}
-
-/** Keeps Homes fresh: a tick, a new mission or a status change republishes the people concerned. */
-export function subscribeHomeRefresh(deps: Deps): void {
-  deps.events.on('mission.changed', ({ userIds }) => refreshHomes(deps, userIds));
 }

@@ -1,5 +1,7 @@
+import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
-import { registerOnboardingJobs } from './jobs.js';
+import { REMINDER_JOB } from './ids.js';
+import { sendItemReminder } from './jobs.js';
 import { registerOnboardingListeners } from './listeners.js';
 
 export type * from './contract.js';
@@ -7,8 +9,10 @@ export { TOGGLE_ITEM } from './ids.js';
 export { itemsOf, listTemplates, openItemsOf, progressOf, startOnboarding } from './service.js';
 
 /** The onboarding feature: checklist templates, item toggles, reminders of overdue items. */
-export const onboardingFeature: Feature = {
-  name: 'onboarding',
-  register: registerOnboardingListeners,
-  registerJobs: registerOnboardingJobs,
-};
+export function createOnboardingFeature(deps: Deps): Feature {
+  return {
+    name: 'onboarding',
+    listeners: (app) => registerOnboardingListeners(app, deps),
+    jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx.now) },
+  };
+}

@@ -1,11 +1,10 @@
 import { calendarFor } from '../../calendar/work-calendar.js';
 import type { Deps } from '../../deps.js';
-import type { JobContext, JobDeferral } from '../../scheduler/runner.js';
+import type { JobDeferral } from '../../scheduler/runner.js';
 import type { Mission } from '../missions/model.js';
 import { findMission } from '../missions/repository.js';
 import { nonUrgentSendTime } from '../preferences/policy.js';
 import { preferencesOf } from '../preferences/repository.js';
-import { REMINDER_JOB } from './ids.js';
 import { zoneOf } from './readers.js';
 import { claimReminder, findItem, releaseReminder } from './repository.js';
 import { reminderMessage } from './views.js';
@@ -46,11 +45,4 @@ export async function sendItemReminder(
 
 function fallbackZone(deps: Deps, mission: Mission, userId: string): string {
   return userId === mission.freelancerId ? mission.checkin.timezone : deps.config.defaultTimezone;
-}
-
-/** Registers the onboarding job handlers on the runner. */
-export function registerOnboardingJobs(deps: Deps): void {
-  deps.scheduler.runner.register(REMINDER_JOB, (payload, ctx: JobContext) =>
-    sendItemReminder(deps, payload, ctx.now),
-  );
 }
