@@ -5,7 +5,7 @@
 // this one (orchestrator: database, seeding, report), the stand-in (bench/standin-process.ts) and
 // the app (this file again, `BENCH_ROLE=app`: planAll and deliverDue, nothing else).
 // Run: npm run bench:checkins [-- --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B
-//      --claim-ahead N --app-heap-mb M --app-tsx]   (postgres: the local PostgreSQL on 127.0.0.1:5432)
+//  --app-heap-mb M --app-tsx]   (postgres: the local PostgreSQL on 127.0.0.1:5432)
 import { type ChildProcess, execFile, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,8 +24,8 @@ import { CLAIM_LEASE_MS, type DeliveryReport, deliverDue } from '../src/features
 import { checkinModel } from '../src/features/checkins/model.js';
 import { planAll } from '../src/features/checkins/plan.js';
 import {
+  type ClaimOutcome,
   claimUnit,
-  type DeliveryResult,
   dueUnits,
   recordDeliveries,
 } from '../src/features/checkins/repository.js';
@@ -160,7 +160,7 @@ class DbMeter {
     if (name === 'find' && coll === 'checkins') {
       const f = (cmd.filter ?? {}) as Record<string, unknown>;
       if ('claimOwner' in f) return 'claimUnit: read back by token';
-      if (f.status === 'sending') return 'takeOverStale: find expired leases';
+      if (f.status === 'sending') return 'staleClaims: find expired leases';
       return 'find checkins';
     }
     if (name === 'aggregate' && coll === 'checkins') return 'dueUnits: aggregate';
@@ -173,7 +173,7 @@ class DbMeter {
       const q = updates[0]?.q ?? {};
       if (updates[0]?.u?.$set?.outcome === 'late') return 'markUnitMissed';
       if (q.status === 'scheduled' && 'lane' in q) return 'claimUnit: updateMany by unit';
-      if (q._id !== undefined && 'claimOwner' in q) return 'takeOverStale / record a failed send';
+      if (q._id !== undefined && 'claimOwner' in q) return 'moveClaim / record sends that did not go';
       if ('claimOwner' in q) return 'recordDeliveries: updateMany sent';
       return 'update checkins';
     }
@@ -263,7 +263,6 @@ async function appMain(): Promise<void> {
     if (v === undefined) throw new Error(`${name} is not set`);
     return v;
   };
-  const batchSize = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
   const memory = new MemoryMeter();
   const logger = countingLogger();
   const clock = new BenchClock();
@@ -302,7 +301,6 @@ async function appMain(): Promise<void> {
     },
     deliver: async (): Promise<DeliverResult> => {
       const rssBeforeMb = mb(process.memoryUsage.rss());
-      const options = batchSize ? { claimAhead: batchSize } : {};
       const failures: string[] = [];
       let firstPass: DeliverResult['firstPass'] = null;
       let statuses: Record<string, number> = {};
@@ -319,7 +317,7 @@ async function appMain(): Promise<void> {
         memory.enter('deliver');
         const p0 = performance.now();
         try {
-          const r = await deliverDue(deps, clock.now(), options);
+          const r = await deliverDue(deps, clock.now());
           console.log(`  [app] pass ${passes} ${JSON.stringify(r)} in ${seconds(performance.now() - p0)}`);
           firstPass ??= { ...r, ms: performance.now() - p0 };
         } catch (err) {
@@ -402,11 +400,14 @@ async function appMain(): Promise<void> {
       });
       claim.push({ n: claimed.length, ms: performance.now() - c0 });
       const sentAt = new Date(NEXT_DUE_AT.getTime() + 1_000);
-      const results: DeliveryResult[] = claimed.map((c, k) => ({
-        id: c._id,
-        sent: true,
-        message: { channel: `D${c.freelancerId}`, ts: `1741597200.${String(k).padStart(6, '0')}` },
-        editableUntil: c.editableUntil,
+      const results: ClaimOutcome[] = claimed.map((c, k) => ({
+        checkin: c,
+        delivery: {
+          key: c._id.toHexString(),
+          status: 'sent',
+          ref: { channel: `D${c.freelancerId}`, ts: `1741597200.${String(k).padStart(6, '0')}` },
+          at: sentAt,
+        },
       }));
       const r0 = performance.now();
       await recordDeliveries(db, token, results, {
@@ -684,7 +685,6 @@ async function benchOn(
     missions: number;
     rates: number[];
     budget: number;
-    batch?: number;
     heapMb?: number;
     compiled?: boolean;
     pgDatabase?: string;
@@ -708,7 +708,6 @@ async function benchOn(
         BENCH_DB_URI: uri,
         BENCH_API_URL: standin.apiUrl,
         BENCH_RATE: String(rate),
-        ...(opts.batch ? { BENCH_BATCH: String(opts.batch) } : {}),
       };
       // planAll in one app process, delivery in a fresh one: each memory peak is measured on its own
       // (an app runs both, so its peak is the larger of the two).
@@ -762,7 +761,6 @@ async function orchestrate(): Promise<void> {
       missions: { type: 'string', default: '10000' },
       rate: { type: 'string', default: '48' },
       budget: { type: 'string', default: '50' },
-      'claim-ahead': { type: 'string' },
       'app-heap-mb': { type: 'string' },
       'app-tsx': { type: 'boolean', default: false },
     },
@@ -770,7 +768,6 @@ async function orchestrate(): Promise<void> {
   const missions = Number(opts.missions);
   const rates = opts.rate.split(',').map(Number);
   const budget = Number(opts.budget);
-  const batch = opts['claim-ahead'] === undefined ? undefined : Number(opts['claim-ahead']);
   const heapMb = opts['app-heap-mb'] === undefined ? startHeapMb() : Number(opts['app-heap-mb']);
   const backends = opts.backend === 'both' ? ['postgres', 'sqlite'] : [opts.backend];
   if (
@@ -778,17 +775,16 @@ async function orchestrate(): Promise<void> {
     missions <= 0 ||
     rates.some((r) => !(r > 0)) ||
     !(budget > 0) ||
-    (batch !== undefined && !(batch > 0)) ||
     (heapMb !== undefined && !(heapMb > 0)) ||
     backends.some((b) => b !== 'postgres' && b !== 'sqlite')
   ) {
     throw new Error(
-      'usage: --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B [--claim-ahead N] [--app-heap-mb M] [--app-tsx]',
+      'usage: --backend postgres|sqlite|both --missions N --rate R[,R…] --budget B [--app-heap-mb M] [--app-tsx]',
     );
   }
   console.log(
     `check-in delivery: ${missions} missions due ${DUE_AT.toISOString()}, budget ${budget} ${POST}/s, ` +
-      `rates ${rates.join(', ')}, claim ahead ${batch ?? 'default'}, app heap limit ${heapMb ? `${heapMb} MB` : 'V8 default'}, ` +
+      `rates ${rates.join(', ')}, app heap limit ${heapMb ? `${heapMb} MB` : 'V8 default'}, ` +
       `app ${opts['app-tsx'] ? 'under tsx (as npm run dev)' : 'compiled (node, as npm start)'}, ` +
       `backends ${backends.join(', ')}; load average ${loadNow()}`,
   );
@@ -808,7 +804,6 @@ async function orchestrate(): Promise<void> {
       rates,
       budget,
       compiled,
-      ...(batch ? { batch } : {}),
       ...(heapMb ? { heapMb } : {}),
     };
     if (backends.includes('postgres')) {

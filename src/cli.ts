@@ -65,6 +65,10 @@ async function main(argv: string[], term: Terminal): Promise<number> {
   const db = await connectDatabase(database.uri, logger);
   try {
     const deps = buildDeps(config, logger, clock, db);
+    // A stop mid-pass (a deploy, Ctrl-C) ends the pass at a safe point: what was sent is recorded.
+    const stop = () => void deps.scheduler.stop();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
     const { notes, outcomes } = await deps.scheduler.runPass();
     term.out(report(notes, outcomes, clock.now()));
     return 0;

@@ -3,6 +3,8 @@ import type { RetryOptions } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import { Dispatcher } from './delivery/dispatcher.js';
+import { pruneJournal } from './delivery/journal.js';
 import type { Deps } from './deps.js';
 import { DomainEvents } from './events.js';
 import type { Feature } from './features/feature.js';
@@ -32,16 +34,23 @@ export function buildDeps(
 ): Composition {
   const slack = createWebClient(config, logger, options.slackRetries);
   const runner = new JobRunner(db, clock, logger);
+  const gateway = new SlackGateway(slack, logger, new SendPacer(config.slackPostRate));
   const deps: Deps = {
     config,
     logger,
     clock,
     db,
-    gateway: new SlackGateway(slack, logger, new SendPacer(config.slackPostRate)),
+    gateway,
+    // Slices of half a second of the post rate: with two in flight, a crash leaves about a second of DMs in doubt.
+    dispatcher: new Dispatcher(db, gateway, clock, logger, Math.max(1, Math.ceil(config.slackPostRate / 2))),
     users: new UserDirectory(slack, clock),
     scheduler: new Scheduler(runner, clock, logger),
     events: new DomainEvents((err, type) => logger.error(`handler of ${type} failed`, err)),
   };
+  deps.scheduler.addPass('delivery', async (now) => {
+    const pruned = await pruneJournal(db, now);
+    return pruned ? `${pruned} old journal entries dropped` : undefined;
+  });
   const features = buildFeatures(deps);
   for (const feature of features) {
     for (const [name, handler] of Object.entries(feature.jobs ?? {})) runner.register(name, handler);

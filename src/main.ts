@@ -35,8 +35,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal} received: finishing in-flight work`);
     try {
-      await deps.scheduler.stop();
+      // First no new request or job, then the work in flight reaches a safe point (bounded), then the database.
       await app.stop();
+      await deps.scheduler.stop();
       await db.close();
       await database.stop();
       logger.info('stopped cleanly');

@@ -68,6 +68,8 @@ export class JobRunner {
   private readonly backoffMaxMs: number;
   private stopping = false;
   private currentPass: Promise<JobOutcome[]> | undefined;
+  /** Jobs run at once (`runNow`) outside a pass: a stop waits for them too. */
+  private readonly runningNow = new Set<Promise<JobOutcome>>();
 
   constructor(
     conn: mongoose.Connection,
@@ -132,13 +134,20 @@ export class JobRunner {
       )
       .lean<JobDoc>()
       .exec();
-    return job ? this.execute(job) : null;
+    if (!job) return null;
+    const run = this.execute(job);
+    this.runningNow.add(run);
+    try {
+      return await run;
+    } finally {
+      this.runningNow.delete(run);
+    }
   }
 
   /** Stops claiming new jobs and waits for the jobs in flight. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.currentPass;
+    await Promise.allSettled([this.currentPass, ...this.runningNow]);
   }
 
   private async pass(): Promise<JobOutcome[]> {

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import type { Delivery, Outgoing } from '../../delivery/dispatcher.js';
 import type { Deps } from '../../deps.js';
-import { isUndeliverable, slackErrorCode } from '../../slack/user-directory.js';
 import { checkinMessage } from './delivery-views.js';
 import type { Checkin } from './model.js';
 import { CATCH_UP_MS } from './plan.js';
 import {
+  type ClaimOutcome,
   claimUnit,
-  type DeliveryResult,
+  type DueUnit,
   dueUnits,
   markUnitMissed,
+  moveClaim,
   recordDeliveries,
-  takeOverStale,
+  staleClaims,
 } from './repository.js';
 
 /** What one delivery pass did. */
@@ -24,9 +26,7 @@ export interface DeliveryReport {
 }
 
 export interface DeliveryOptions {
-  /** The next unit is claimed once fewer than this many DMs wait in the pacer. */
-  claimAhead?: number;
-  /** Aborted when the app stops: no new unit is claimed, what was sent is recorded. */
+  /** Aborted when the app stops: no new slice goes to Slack, what was sent is recorded. */
   signal?: AbortSignal;
 }
 
@@ -34,74 +34,114 @@ const WEEK_MS = 7 * 24 * 3600_000;
 /** How long a claim is held before another runner may take it over (a dead runner's unit). */
 export const CLAIM_LEASE_MS = 15 * 60_000;
 
+/** The message key of a check-in's DM in the delivery journal. */
+const keyOf = (c: Pick<Checkin, '_id'>) => c._id.toHexString();
+
 /**
- * Sends every check-in that is due: check-ins due more than 12 h ago (downtime) are marked missed,
- * the others are claimed a unit (due minute, lane) at a time — atomically per check-in, so several
- * instances share the work and none is sent twice —, sent through the gateway's pacer as bulk DMs,
- * and recorded unit by unit. A check-in counts as sent only once Slack accepted it; a failed send goes
- * back to the queue for the next pass. The next unit is claimed while the current one is still being
- * sent, so the database never idles the pacer.
+ * Sends every check-in that is due. Those due more than 12 h ago (downtime) are marked missed; the
+ * others are claimed a unit (due minute, lane) at a time — atomically per check-in, so several
+ * instances share the work and none is sent twice — and handed to the dispatcher, which journals
+ * what Slack accepted as it goes. A dead runner's claims are taken over once their lease ends: what
+ * its journal says Slack accepted counts as sent, what it left in doubt is never sent again (the
+ * check-in stays open for `/checkin` and the Home, and its reminder goes as usual), the rest is sent.
+ * The next unit is claimed while the current one is being sent, so the database never idles Slack.
  */
 export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const claimAhead = opts.claimAhead ?? 500;
-  // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
-  const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
-  const notBefore = new Date(now.getTime() - CATCH_UP_MS);
   const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0, inDoubt: 0 };
   const owner = randomBytes(6).toString('hex');
-  const pacer = deps.gateway.sendPacer;
-  const batches: Promise<void>[] = [];
-  const send = (token: string, claimed: Checkin[]) => {
-    if (claimed.length > 0) batches.push(sendBatch(deps, token, claimed, report));
+  // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
+  const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
+  const records: Promise<void>[] = [];
+  const send = async (token: string, claimed: Checkin[]) => {
+    const items = claimed.map(
+      (c): Outgoing => ({ key: keyOf(c), to: c.freelancerId, message: checkinMessage(c) }),
+    );
+    const results = await deps.dispatcher.send(token, items, { signal: opts.signal });
+    records.push(record(deps, token, claimed, results, report));
   };
+
   // A dead runner's claims first: they are the oldest.
-  const staleToken = `${owner}:stale`;
-  send(
-    staleToken,
-    await takeOverStale(deps.db, { token: staleToken, now, size: claimAhead, leaseUntil: leaseUntil() }),
-  );
+  for (const [n, stale] of (await staleClaims(deps.db, now)).entries()) {
+    if (opts.signal?.aborted) break;
+    const token = `${owner}:stale${n}`;
+    await send(token, await takeOver(deps, stale, { token, leaseUntil: leaseUntil() }, report));
+  }
   const units = await dueUnits(deps.db, now);
-  const late = units.filter((u) => u.dueAt < notBefore);
-  for (const [n, unit] of units.filter((u) => u.dueAt >= notBefore).entries()) {
-    // On FerretDB a claim and the previous unit's record take a few seconds: claim while a whole
-    // batch still waits in the pacer.
-    await pacer.belowWaiting(claimAhead);
+  const notBefore = new Date(now.getTime() - CATCH_UP_MS);
+  const onTime = units.filter((u) => u.dueAt >= notBefore);
+  const claim = (n: number): Promise<[string, Checkin[]]> | undefined => {
+    const unit = onTime[n];
+    if (!unit || opts.signal?.aborted) return undefined;
     const token = `${owner}:${n}`;
-    send(token, await claimUnit(deps.db, { token, unit, leaseUntil: leaseUntil() }));
+    return claimUnit(deps.db, { token, unit, leaseUntil: leaseUntil() }).then((c) => [token, c]);
+  };
+  let next = claim(0);
+  for (let n = 0; next; n += 1) {
+    const [token, claimed] = await next;
+    // On FerretDB a claim takes a while: the next one runs while this unit is being sent.
+    next = claim(n + 1);
+    await send(token, claimed);
   }
   // After the claims, so the first DMs do not wait (there are late ones only after a downtime).
-  for (const unit of late) report.late += await markUnitMissed(deps.db, unit);
-  await Promise.all(batches);
+  if (!opts.signal?.aborted) {
+    for (const unit of units.filter((u: DueUnit) => u.dueAt < notBefore)) {
+      report.late += await markUnitMissed(deps.db, unit);
+    }
+  }
+  await Promise.all(records);
   return report;
 }
 
-async function sendBatch(deps: Deps, token: string, batch: Checkin[], report: DeliveryReport): Promise<void> {
-  const results = await Promise.all(batch.map((c) => sendOne(deps, c)));
-  for (const r of results) {
-    if (r.sent) report.sent += 1;
-    else if (r.retry) report.retry += 1;
-    else report.undeliverable += 1;
+/**
+ * Takes a dead runner's claim over: its journal decides what was sent (recorded now) and what is in
+ * doubt (recorded as sent without a DM); the rest moves to `to.token` and is returned, to be sent.
+ */
+async function takeOver(
+  deps: Deps,
+  stale: { token: string; checkins: Checkin[] },
+  to: { token: string; leaseUntil: Date },
+  report: DeliveryReport,
+): Promise<Checkin[]> {
+  const journal = await deps.dispatcher.recover(stale.token);
+  const settled: Delivery[] = [];
+  const rest: Checkin[] = [];
+  for (const c of stale.checkins) {
+    const key = keyOf(c);
+    const receipt = journal.accepted.get(key);
+    if (receipt) settled.push({ key, status: 'sent', ref: receipt, at: receipt.at });
+    else if (journal.inDoubt.has(key)) settled.push({ key, status: 'inDoubt' });
+    else rest.push(c);
   }
-  // After the batch's last DM: no reminder goes less than its delay after the DM it follows.
+  const moved = await moveClaim(deps.db, rest, stale.token, to);
+  await record(deps, stale.token, stale.checkins, settled, report);
+  return moved;
+}
+
+/** Records a claim's outcomes on its check-ins, then drops its journal. */
+async function record(
+  deps: Deps,
+  token: string,
+  claimed: Checkin[],
+  results: Delivery[],
+  report: DeliveryReport,
+): Promise<void> {
+  const byKey = new Map(claimed.map((c) => [keyOf(c), c]));
+  const outcomes: ClaimOutcome[] = [];
+  for (const r of results) {
+    const c = byKey.get(r.key);
+    if (!c) continue;
+    if (r.status === 'sent') report.sent += 1;
+    else if (r.status === 'inDoubt') report.inDoubt += 1;
+    else if (r.status === 'refused' && r.permanent) report.undeliverable += 1;
+    else if (r.status === 'refused') report.retry += 1;
+    outcomes.push({ checkin: c, delivery: r });
+  }
+  // After the claim's last DM: no reminder goes less than its delay after the DM it follows.
   const sentAt = deps.clock.now();
-  await recordDeliveries(deps.db, token, results, {
+  await recordDeliveries(deps.db, token, outcomes, {
     sentAt,
     reminderAt: new Date(sentAt.getTime() + deps.config.checkinReminderHours * 3600_000),
     closesAt: new Date(sentAt.getTime() + WEEK_MS),
   });
-}
-
-async function sendOne(deps: Deps, c: Checkin): Promise<DeliveryResult> {
-  try {
-    const message = await deps.gateway.sendDm(c.freelancerId, checkinMessage(c), 'bulk');
-    return { id: c._id, sent: true, message, editableUntil: c.editableUntil };
-  } catch (err) {
-    const permanent = isUndeliverable(err);
-    // The SDK already retried 429s and 5xx; what is left goes back to the queue for the next pass.
-    deps.logger.warn(`check-in DM not delivered (${permanent ? 'giving up' : 'will retry'})`, {
-      checkin: c._id.toString(),
-      error: slackErrorCode(err),
-    });
-    return { id: c._id, sent: false, retry: !permanent };
-  }
+  await deps.dispatcher.forget(token);
 }

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import { isUndeliverable, slackErrorCode } from '../../slack/user-directory.js';
 import { readerOf } from '../home/reader.js';
 import type { AlertReason } from './answer-rules.js';
 import { findCheckin } from './answers-repository.js';
@@ -118,7 +117,7 @@ export async function queueFollowUps(
  * Sends one follow-up, in its reader's language and time zone, from the answer as stored now. What
  * the manager may read is checked again: an answer made HR-only since the job was queued is not shown.
  */
-export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Promise<void> {
+export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>, jobKey: string): Promise<void> {
   const p = followUpPayload.parse(raw);
   const c = await findCheckin(deps.db, p.checkinId);
   if (c?.status !== 'answered' || !c.answer) return;
@@ -134,16 +133,18 @@ export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>): Pr
     const opts = { reasons: p.reasons, repeat: p.repeat, audience: p.audience ?? 'admins' };
     message = alertMessage(answered, reader, questions, opts);
   }
-  try {
-    await deps.gateway.sendDm(p.to, message);
-  } catch (err) {
-    if (!isUndeliverable(err)) throw err;
+  const result = await deps.dispatcher.sendForJob(
+    jobKey,
+    { to: p.to, message },
+    { signal: deps.scheduler.stopSignal },
+  );
+  if (result.status === 'refused') {
     // Retrying would fail the same way. Ids and Slack's error code only: answers are never logged.
     deps.logger.warn('check-in follow-up undeliverable', {
       checkinId: p.checkinId,
       kind: p.kind,
       to: p.to,
-      error: slackErrorCode(err),
+      error: result.error,
     });
   }
 }

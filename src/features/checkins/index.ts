@@ -13,7 +13,7 @@ export function createCheckinsFeature(deps: Deps): Feature {
       registerCheckinListeners(app, deps);
       registerZoneListener(app, deps);
     },
-    jobs: { [FOLLOWUP_JOB]: (payload) => sendFollowUp(deps, payload) },
+    jobs: { [FOLLOWUP_JOB]: (payload, ctx) => sendFollowUp(deps, payload, ctx.key) },
     passes: checkinPasses(deps),
     workers: checkinWorkers(deps),
     subscriptions: (events) => subscribeCheckins(deps, events),

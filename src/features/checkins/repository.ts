@@ -1,5 +1,6 @@
 import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../db/duplicates.js';
+import type { Delivery } from '../../delivery/dispatcher.js';
 import type { MessageRef } from '../missions/model.js';
 import { type Checkin, checkinMessageModel, checkinModel } from './model.js';
 
@@ -124,40 +125,54 @@ export async function claimUnit(
 }
 
 /**
- * Takes over the claims whose runner died (lease expired), up to `size`: each only if it is still
- * that runner's, so that one taker wins.
+ * The claims whose runner died (lease expired), by claim token, each with its check-ins: one range
+ * read per pass, usually empty.
  */
-export async function takeOverStale(
+export async function staleClaims(
   conn: Connection,
-  opts: { token: string; now: Date; size: number; leaseUntil: Date },
-): Promise<Checkin[]> {
-  const model = checkinModel(conn);
-  const stale = await model
-    .find({ status: 'sending', claimExpiresAt: mongoose.trusted({ $lte: opts.now }) })
-    .limit(opts.size)
-    .select({ _id: 1, claimOwner: 1 })
-    .lean<{ _id: Types.ObjectId; claimOwner: string | null }[]>()
+  now: Date,
+): Promise<{ token: string; checkins: Checkin[] }[]> {
+  const rows = await checkinModel(conn)
+    .find({ status: 'sending', claimExpiresAt: mongoose.trusted({ $lte: now }) })
+    .lean<Checkin[]>()
     .exec();
-  if (stale.length === 0) return [];
-  for (const s of stale) {
-    await model.updateOne(
-      { _id: s._id, status: 'sending', claimOwner: s.claimOwner },
-      { $set: { claimOwner: opts.token, claimExpiresAt: opts.leaseUntil } },
-    );
+  const byToken = new Map<string, Checkin[]>();
+  for (const c of rows) {
+    if (!c.claimOwner) continue;
+    byToken.set(c.claimOwner, [...(byToken.get(c.claimOwner) ?? []), c]);
   }
-  return claimedBy(conn, opts.token);
+  return [...byToken].map(([token, checkins]) => ({ token, checkins }));
+}
+
+/**
+ * Moves check-ins from a dead runner's claim to `to.token`, each only if it is still that claim's
+ * (so that one taker wins), and returns those this call got.
+ */
+export async function moveClaim(
+  conn: Connection,
+  checkins: Pick<Checkin, '_id'>[],
+  from: string,
+  to: { token: string; leaseUntil: Date },
+): Promise<Checkin[]> {
+  if (checkins.length === 0) return [];
+  await checkinModel(conn).updateMany(
+    { _id: mongoose.trusted({ $in: checkins.map((c) => c._id) }), status: 'sending', claimOwner: from },
+    { $set: { claimOwner: to.token, claimExpiresAt: to.leaseUntil } },
+  );
+  return claimedBy(conn, to.token);
 }
 
 function claimedBy(conn: Connection, token: string): Promise<Checkin[]> {
   return checkinModel(conn).find({ claimOwner: token, status: 'sending' }).lean<Checkin[]>().exec();
 }
 
-/** What became of one claimed check-in. */
-export type DeliveryResult =
-  | { id: Types.ObjectId; sent: true; message: MessageRef; editableUntil: Date | null }
-  | { id: Types.ObjectId; sent: false; retry: boolean };
+/** What became of one claimed check-in's DM. */
+export interface ClaimOutcome {
+  checkin: Pick<Checkin, '_id' | 'editableUntil'>;
+  delivery: Delivery;
+}
 
-/** When a batch's DMs count as sent (after the last of them), and what follows from it. */
+/** When a claim's DMs count as sent (after the last of them), and what follows from it. */
 export interface SentTimes {
   sentAt: Date;
   /** When an unanswered one is reminded (sending hours are applied when it is due). */
@@ -167,39 +182,46 @@ export interface SentTimes {
 }
 
 /**
- * Records a batch's results: the few that failed one by one, then the sent ones with one insert (their
- * DMs, in `checkin_messages`) and one update per distinct `editableUntil` (usually one), all by equality
- * so that FerretDB reads the collection once per command instead of once per check-in.
- * Only this claim's check-ins (`claimOwner: token`) move: one whose lease another runner took stays.
+ * Records a claim's outcomes: first those that did not go (refused: back to the queue or, when it can
+ * never go, missed; not handed to Slack: back to the queue), one command per kind; then the sent ones
+ * — and those in doubt, which count as sent without a DM — with one insert of their DMs (in
+ * `checkin_messages`) and one update per distinct `editableUntil` (usually one), by equality so that
+ * FerretDB reads the collection once per command instead of once per check-in. Only this claim's
+ * check-ins (`claimOwner: token`) move: one whose lease another runner took stays.
  */
 export async function recordDeliveries(
   conn: Connection,
   token: string,
-  results: DeliveryResult[],
+  outcomes: ClaimOutcome[],
   times: SentTimes,
 ): Promise<void> {
-  if (results.length === 0) return;
+  if (outcomes.length === 0) return;
   const model = checkinModel(conn);
   const release = { claimOwner: null, claimExpiresAt: null };
-  for (const r of results) {
-    if (r.sent) continue;
-    await model.updateOne(
-      { _id: r.id, claimOwner: token, status: 'sending' },
-      {
-        $set: r.retry
-          ? { ...release, status: 'scheduled' }
-          : { ...release, status: 'missed', outcome: 'undeliverable' },
-      },
+  const ids = (keep: (d: Delivery) => boolean) =>
+    outcomes.filter((o) => keep(o.delivery)).map((o) => o.checkin._id);
+  const back = ids((d) => d.status === 'unsent' || (d.status === 'refused' && !d.permanent));
+  const gone = ids((d) => d.status === 'refused' && d.permanent);
+  for (const [list, set] of [
+    [back, { ...release, status: 'scheduled' }],
+    [gone, { ...release, status: 'missed', outcome: 'undeliverable' }],
+  ] as const) {
+    if (list.length === 0) continue;
+    await model.updateMany(
+      { _id: mongoose.trusted({ $in: list }), claimOwner: token, status: 'sending' },
+      { $set: set },
     );
   }
-  const sent = results.filter((r): r is Extract<DeliveryResult, { sent: true }> => r.sent);
+  const sent = outcomes.filter((o) => o.delivery.status === 'sent' || o.delivery.status === 'inDoubt');
   if (sent.length === 0) return;
   await insertNew(
     checkinMessageModel(conn),
-    sent.map((r) => ({ _id: r.id, channel: r.message.channel, ts: r.message.ts })),
+    sent.flatMap(({ checkin, delivery: d }) =>
+      d.status === 'sent' ? [{ _id: checkin._id, channel: d.ref.channel, ts: d.ref.ts }] : [],
+    ),
   );
   const groups = new Map<number | null, Date | null>();
-  for (const r of sent) groups.set(r.editableUntil?.getTime() ?? null, r.editableUntil);
+  for (const { checkin } of sent) groups.set(checkin.editableUntil?.getTime() ?? null, checkin.editableUntil);
   for (const editableUntil of groups.values()) {
     await model.updateMany(
       { claimOwner: token, status: 'sending', editableUntil },

@@ -13,6 +13,6 @@ export function createOnboardingFeature(deps: Deps): Feature {
   return {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
-    jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx.now) },
+    jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx) },
   };
 }

@@ -1,6 +1,6 @@
 import { calendarFor } from '../../calendar/work-calendar.js';
 import type { Deps } from '../../deps.js';
-import type { JobDeferral } from '../../scheduler/runner.js';
+import type { JobContext, JobDeferral } from '../../scheduler/runner.js';
 import type { Mission } from '../missions/model.js';
 import { findMission } from '../missions/repository.js';
 import { nonUrgentSendTime } from '../preferences/policy.js';
@@ -18,8 +18,9 @@ import { reminderMessage } from './views.js';
 export async function sendItemReminder(
   deps: Deps,
   payload: Record<string, unknown>,
-  now: Date,
+  ctx: Pick<JobContext, 'key' | 'now'>,
 ): Promise<JobDeferral | undefined> {
+  const { now } = ctx;
   const item = await findItem(deps.db, typeof payload.itemId === 'string' ? payload.itemId : '');
   if (!item || item.doneAt !== null || item.reminderSentAt !== null) return;
   const mission = await findMission(deps.db, item.missionId.toString());
@@ -36,7 +37,12 @@ export async function sendItemReminder(
   if (!claimed) return;
   try {
     const locale = await deps.users.localeOf(item.ownerId, deps.config.defaultLocale);
-    await deps.gateway.sendDm(item.ownerId, reminderMessage(claimed, mission, locale, zone));
+    const message = reminderMessage(claimed, mission, locale, zone);
+    await deps.dispatcher.sendForJob(
+      ctx.key,
+      { to: item.ownerId, message },
+      { signal: deps.scheduler.stopSignal },
+    );
   } catch (err) {
     await releaseReminder(deps.db, item._id, now);
     throw err;

@@ -1,0 +1,112 @@
+import mongoose, { type Connection, Schema } from 'mongoose';
+import { boundModel } from '../db/model.js';
+
+/**
+ * One step of a delivery, for a slice of messages: `attempted` is written before they are handed to
+ * Slack, `accepted` (with where each landed) and `refused` once Slack answered. Insert-only, one
+ * document per slice: cheap on MongoDB and FerretDB alike (no update by id, which FerretDB scans).
+ */
+interface JournalEntry {
+  /** Who sends: a delivery claim's token, or a job's key. */
+  scope: string;
+  state: 'attempted' | 'accepted' | 'refused';
+  keys: string[];
+  refs: { key: string; channel: string; ts: string }[];
+  at: Date;
+}
+
+const journalSchema = new Schema<JournalEntry>(
+  {
+    scope: { type: String, required: true },
+    state: { type: String, required: true, enum: ['attempted', 'accepted', 'refused'] },
+    keys: { type: [String], default: [] },
+    refs: { type: [{ _id: false, key: String, channel: String, ts: String }], default: [] },
+    at: { type: Date, required: true },
+  },
+  { collection: 'delivery_journal', versionKey: false },
+);
+journalSchema.index({ scope: 1 });
+journalSchema.index({ at: 1 });
+
+function journal(conn: Connection) {
+  return boundModel(conn, 'DeliveryJournal', journalSchema);
+}
+
+/** Where an accepted message landed. */
+export interface Receipt {
+  channel: string;
+  ts: string;
+  at: Date;
+}
+
+/** What a scope's journal says: the messages Slack accepted, and those handed to Slack with no answer. */
+export interface JournalState {
+  accepted: Map<string, Receipt>;
+  inDoubt: Set<string>;
+}
+
+/** Writes that `keys` are about to be handed to Slack. */
+export async function journalAttempt(
+  conn: Connection,
+  scope: string,
+  keys: string[],
+  at: Date,
+): Promise<void> {
+  if (keys.length === 0) return;
+  await journal(conn).create({ scope, state: 'attempted', keys, at });
+}
+
+/** Writes Slack's answers for a slice: where the accepted ones landed, and which were refused. */
+export async function journalOutcome(
+  conn: Connection,
+  scope: string,
+  outcome: { accepted: { key: string; channel: string; ts: string }[]; refused: string[] },
+  at: Date,
+): Promise<void> {
+  const docs: Partial<JournalEntry>[] = [];
+  if (outcome.accepted.length > 0) {
+    docs.push({
+      scope,
+      state: 'accepted',
+      keys: outcome.accepted.map((r) => r.key),
+      refs: outcome.accepted,
+      at,
+    });
+  }
+  if (outcome.refused.length > 0) docs.push({ scope, state: 'refused', keys: outcome.refused, at });
+  if (docs.length > 0) await journal(conn).insertMany(docs);
+}
+
+/** A scope's journal, read after its sender died: accepted messages and those left in doubt. */
+export async function readJournal(conn: Connection, scope: string): Promise<JournalState> {
+  const entries = await journal(conn).find({ scope }).lean<JournalEntry[]>().exec();
+  const accepted = new Map<string, Receipt>();
+  const answered = new Set<string>();
+  for (const e of entries) {
+    if (e.state === 'attempted') continue;
+    for (const key of e.keys) answered.add(key);
+    for (const r of e.refs) accepted.set(r.key, { channel: r.channel, ts: r.ts, at: e.at });
+  }
+  const inDoubt = new Set<string>();
+  for (const e of entries) {
+    if (e.state !== 'attempted') continue;
+    for (const key of e.keys) if (!answered.has(key)) inDoubt.add(key);
+  }
+  return { accepted, inDoubt };
+}
+
+/** Drops a scope's journal once its owner recorded every outcome (keeps the collection small). */
+export async function forgetJournal(conn: Connection, scope: string): Promise<void> {
+  await journal(conn).deleteMany({ scope });
+}
+
+/** How long a journal entry is kept when its owner never dropped it (a job's, or a claim nobody took over). */
+const JOURNAL_KEPT_MS = 2 * 24 * 3600_000;
+
+/** Drops journal entries older than two days, far past any lease or job retry; returns how many. */
+export async function pruneJournal(conn: Connection, now: Date): Promise<number> {
+  const res = await journal(conn).deleteMany({
+    at: mongoose.trusted({ $lt: new Date(now.getTime() - JOURNAL_KEPT_MS) }),
+  });
+  return res.deletedCount;
+}
