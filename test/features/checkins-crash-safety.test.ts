@@ -51,6 +51,45 @@ function nextInstance(h: Harness) {
   });
 }
 
+/** `npm run jobs -- run-due` for the unit's minute, in its own process, on the test's database and stand-in. */
+function runDueChild(h: Harness) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'run-due', '--at', '2026-01-12T10:00:00+01:00'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DOTENV_CONFIG_PATH: '/nonexistent',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: h.standin.apiUrl,
+        MONGODB_URI: h.dbUri,
+      },
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, out })),
+  );
+  return { child, exited };
+}
+
+/** Waits until the unit's freelancers got at least `n` check-in DMs. */
+function atLeast(h: Harness, freelancers: readonly string[], n: number, timeoutMs: number) {
+  return eventually(() => {
+    const seen = totalDms(h, freelancers);
+    if (seen < n) throw new Error(`expected at least ${n} check-in DMs, saw ${seen}`);
+    return true;
+  }, timeoutMs);
+}
+
 describe('check-in delivery survives a deploy and a crash', () => {
   let h: Harness | undefined;
   afterEach(async () => {
@@ -63,11 +102,7 @@ describe('check-in delivery survives a deploy and a crash', () => {
     const harness = h;
     const freelancers = await oneBigUnit(harness, 'TRM');
     const pass = passAt(harness, '2026-01-12T09:00:00Z');
-    await eventually(() => {
-      const n = totalDms(harness, freelancers);
-      if (n < 5) throw new Error(`expected at least 5 check-in DMs before the stop, saw ${n}`);
-      return true;
-    }, 20_000);
+    await atLeast(harness, freelancers, 5, 20_000);
     expect(await harness.deps.scheduler.stop()).toBe(true);
     await pass;
     const beforeRestart = totalDms(harness, freelancers);
@@ -95,28 +130,8 @@ describe('check-in delivery survives a deploy and a crash', () => {
     h = await startHarness('crash_sigkill');
     const harness = h;
     const freelancers = await oneBigUnit(harness, 'KIL');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'run-due', '--at', '2026-01-12T10:00:00+01:00'],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DOTENV_CONFIG_PATH: '/nonexistent',
-          SLACK_BOT_TOKEN: BOT_TOKEN,
-          SLACK_API_URL: harness.standin.apiUrl,
-          MONGODB_URI: harness.dbUri,
-        },
-        stdio: 'ignore',
-      },
-    );
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await eventually(() => {
-      const n = totalDms(harness, freelancers);
-      if (n < 10) throw new Error(`expected the runner to have sent 10 check-in DMs, saw ${n}`);
-      return true;
-    }, 60_000);
+    const { child, exited } = runDueChild(harness);
+    await atLeast(harness, freelancers, 10, 60_000);
     child.kill('SIGKILL');
     await exited;
     const atKill = totalDms(harness, freelancers);
@@ -135,5 +150,25 @@ describe('check-in delivery survives a deploy and a crash', () => {
     // An in-doubt check-in is not re-sent, but stays open: /checkin and the Home still offer it.
     const week = await checkinModel(harness.db).find({ week: '2026-W03' }).lean().exec();
     expect(week.every((c) => c.status === 'sent')).toBe(true);
+  }, 120_000);
+
+  it('`npm run jobs -- run-due` stopped by SIGTERM mid-unit exits cleanly, and the next pass sends the rest once', async () => {
+    h = await startHarness('crash_cli_term');
+    const harness = h;
+    const freelancers = await oneBigUnit(harness, 'CLI');
+    const { child, exited } = runDueChild(harness);
+    await atLeast(harness, freelancers, 5, 60_000);
+    child.kill('SIGTERM');
+    const { code, out } = await exited;
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/checkins\.delivery: \d+ sent/);
+    const beforeRestart = totalDms(harness, freelancers);
+    expect(beforeRestart).toBeLessThan(UNIT);
+    const week = await checkinModel(harness.db).find({ week: '2026-W03' }).lean().exec();
+    expect(week.filter((c) => c.status === 'sent')).toHaveLength(beforeRestart);
+    expect(week.filter((c) => c.status === 'scheduled')).toHaveLength(UNIT - beforeRestart);
+    // Nothing is left claimed: the next pass, a minute later, sends the rest without waiting for a lease.
+    await passAt(harness, '2026-01-12T09:02:00Z');
+    for (const id of freelancers) expect(checkinDms(harness, id), id).toBe(1);
   }, 120_000);
 });
