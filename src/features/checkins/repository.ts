@@ -65,7 +65,7 @@ export async function deleteUnsent(conn: Connection, ids: Types.ObjectId[]): Pro
  * claims one (due minute, lane) unit at a time with equality filters only, which FerretDB hands to
  * PostgreSQL instead of decoding the whole collection as it does for ranges and `$in`.
  */
-export const LANES = 16;
+export const LANES = 64;
 
 /** A mission's lane: the low bits of its id's counter, so that missions created in a row spread evenly. */
 export function laneOf(missionId: Types.ObjectId): number {
