@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
+import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/answers/ids.js';
 import { type Checkin, type CheckinAnswer, checkinModel } from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { eventually } from './eventually.js';

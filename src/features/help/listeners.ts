@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
 import type { CommandArgs } from '../../slack/listener-args.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { parsePreferencesCommand } from '../preferences/command.js';
+import { parsePreferencesCommand } from '../preferences/input.js';
 import { applyPreferences } from '../preferences/service.js';
 import { commandHelp } from './commands.js';
 import { helpMessage } from './views.js';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
 import { registerHomeListeners } from './listeners.js';
-import { refreshHomes } from './publish.js';
+import { refreshHomes } from './service-publish.js';
 
 /** The App Home: one view per reader, composed from their roles, refreshed on mission changes. */
 export function createHomeFeature(deps: Deps): Feature {

@@ -1,10 +1,10 @@
 import type { Locale } from '../../config.js';
 import type { Deps } from '../../deps.js';
-import { isOpen } from '../missions/lifecycle.js';
 import type { Mission } from '../missions/model.js';
+import { isOpen } from '../missions/rules.js';
+import { itemView } from '../onboarding/checklist/service.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
 import { openItemsOwnedBy } from '../onboarding/repository.js';
-import { itemView } from '../onboarding/service.js';
 
 /**
  * The reader's open checklist items on their open missions, soonest due first (undated last) —

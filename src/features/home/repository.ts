@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import { type MissionStatus, missionStatuses } from '../missions/lifecycle.js';
 import { missionModel } from '../missions/model.js';
+import { type MissionStatus, missionStatuses } from '../missions/rules.js';
 
 /** How many missions are in each status (every status present, zero when none). */
 export type StatusCounts = Record<MissionStatus, number>;

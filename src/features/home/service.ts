@@ -1,13 +1,18 @@
 import type { Deps } from '../../deps.js';
 import { isAdmin } from '../../roles.js';
-import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/home.js';
-import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
+import type { Reader } from '../../slack/reader.js';
+import {
+  type HomeCheckins,
+  healthOfManaged,
+  homeCheckinsOf,
+  type MissionHealth,
+} from '../checkins/overview/service.js';
 import type { Mission } from '../missions/model.js';
 import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
+import { isOpen, type MissionStatus } from '../missions/rules.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
 import { openItemsAmong } from './items.js';
 import { onboardingOf, type RowOnboarding } from './progress.js';
-import type { Reader } from './reader.js';
 import { emptyCounts, missionCountsByStatus, type StatusCounts } from './repository.js';
 
 /**

@@ -1,12 +1,12 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { formatDate, formatDateTime, type MessageKey, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { openCheckinButton } from '../checkins/delivery-views.js';
-import { missionStatuses } from '../missions/lifecycle.js';
+import type { Reader } from '../../slack/reader.js';
+import { openCheckinButton } from '../checkins/index.js';
 import { contextLine, missionLine, mrkdwnSection, statusLabel } from '../missions/list-views.js';
+import { missionStatuses } from '../missions/rules.js';
 import type { ChecklistItemView } from '../onboarding/contract.js';
 import { itemBlockId, TOGGLE_ITEM } from '../onboarding/ids.js';
-import type { Reader } from './reader.js';
 import type { StatusCounts } from './repository.js';
 import type { HomeData } from './service.js';
 

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { translator } from '../../i18n/index.js';
 import type { CommandArgs } from '../../slack/listener-args.js';
-import { readerOf } from '../home/reader.js';
+import { readerOf } from '../../slack/reader.js';
 import { gatherMissionList } from '../home/service.js';
 import { missionListMessage } from './list-views.js';
 

@@ -2,9 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { formatDate, type MessageKey, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import type { Reader } from '../home/reader.js';
+import type { Reader } from '../../slack/reader.js';
 import type { MissionListData, MissionRow } from '../home/service.js';
-import type { MissionStatus } from './lifecycle.js';
+import type { MissionStatus } from './rules.js';
 
 /** Which side of the mission the reader is on: decides who the row names (the other side). */
 export type Side = 'manager' | 'freelancer';

@@ -1,8 +1,8 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
-import type { MissionStatus } from './lifecycle.js';
-import { missionStatuses } from './lifecycle.js';
+import type { MissionStatus } from './rules.js';
+import { missionStatuses } from './rules.js';
 
 /** One line of a mission's history: who did what, when. */
 export interface HistoryEntry {

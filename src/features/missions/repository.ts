@@ -1,7 +1,7 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
-import type { MissionStatus } from './lifecycle.js';
 import { type HistoryEntry, type MessageRef, type Mission, missionModel } from './model.js';
+import type { MissionStatus } from './rules.js';
 
 const openStatuses: MissionStatus[] = ['draft', 'onboarding', 'active', 'offboarding'];
 

@@ -1,12 +1,12 @@
 import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
 import { REMINDER_JOB } from './ids.js';
-import { sendItemReminder } from './jobs.js';
-import { registerOnboardingListeners } from './listeners.js';
+import { sendItemReminder } from './reminders/jobs.js';
+import { registerOnboardingListeners } from './toggle/listeners.js';
 
+export { itemsOf, listTemplates, openItemsOf, progressOf, startOnboarding } from './checklist/service.js';
 export type * from './contract.js';
 export { TOGGLE_ITEM } from './ids.js';
-export { itemsOf, listTemplates, openItemsOf, progressOf, startOnboarding } from './service.js';
 
 /** The onboarding feature: checklist templates, item toggles, reminders of overdue items. */
 export function createOnboardingFeature(deps: Deps): Feature {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Mission } from '../missions/model.js';
+import type { ChecklistReader } from './checklist/views.js';
 import type { ItemOwner } from './contract.js';
-import type { ChecklistReader } from './views.js';
 
 /** The Slack user id on one side of a mission. */
 export function sideUserId(mission: Mission, side: ItemOwner): string {

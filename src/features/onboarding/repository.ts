@@ -1,6 +1,6 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { insertNew, insertOnce } from '../../db/duplicates.js';
-import { defaultTemplate } from './default-template.js';
+import { defaultTemplate } from './defaults.js';
 import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
 
 /** A new item as the service builds it from a template. */

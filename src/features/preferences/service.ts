@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import { readerOf } from '../home/reader.js';
-import { type PreferencesCommand, snoozeEnd } from './command.js';
+import { readerOf } from '../../slack/reader.js';
+import { type PreferencesCommand, snoozeEnd } from './input.js';
 import { muteCategories } from './model.js';
 import { preferencesOf, setMuted, setSnooze } from './repository.js';
 
