@@ -14,16 +14,17 @@ import type { Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
 import type { Deps } from '../src/deps.js';
-import { openItemsAmong } from '../src/features/home/items.js';
-import { onboardingOf } from '../src/features/home/progress.js';
-import { gatherHome } from '../src/features/home/service.js';
-import { buildHome } from '../src/features/home/service-publish.js';
+import { buildHome, gatherHome } from '../src/features/home/service.js';
 import { homeView } from '../src/features/home/views.js';
+import {
+  isOpen,
+  type MissionStatus,
+  missionsManagedBy,
+  missionsOfFreelancer,
+} from '../src/features/missions/index.js';
 import { missionModel } from '../src/features/missions/model.js';
-import { missionsManagedBy, missionsOfFreelancer } from '../src/features/missions/repository.js';
-import { isOpen, type MissionStatus } from '../src/features/missions/rules.js';
-import { openItemsOf, progressOf } from '../src/features/onboarding/checklist/service.js';
 import { defaultTemplate } from '../src/features/onboarding/defaults.js';
+import { onboardingOf, openItemsAmong, openItemsOf, progressOf } from '../src/features/onboarding/index.js';
 import { itemModel } from '../src/features/onboarding/model.js';
 import { translator } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
-import {
-  itemsOf,
-  openItemsOf,
-  progressOf,
-  startOnboarding,
-} from '../../src/features/onboarding/checklist/service.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
+import { itemsOf, openItemsOf, progressOf, startOnboarding } from '../../src/features/onboarding/index.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';

@@ -1,7 +1,7 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
-import type { MessageRef } from '../missions/model.js';
+import { type MessageRef, messageRefSchema as messageRef } from '../../db/schemas.js';
 
 /**
  * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, due more
@@ -65,7 +65,6 @@ export interface Checkin {
   updatedAt: Date;
 }
 
-const messageRef = new Schema<MessageRef>({ channel: String, ts: String }, { _id: false });
 const answerSchema = new Schema<CheckinAnswer>(
   {
     score: Number,

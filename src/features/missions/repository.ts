@@ -1,7 +1,8 @@
-import mongoose, { type Connection, Types } from 'mongoose';
+import mongoose, { type Connection, Types, type UpdateQuery } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
-import { type HistoryEntry, type MessageRef, type Mission, missionModel } from './model.js';
-import type { MissionStatus } from './rules.js';
+import type { MessageRef } from '../../db/schemas.js';
+import { type HistoryEntry, type Mission, missionModel } from './model.js';
+import { type MissionStatus, missionStatuses } from './rules.js';
 
 const openStatuses: MissionStatus[] = ['draft', 'onboarding', 'active', 'offboarding'];
 
@@ -121,4 +122,44 @@ export async function setChecklistMessages(
   if (refs.freelancer) set.freelancerChecklistMessage = refs.freelancer;
   if (refs.manager) set.managerChecklistMessage = refs.manager;
   await missionModel(conn).updateOne({ _id: id }, { $set: set });
+}
+
+/** Sets (or clears, with null) the missions' check-in pause and records who did it. */
+export async function setCheckinPause(
+  conn: Connection,
+  missionIds: readonly Types.ObjectId[],
+  until: string | null,
+  entry: HistoryEntry,
+): Promise<void> {
+  if (missionIds.length === 0) return;
+  const update: UpdateQuery<Mission> = {
+    $set: { 'checkin.pausedUntil': until },
+    $push: { history: entry },
+  };
+  await missionModel(conn).updateMany({ _id: mongoose.trusted({ $in: [...missionIds] }) }, update);
+}
+
+/** How many missions are in each status (every status present, zero when none). */
+export type StatusCounts = Record<MissionStatus, number>;
+
+/** A count of zero for every status. */
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(missionStatuses.map((s) => [s, 0])) as StatusCounts;
+}
+
+/**
+ * Missions of the whole workspace by status, in one `$group` with `$sum` (both are in FerretDB
+ * 1.24's subset; `$facet` and `$count` per status would not be). It reads every mission, so only
+ * the admin's Home runs it.
+ */
+export async function missionCountsByStatus(conn: Connection): Promise<StatusCounts> {
+  const rows = await missionModel(conn)
+    .aggregate<{ _id: string; count: number }>([{ $group: { _id: '$status', count: { $sum: 1 } } }])
+    .exec();
+  const counts = emptyCounts();
+  for (const row of rows) {
+    if ((missionStatuses as readonly string[]).includes(row._id))
+      counts[row._id as MissionStatus] = row.count;
+  }
+  return counts;
 }

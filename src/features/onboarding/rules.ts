@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { Mission } from '../missions/index.js';
+import type { ItemOwner, OnboardingItem } from './model.js';
 
 /** Items are due at this local hour on their due day (the start of a working day). */
 const DUE_HOUR = 9;
@@ -35,4 +37,24 @@ export function daysSinceStart(startDate: string, at: Date, zone: string): numbe
   const start = DateTime.fromISO(startDate, { zone });
   const day = DateTime.fromJSDate(at, { zone }).startOf('day');
   return Math.max(0, Math.round(day.diff(start, 'days').days));
+}
+
+/** The Slack user id on one side of a mission. */
+export function sideUserId(mission: Mission, side: ItemOwner): string {
+  return side === 'freelancer' ? mission.freelancerId : mission.managerId;
+}
+
+/** Who may tick or reopen an item: its owner, the mission's manager, or an admin. */
+export function mayToggle(
+  userId: string,
+  item: Pick<OnboardingItem, 'ownerId'>,
+  mission: Pick<Mission, 'managerId'>,
+  adminUserIds: readonly string[],
+): boolean {
+  return userId === item.ownerId || userId === mission.managerId || adminUserIds.includes(userId);
+}
+
+/** Whether the reader's copy of the checklist offers a button on this item (the manager may confirm any). */
+export function readerCanToggle(side: ItemOwner, item: Pick<OnboardingItem, 'owner'>): boolean {
+  return side === 'manager' || item.owner === side;
 }

@@ -1,6 +1,5 @@
 import mongoose, { type Connection, Types } from 'mongoose';
-import type { Checkin, CheckinAnswer } from '../model.js';
-import { checkinModel } from '../model.js';
+import { type Checkin, type CheckinAnswer, checkinModel } from '../model.js';
 
 /** A check-in by id, or null (also for a malformed id, which may come from a forged payload). */
 export async function findCheckin(conn: Connection, id: string): Promise<Checkin | null> {

@@ -4,7 +4,7 @@ import type { Locale } from '../../../config.js';
 import { ConflictError } from '../../../errors.js';
 import { type MessageKey, translator } from '../../../i18n/index.js';
 import { slackErrorCode } from '../../../slack/errors.js';
-import { missionsOfFreelancer } from '../../missions/repository.js';
+import { missionsOfFreelancer } from '../../missions/index.js';
 import { messageOf } from '../delivery/repository.js';
 import type { CheckinsDeps } from '../deps.js';
 import { queueFollowUps } from '../followups/service.js';

@@ -1,6 +1,6 @@
 import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../../db/duplicates.js';
-import type { MessageRef } from '../../missions/model.js';
+import type { MessageRef } from '../../../db/schemas.js';
 import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
 
 /**

@@ -1,22 +1,5 @@
-import mongoose, { type Connection, type Types, type UpdateQuery } from 'mongoose';
-import type { HistoryEntry, Mission } from '../../missions/model.js';
-import { missionModel } from '../../missions/model.js';
+import mongoose, { type Connection, type Types } from 'mongoose';
 import { checkinModel } from '../model.js';
-
-/** Sets (or clears, with null) the missions' check-in pause and records who did it. */
-export async function setPausedUntil(
-  conn: Connection,
-  missionIds: readonly Types.ObjectId[],
-  until: string | null,
-  entry: HistoryEntry,
-): Promise<void> {
-  if (missionIds.length === 0) return;
-  const update: UpdateQuery<Mission> = {
-    $set: { 'checkin.pausedUntil': until },
-    $push: { history: entry },
-  };
-  await missionModel(conn).updateMany({ _id: mongoose.trusted({ $in: [...missionIds] }) }, update);
-}
 
 /**
  * Skips the mission's scheduled check-ins due before `before` (all of them when null). Only

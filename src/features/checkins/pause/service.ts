@@ -1,9 +1,8 @@
 // `/checkin pause [until YYYY-MM-DD]` and `/checkin resume`, for the caller's open missions as freelancer.
 
-import type { Mission } from '../../missions/model.js';
-import { missionsOfFreelancer } from '../../missions/repository.js';
+import { type Mission, missionsOfFreelancer, setCheckinPause } from '../../missions/index.js';
 import type { CheckinsDeps } from '../deps.js';
-import { restorePaused, setPausedUntil, skipScheduled } from './repository.js';
+import { restorePaused, skipScheduled } from './repository.js';
 import { pauseEnd, UNTIL_FURTHER_NOTICE } from './rules.js';
 
 export type PauseOutcome =
@@ -36,7 +35,7 @@ export async function pauseCheckins(
   const missions = await openMissions(deps, userId);
   if (missions.length === 0) return { kind: 'noMission' };
   const now = deps.clock.now();
-  await setPausedUntil(
+  await setCheckinPause(
     deps.db,
     missions.map((m) => m._id),
     date,
@@ -60,7 +59,7 @@ export async function resumeCheckins(deps: CheckinsDeps, userId: string): Promis
   for (const m of missions) restored += await restorePaused(deps.db, m._id, now);
   const paused = missions.filter((m) => m.checkin.pausedUntil !== null);
   if (paused.length === 0 && restored === 0) return { kind: 'notPaused' };
-  await setPausedUntil(
+  await setCheckinPause(
     deps.db,
     paused.map((m) => m._id),
     null,

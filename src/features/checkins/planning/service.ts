@@ -1,8 +1,7 @@
 import type { Types } from 'mongoose';
 import { calendarFor } from '../../../calendar/work-calendar.js';
 import type { Config } from '../../../config.js';
-import type { Mission } from '../../missions/model.js';
-import { eachMissionWithStatus, findMission } from '../../missions/repository.js';
+import { eachMissionWithStatus, findMission, type Mission } from '../../missions/index.js';
 import { laneOf } from '../delivery/repository.js';
 import type { CheckinsDeps } from '../deps.js';
 import {

@@ -1,6 +1,5 @@
 import { locales } from '../../../config.js';
-import { type MessageKey, t } from '../../../i18n/index.js';
-import type { LocalizedText } from '../../onboarding/model.js';
+import { type LocalizedText, type MessageKey, t } from '../../../i18n/index.js';
 import type { BuiltinKey, CheckinQuestion, QuestionKind } from './model.js';
 
 /** The workspace key of the (single) question set; per-workspace keys come with multi-workspace installs. */

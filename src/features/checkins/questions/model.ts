@@ -1,6 +1,7 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { boundModel } from '../../../db/model.js';
-import type { LocalizedText } from '../../onboarding/model.js';
+import { localizedTextSchema as localizedText } from '../../../db/schemas.js';
+import type { LocalizedText } from '../../../i18n/index.js';
 
 /** How a question is answered: a 1–5 score, free text, or yes / no. */
 export const questionKinds = ['score', 'text', 'yesno'] as const;
@@ -27,11 +28,6 @@ export interface CheckinQuestionSet {
   createdAt: Date;
   updatedAt: Date;
 }
-
-const localizedText = new Schema<LocalizedText>(
-  { fr: { type: String, required: true }, en: { type: String, required: true } },
-  { _id: false },
-);
 
 const questionSchema = new Schema<CheckinQuestion>(
   {

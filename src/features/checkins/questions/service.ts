@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { insertOnce } from '../../../db/duplicates.js';
 import { ConflictError, NotFoundError } from '../../../errors.js';
-import type { LocalizedText } from '../../onboarding/model.js';
+import type { LocalizedText } from '../../../i18n/index.js';
 import { DEFAULT_QUESTION_SET, defaultQuestions } from './defaults.js';
 import { builtinKeys, type CheckinQuestion, type CheckinQuestionSet, questionSetModel } from './model.js';
 

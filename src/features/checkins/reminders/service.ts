@@ -1,6 +1,5 @@
 import type { WorkCalendar } from '../../../calendar/work-calendar.js';
-import { preferencesOf } from '../../preferences/repository.js';
-import { nonUrgentSendTime } from '../../preferences/rules.js';
+import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
 import { moveReminder, remindersDue } from '../delivery/repository.js';
 import type { CheckinsDeps as Deps } from '../deps.js';
 import type { Checkin } from '../model.js';

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, App, BlockOverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { Deps } from '../../../deps.js';
 import { AppError, ValidationError } from '../../../errors.js';
 import { type MessageKey, type Translate, translator } from '../../../i18n/index.js';
 import type { ViewArgs } from '../../../slack/listener-args.js';
 import { inputValue, viewState } from '../../../slack/view-state.js';
+import type { MissionsDeps } from '../deps.js';
 import { ADMIN_MENU, type adminActions, CANCEL_MODAL, DATES_MODAL, field, REASSIGN_MODAL } from '../ids.js';
 import { cancelMission, changeDates, missionForAdmin, reassignManager } from './service.js';
 import { cancelModal, datesModal, noticeModal, reassignModal } from './views.js';
@@ -25,7 +25,7 @@ function missionIdOf(privateMetadata: string): string | undefined {
 }
 
 /** The admin overflow menu of a mission and its three correction modals. */
-export function registerMissionAdmin(app: App, deps: Deps): void {
+export function registerMissionAdmin(app: App, deps: MissionsDeps): void {
   app.action<BlockOverflowAction>(ADMIN_MENU, async ({ ack, action, body, respond }: OverflowArgs) => {
     await ack();
     const tr = translator(await deps.users.localeOf(body.user.id, deps.config.defaultLocale));

@@ -1,18 +1,22 @@
 import { Types } from 'mongoose';
-import type { Deps } from '../../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
 import { formatCalendarDate, type MessageKey, type Params, translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
 import { slackErrorCode } from '../../../slack/errors.js';
 import { textMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn } from '../../../slack/mrkdwn.js';
+import type { MissionsDeps } from '../deps.js';
 import { field } from '../ids.js';
 import type { Mission } from '../model.js';
 import { changeStatus, findMission, updateMission } from '../repository.js';
 import { isOpen, nextStatus } from '../rules.js';
 
 /** The open mission an admin wants to correct; refuses non-admins and closed missions. */
-export async function missionForAdmin(deps: Deps, adminId: string, missionId: string): Promise<Mission> {
+export async function missionForAdmin(
+  deps: MissionsDeps,
+  adminId: string,
+  missionId: string,
+): Promise<Mission> {
   if (!isAdmin(deps.config, adminId))
     throw new ForbiddenError(`${adminId} is not an admin`, 'missions.error.notAdmin');
   const mission = await findMission(deps.db, missionId);
@@ -27,7 +31,7 @@ export async function missionForAdmin(deps: Deps, adminId: string, missionId: st
  * stops the others nor the re-planning.
  */
 async function notify(
-  deps: Deps,
+  deps: MissionsDeps,
   missionId: Types.ObjectId,
   userIds: readonly string[],
   key: MessageKey,
@@ -57,7 +61,7 @@ async function notify(
 
 /** Changes a mission's dates (admins), keeps it in the history and tells the freelancer and manager. */
 export async function changeDates(
-  deps: Deps,
+  deps: MissionsDeps,
   adminId: string,
   missionId: string,
   startDate: string,
@@ -94,7 +98,12 @@ export async function changeDates(
 }
 
 /** Gives a mission to another manager (admins); the old and new managers and the freelancer are told. */
-export async function reassignManager(deps: Deps, adminId: string, missionId: string, managerId: string) {
+export async function reassignManager(
+  deps: MissionsDeps,
+  adminId: string,
+  missionId: string,
+  managerId: string,
+) {
   const mission = await missionForAdmin(deps, adminId, missionId);
   if (managerId === mission.freelancerId) {
     throw new ValidationError('manager is the freelancer', {
@@ -132,7 +141,7 @@ export async function reassignManager(deps: Deps, adminId: string, missionId: st
 }
 
 /** Cancels a mission through the lifecycle (admins); the freelancer and manager are told. */
-export async function cancelMission(deps: Deps, adminId: string, missionId: string) {
+export async function cancelMission(deps: MissionsDeps, adminId: string, missionId: string) {
   const mission = await missionForAdmin(deps, adminId, missionId);
   const to = nextStatus(mission.status, 'cancel');
   const updated = await changeStatus(deps.db, mission._id, mission.status, to, {

@@ -1,7 +1,7 @@
-import type { ModalView } from '@slack/types';
+import type { ModalView, Overflow } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
 import { escapeMrkdwn } from '../../../slack/mrkdwn.js';
-import { CANCEL_MODAL, DATES_MODAL, field, REASSIGN_MODAL } from '../ids.js';
+import { ADMIN_MENU, type AdminAction, CANCEL_MODAL, DATES_MODAL, field, REASSIGN_MODAL } from '../ids.js';
 import type { Mission } from '../model.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -80,5 +80,22 @@ export function noticeModal(tr: Translate, text: string): ModalView {
     title: plain(tr('missions.admin.reassignTitle').slice(0, 24)),
     close: plain(tr('missions.admin.cancelConfirm.no').slice(0, 24)),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}
+
+/** The admin overflow menu of a mission (change dates, reassign, cancel with a confirmation). */
+export function adminMenu(missionId: string, tr: Translate): Overflow {
+  const option = (action: AdminAction, label: string) => ({
+    text: { type: 'plain_text' as const, text: label },
+    value: `${action}:${missionId}`,
+  });
+  return {
+    type: 'overflow',
+    action_id: ADMIN_MENU,
+    options: [
+      option('dates', tr('missions.admin.menu.dates')),
+      option('reassign', tr('missions.admin.menu.reassign')),
+      option('cancel', tr('missions.admin.menu.cancel')),
+    ],
   };
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isMessageKey } from '../../../i18n/index.js';
 import { type FieldErrors, inputValue, type ViewState } from '../../../slack/view-state.js';
@@ -64,8 +63,6 @@ const formFieldOf: Record<string, string> = {
   needExpressedOn: field.needExpressed,
 };
 
-/** Field errors: block_id → i18n key. */
-
 /** Reads the mission modal's state into a form, or field errors keyed by block_id. */
 export function parseMissionForm(
   state: ViewState,
@@ -95,41 +92,6 @@ export function parseMissionForm(
     errors[blockId] = isMessageKey(issue.message) ? issue.message : 'missions.error.invalid';
   }
   return { ok: false, errors };
-}
-
-/** Facts about the people involved, read from Slack by the caller. */
-export interface PeopleFacts {
-  managerId: string;
-  freelancer: { isBot: boolean; deleted: boolean } | undefined;
-  buddy?: { isBot: boolean; deleted: boolean } | undefined;
-}
-
-/** Rules that need the clock or Slack: dates, the freelancer, the buddy. `today` is `yyyy-MM-dd`. */
-export function checkMissionRules(form: MissionForm, people: PeopleFacts, today: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const start = DateTime.fromISO(form.startDate, { zone: 'UTC' });
-  const end = DateTime.fromISO(form.endDate, { zone: 'UTC' });
-  const now = DateTime.fromISO(today, { zone: 'UTC' });
-  if (!start.isValid) errors[field.start] = 'missions.error.invalid';
-  if (!end.isValid) errors[field.end] = 'missions.error.invalid';
-  if (start.isValid && end.isValid) {
-    if (end <= start) errors[field.end] = 'missions.error.endBeforeStart';
-    else if (end.diff(start, 'days').days > 366) errors[field.end] = 'missions.error.tooLongSpan';
-    if (start < now.minus({ days: 30 })) errors[field.start] = 'missions.error.startTooOld';
-  }
-  if (form.needExpressedOn && start.isValid && form.needExpressedOn > form.startDate) {
-    errors[field.needExpressed] = 'missions.error.needAfterStart';
-  }
-  if (form.freelancerId === people.managerId) errors[field.freelancer] = 'missions.error.freelancerIsManager';
-  else if (!people.freelancer) errors[field.freelancer] = 'missions.error.freelancerUnknown';
-  else if (people.freelancer.isBot) errors[field.freelancer] = 'missions.error.freelancerIsBot';
-  else if (people.freelancer.deleted) errors[field.freelancer] = 'missions.error.freelancerDeactivated';
-  if (form.buddyId) {
-    if (form.buddyId === form.freelancerId) errors[field.buddy] = 'missions.error.buddyIsFreelancer';
-    else if (!people.buddy || people.buddy.isBot || people.buddy.deleted)
-      errors[field.buddy] = 'missions.error.buddyInvalid';
-  }
-  return errors;
 }
 
 /** The modal's private_metadata: where the command was typed (to answer there). */

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../../deps.js';
 import { translator } from '../../../i18n/index.js';
 import type { CommandArgs, ViewArgs } from '../../../slack/listener-args.js';
 import { translatedErrors, viewState } from '../../../slack/view-state.js';
+import type { MissionStartDeps } from '../deps.js';
 import { MISSION_MODAL } from '../ids.js';
 import { parseMissionForm } from './input.js';
 import { missionFormChoices, startMission, validateMission, workspaceToday } from './service.js';
@@ -14,7 +14,7 @@ export function mentionedUser(text: string): string | undefined {
 }
 
 /** `/mission-start [@freelancer]` and the submission of its modal. */
-export function registerMissionStart(app: App, deps: Deps): void {
+export function registerMissionStart(app: App, deps: MissionStartDeps): void {
   app.command('/mission-start', async ({ ack, command }: CommandArgs) => {
     const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_000);
     const tr = translator(locale);

@@ -1,35 +1,32 @@
 import { DateTime } from 'luxon';
-import type { Deps } from '../../../deps.js';
 import { translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
 import type { FieldErrors } from '../../../slack/view-state.js';
-import { listTemplates, startOnboarding } from '../../onboarding/checklist/service.js';
-import type { TemplateChoice } from '../../onboarding/contract.js';
+import type { MissionStartDeps, TemplateOption } from '../deps.js';
 import type { Mission } from '../model.js';
 import { insertMission } from '../repository.js';
 import { nextStatus } from '../rules.js';
-import {
-  type ChannelOutcome,
-  channelIntroMessage,
-  confirmationMessage,
-  welcomeMessage,
-} from '../views-messages.js';
-import { checkMissionRules, type MissionForm } from './input.js';
+import type { MissionForm } from './input.js';
+import { checkMissionRules } from './rules.js';
+import { type ChannelOutcome, channelIntroMessage, confirmationMessage, welcomeMessage } from './views.js';
 
 /** Today's calendar date in the workspace's zone (`yyyy-MM-dd`). */
-export function workspaceToday(deps: Deps): string {
+export function workspaceToday(deps: MissionStartDeps): string {
   return DateTime.fromJSDate(deps.clock.now(), { zone: deps.config.defaultTimezone }).toISODate() ?? '';
 }
 
 /** What the mission modal needs: the onboarding templates in the manager's language. */
-export async function missionFormChoices(deps: Deps, managerId: string): Promise<TemplateChoice[]> {
+export async function missionFormChoices(
+  deps: MissionStartDeps,
+  managerId: string,
+): Promise<TemplateOption[]> {
   const locale = await deps.users.localeOf(managerId, deps.config.defaultLocale);
-  return listTemplates(deps, locale);
+  return deps.onboarding.templates(locale);
 }
 
 /** Checks a parsed form against Slack (is the freelancer a real, active human?) and the calendar. */
 export async function validateMission(
-  deps: Deps,
+  deps: MissionStartDeps,
   form: MissionForm,
   managerId: string,
 ): Promise<FieldErrors> {
@@ -45,7 +42,7 @@ export async function validateMission(
  * starts onboarding. Returns the mission, or `duplicate`.
  */
 export async function startMission(
-  deps: Deps,
+  deps: MissionStartDeps,
   form: MissionForm,
   managerId: string,
   creationKey: string,
@@ -114,7 +111,7 @@ export async function startMission(
       isAdmin(deps.config, managerId),
     ),
   );
-  await startOnboarding(deps, mission);
+  await deps.onboarding.start(mission);
   await deps.events.emit('mission.changed', {
     missionId: String(mission._id),
     userIds: [mission.freelancerId, mission.managerId],

@@ -1,4 +1,4 @@
-import type { Deps } from '../../../deps.js';
+import type { MissionsDeps } from '../deps.js';
 import { missionsOfFreelancer, updateMission } from '../repository.js';
 
 /**
@@ -6,7 +6,11 @@ import { missionsOfFreelancer, updateMission } from '../repository.js';
  * the new IANA zone, and a zone that was assumed becomes a known one. Recorded in each mission's
  * history; `mission.changed` then re-plans the future check-ins and refreshes the Homes.
  */
-export async function followFreelancerZone(deps: Deps, freelancerId: string, zone: string): Promise<void> {
+export async function followFreelancerZone(
+  deps: MissionsDeps,
+  freelancerId: string,
+  zone: string,
+): Promise<void> {
   const now = deps.clock.now();
   for (const m of await missionsOfFreelancer(deps.db, freelancerId, { open: true })) {
     if (m.checkin.timezone === zone && !m.checkin.timezoneAssumed) continue;

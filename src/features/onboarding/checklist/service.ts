@@ -1,33 +1,27 @@
-import { Types } from 'mongoose';
 import type { Locale } from '../../../config.js';
-import type { Deps } from '../../../deps.js';
+import type { MessageRef } from '../../../db/schemas.js';
 import { slackErrorCode } from '../../../slack/errors.js';
 import type { PostedRef } from '../../../slack/gateway.js';
-import type { MessageRef, Mission } from '../../missions/model.js';
-import { findMission, setChecklistMessages } from '../../missions/repository.js';
-import { isOpen } from '../../missions/rules.js';
-import type { ChecklistItemView, ItemOwner, Progress, TemplateChoice } from '../contract.js';
+import { findMission, type Mission, setChecklistMessages } from '../../missions/index.js';
 import { DEFAULT_TEMPLATE_KEY } from '../defaults.js';
+import type { OnboardingDeps } from '../deps.js';
 import { REMINDER_JOB, reminderJobKey } from '../ids.js';
-import type { OnboardingItem, OnboardingTemplate } from '../model.js';
-import { readerOf, sideUserId, zoneOf } from '../readers.js';
+import type { ItemOwner, OnboardingItem, OnboardingTemplate, TemplateChoice } from '../model.js';
 import {
   findTemplate,
   insertItems,
-  itemStates,
   itemsOfMission,
   listTemplateDocs,
   type NewItem,
-  openItemsOwnedBy,
   seedDefaultTemplate,
 } from '../repository.js';
-import { dueAtOf, reminderAtOf } from '../rules.js';
-import { checklistMessage } from './views.js';
+import { dueAtOf, reminderAtOf, sideUserId } from '../rules.js';
+import { type ChecklistReader, checklistMessage } from './views.js';
 
 const sides: readonly ItemOwner[] = ['freelancer', 'manager'];
 
 /** The templates a manager can pick, named in `locale`; stores the default one on first use. */
-export async function listTemplates(deps: Deps, locale: Locale): Promise<TemplateChoice[]> {
+export async function listTemplates(deps: OnboardingDeps, locale: Locale): Promise<TemplateChoice[]> {
   await seedDefaultTemplate(deps.db);
   const docs = await listTemplateDocs(deps.db);
   return docs.map((d) => ({ key: d.key, name: d.name[locale] }));
@@ -39,7 +33,7 @@ export async function listTemplates(deps: Deps, locale: Locale): Promise<Templat
  * ref is stored gets nothing new, and reminder jobs have unique keys. Missions call it once per
  * creation key, so two concurrent calls for one mission do not happen.
  */
-export async function startOnboarding(deps: Deps, mission: Mission): Promise<void> {
+export async function startOnboarding(deps: OnboardingDeps, mission: Mission): Promise<void> {
   const template = await templateFor(deps, mission.templateKey);
   await insertItems(deps.db, newItems(mission, template));
   const items = await itemsOfMission(deps.db, mission._id);
@@ -51,7 +45,7 @@ export async function startOnboarding(deps: Deps, mission: Mission): Promise<voi
   if (missing.length === 0) return;
   const posted = await Promise.allSettled(
     missing.map(async (side) => {
-      const message = checklistMessage(items, current, await readerOf(deps, current, side));
+      const message = checklistMessage(items, current, await checklistReaderOf(deps, current, side));
       return { side, ref: await deps.gateway.sendDm(sideUserId(current, side), message) };
     }),
   );
@@ -67,47 +61,8 @@ export async function startOnboarding(deps: Deps, mission: Mission): Promise<voi
   });
 }
 
-/** Done / total per mission; missions without items count 0/0. */
-export async function progressOf(deps: Deps, missionIds: string[]): Promise<Map<string, Progress>> {
-  const result = new Map<string, Progress>(missionIds.map((id) => [id, { done: 0, total: 0 }]));
-  const ids = [...new Set(missionIds)].filter((id) => Types.ObjectId.isValid(id));
-  const states = await itemStates(
-    deps.db,
-    ids.map((id) => new Types.ObjectId(id)),
-  );
-  for (const s of states) {
-    const p = result.get(s.missionId.toString());
-    if (!p) continue;
-    p.total += 1;
-    if (s.doneAt !== null) p.done += 1;
-  }
-  return result;
-}
-
-/** Open items owned by the user on open missions, soonest due first (undated last). */
-export async function openItemsOf(deps: Deps, userId: string, locale: Locale): Promise<ChecklistItemView[]> {
-  const items = await openItemsOwnedBy(deps.db, userId);
-  const missionIds = [...new Set(items.map((i) => i.missionId.toString()))];
-  const missions = await Promise.all(missionIds.map((id) => findMission(deps.db, id)));
-  const open = new Map<string, Mission>();
-  for (const m of missions) if (m && isOpen(m.status)) open.set(m._id.toString(), m);
-  return items
-    .flatMap((i) => {
-      const m = open.get(i.missionId.toString());
-      return m ? [itemView(i, m, locale)] : [];
-    })
-    .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
-}
-
-/** A mission's checklist in template order, labels in `locale`; empty for an unknown mission. */
-export async function itemsOf(deps: Deps, missionId: string, locale: Locale): Promise<ChecklistItemView[]> {
-  const mission = await findMission(deps.db, missionId);
-  if (!mission) return [];
-  return (await itemsOfMission(deps.db, mission._id)).map((i) => itemView(i, mission, locale));
-}
-
 /** Rewrites both checklist messages in place, each in its reader's language; a failed edit is logged. */
-export async function refreshChecklists(deps: Deps, mission: Mission): Promise<void> {
+export async function refreshChecklists(deps: OnboardingDeps, mission: Mission): Promise<void> {
   const items = await itemsOfMission(deps.db, mission._id);
   await Promise.all(
     sides.map(async (side) => {
@@ -116,7 +71,7 @@ export async function refreshChecklists(deps: Deps, mission: Mission): Promise<v
       try {
         await deps.gateway.updateMessage(
           ref,
-          checklistMessage(items, mission, await readerOf(deps, mission, side)),
+          checklistMessage(items, mission, await checklistReaderOf(deps, mission, side)),
         );
       } catch (err) {
         // A deleted DM must not undo the tick: the state is stored, the Home still shows it.
@@ -135,7 +90,7 @@ function refOf(mission: Mission, side: ItemOwner): PostedRef | null {
   return ref?.channel && ref.ts ? ref : null;
 }
 
-async function templateFor(deps: Deps, key: string): Promise<OnboardingTemplate> {
+async function templateFor(deps: OnboardingDeps, key: string): Promise<OnboardingTemplate> {
   const found = await findTemplate(deps.db, key);
   if (found) return found;
   // The mission already exists and its welcome is sent: a deleted template must not block onboarding.
@@ -159,7 +114,11 @@ function newItems(mission: Mission, template: OnboardingTemplate): NewItem[] {
   }));
 }
 
-async function queueReminders(deps: Deps, mission: Mission, items: OnboardingItem[]): Promise<void> {
+async function queueReminders(
+  deps: OnboardingDeps,
+  mission: Mission,
+  items: OnboardingItem[],
+): Promise<void> {
   const zones = new Map<string, string>();
   for (const item of items) {
     if (!item.dueAt || item.doneAt) continue;
@@ -177,16 +136,30 @@ async function queueReminders(deps: Deps, mission: Mission, items: OnboardingIte
   }
 }
 
-/** An item as the checklist, the Home and `/missions` show it, in the reader's language. */
-export function itemView(item: OnboardingItem, mission: Mission, locale: Locale): ChecklistItemView {
-  return {
-    id: item._id.toString(),
-    missionId: mission._id.toString(),
-    missionTitle: mission.title,
-    label: item.label[locale],
-    owner: item.owner,
-    ownerId: item.ownerId,
-    dueAt: item.dueAt,
-    done: item.doneAt !== null,
-  };
+/**
+ * A user's time zone: their Slack profile's, else `fallback`. Lookups are cached by the directory,
+ * so asking for the locale and then the zone costs one users.info at most.
+ */
+export async function zoneOf(deps: OnboardingDeps, userId: string, fallback: string): Promise<string> {
+  try {
+    return (await deps.users.get(userId)).tz ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** How one side of the mission reads its checklist: language and zone of that person. */
+export async function checklistReaderOf(
+  deps: OnboardingDeps,
+  mission: Mission,
+  side: ItemOwner,
+): Promise<ChecklistReader> {
+  const userId = sideUserId(mission, side);
+  // The mission's check-in zone is the freelancer's (read from Slack at creation, or the assumed default).
+  const fallbackZone = side === 'freelancer' ? mission.checkin.timezone : deps.config.defaultTimezone;
+  const [locale, zone] = await Promise.all([
+    deps.users.localeOf(userId, deps.config.defaultLocale),
+    zoneOf(deps, userId, fallbackZone),
+  ]);
+  return { side, locale, zone };
 }

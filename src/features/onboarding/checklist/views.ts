@@ -3,10 +3,10 @@ import type { Locale } from '../../../config.js';
 import { formatDate, type Translate, translator } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
-import type { Mission } from '../../missions/model.js';
-import type { ItemOwner } from '../contract.js';
+import type { Mission } from '../../missions/index.js';
 import { itemBlockId, TOGGLE_ITEM } from '../ids.js';
-import type { OnboardingItem } from '../model.js';
+import type { ItemOwner, OnboardingItem } from '../model.js';
+import { readerCanToggle } from '../rules.js';
 
 /** Who reads a checklist message: their side of the mission, language and time zone. */
 export interface ChecklistReader {
@@ -20,11 +20,6 @@ const MAX_ITEM_BLOCKS = 45;
 // Labels come from editable templates: keep each row far below the 3000-char section limit.
 const MAX_LABEL = 300;
 const MAX_HEADER = 150;
-
-/** Whether the reader's copy of the checklist offers a button on this item (the manager may confirm any). */
-export function readerCanToggle(side: ItemOwner, item: Pick<OnboardingItem, 'owner'>): boolean {
-  return side === 'manager' || item.owner === side;
-}
 
 /** One side's checklist message: header, progress, one row per item with its state, owner and due date. */
 export function checklistMessage(
@@ -107,42 +102,4 @@ function toggleButton(tr: Translate, item: OnboardingItem, done: boolean): Butto
   };
   if (!done) button.style = 'primary';
   return button;
-}
-
-/** The one reminder for an overdue item, with a button that ticks it. */
-export function reminderMessage(
-  item: OnboardingItem,
-  mission: Mission,
-  locale: Locale,
-  zone: string,
-): OutgoingMessage {
-  const tr = translator(locale);
-  const text = tr('onboarding.reminder.text', {
-    title: escapeMrkdwn(mission.title),
-    label: escapeMrkdwn(truncate(item.label[locale], MAX_LABEL)),
-    date: item.dueAt ? formatDate(item.dueAt, locale, zone) : '—',
-  });
-  return {
-    text,
-    blocks: [
-      {
-        type: 'section',
-        block_id: itemBlockId(item._id.toString(), false),
-        text: { type: 'mrkdwn', text },
-        accessory: {
-          type: 'button',
-          action_id: TOGGLE_ITEM,
-          value: item._id.toString(),
-          style: 'primary',
-          text: { type: 'plain_text', text: tr('onboarding.reminder.button') },
-        },
-      },
-    ],
-  };
-}
-
-/** The notice both sides get when the last item is ticked. */
-export function completionMessage(mission: Mission, locale: Locale, days: number): OutgoingMessage {
-  const text = translator(locale)('onboarding.complete', { title: escapeMrkdwn(mission.title), count: days });
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -1,13 +1,11 @@
 import { calendarFor } from '../../../calendar/work-calendar.js';
-import type { Deps } from '../../../deps.js';
 import type { JobDeferral } from '../../../scheduler/runner.js';
-import type { Mission } from '../../missions/model.js';
-import { findMission } from '../../missions/repository.js';
-import { preferencesOf } from '../../preferences/repository.js';
-import { nonUrgentSendTime } from '../../preferences/rules.js';
-import { reminderMessage } from '../checklist/views.js';
-import { zoneOf } from '../readers.js';
+import { findMission, type Mission } from '../../missions/index.js';
+import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
+import { zoneOf } from '../checklist/service.js';
+import type { OnboardingDeps as Deps } from '../deps.js';
 import { claimReminder, findItem, releaseReminder } from '../repository.js';
+import { reminderMessage } from './views.js';
 
 /**
  * One pass of an item's reminder: DMs its owner once if the item is still open when the job runs

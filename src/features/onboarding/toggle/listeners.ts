@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../../../deps.js';
 import { t } from '../../../i18n/index.js';
 import { type ActionArgs, answerClicker } from '../../../slack/listener-args.js';
+import type { OnboardingDeps } from '../deps.js';
 import { shownStateOf, TOGGLE_ITEM } from '../ids.js';
 import { type ToggleOutcome, toggleItem } from './service.js';
 
 /** Registers the item toggle: ack at once, then flip, refresh both messages, maybe complete. */
-export function registerOnboardingListeners(app: App, deps: Deps): void {
+export function registerOnboardingListeners(app: App, deps: OnboardingDeps): void {
   app.action(
     { type: 'block_actions', action_id: TOGGLE_ITEM },
     async ({ ack, body, action, respond }: ActionArgs) => {

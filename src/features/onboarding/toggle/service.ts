@@ -1,15 +1,11 @@
-import type { Deps } from '../../../deps.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import { slackErrorCode } from '../../../slack/errors.js';
-import type { Mission } from '../../missions/model.js';
-import { changeStatus, findMission } from '../../missions/repository.js';
-import { isOpen, nextStatus } from '../../missions/rules.js';
-import { refreshChecklists } from '../checklist/service.js';
-import { completionMessage } from '../checklist/views.js';
-import type { OnboardingItem } from '../model.js';
-import { readerOf, sideUserId } from '../readers.js';
+import { changeStatus, findMission, isOpen, type Mission, nextStatus } from '../../missions/index.js';
+import { checklistReaderOf, refreshChecklists } from '../checklist/service.js';
+import type { OnboardingDeps } from '../deps.js';
 import { countOpenItems, findItem, setItemDone } from '../repository.js';
-import { daysSinceStart } from '../rules.js';
+import { daysSinceStart, mayToggle, sideUserId } from '../rules.js';
+import { completionMessage } from './views.js';
 
 /** What a click on an item did. */
 export type ToggleOutcome =
@@ -24,21 +20,11 @@ export interface ToggleInput {
   shown?: 'open' | 'done';
 }
 
-/** Who may tick or reopen an item: its owner, the mission's manager, or an admin. */
-export function mayToggle(
-  userId: string,
-  item: Pick<OnboardingItem, 'ownerId'>,
-  mission: Pick<Mission, 'managerId'>,
-  adminUserIds: readonly string[],
-): boolean {
-  return userId === item.ownerId || userId === mission.managerId || adminUserIds.includes(userId);
-}
-
 /**
  * Flips an item (done ↔ open) with a conditional update, refreshes both checklist messages, and
  * completes the onboarding when it was the last open item. A replayed click finds nothing to flip.
  */
-export async function toggleItem(deps: Deps, input: ToggleInput): Promise<ToggleOutcome> {
+export async function toggleItem(deps: OnboardingDeps, input: ToggleInput): Promise<ToggleOutcome> {
   const item = await findItem(deps.db, input.itemId);
   const mission = item ? await findMission(deps.db, item.missionId.toString()) : null;
   if (!item || !mission) return { kind: 'refused', reason: 'onboarding.toggle.notFound' };
@@ -73,7 +59,7 @@ export async function toggleItem(deps: Deps, input: ToggleInput): Promise<Toggle
  * mission sends the notices. Reopening an item afterwards does not move the mission back: onboarding
  * happened, and its recorded duration stays true.
  */
-async function completeIfLast(deps: Deps, mission: Mission, by: string): Promise<Mission | null> {
+async function completeIfLast(deps: OnboardingDeps, mission: Mission, by: string): Promise<Mission | null> {
   if (mission.status !== 'onboarding') return null;
   const open = await countOpenItems(deps.db, mission._id);
   if (open > 0) return null;
@@ -94,15 +80,15 @@ async function completeIfLast(deps: Deps, mission: Mission, by: string): Promise
 }
 
 /** The mission as stored now (another click may have completed it meanwhile). */
-async function latest(deps: Deps, mission: Mission): Promise<Mission> {
+async function latest(deps: OnboardingDeps, mission: Mission): Promise<Mission> {
   return (await findMission(deps.db, mission._id.toString())) ?? mission;
 }
 
-async function notifyCompletion(deps: Deps, mission: Mission, days: number): Promise<void> {
+async function notifyCompletion(deps: OnboardingDeps, mission: Mission, days: number): Promise<void> {
   await Promise.all(
     (['freelancer', 'manager'] as const).map(async (side) => {
       try {
-        const { locale } = await readerOf(deps, mission, side);
+        const { locale } = await checklistReaderOf(deps, mission, side);
         await deps.gateway.sendDm(sideUserId(mission, side), completionMessage(mission, locale, days));
       } catch (err) {
         // The status change is stored; one undeliverable DM must not hide the other side's notice.
