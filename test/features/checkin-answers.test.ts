@@ -389,7 +389,6 @@ describe('check-in answers', () => {
         week,
         dueAt: new Date(iso),
         status,
-        message: null,
         sentAt: null,
         outcome: status === 'skipped' ? 'paused' : null,
       });

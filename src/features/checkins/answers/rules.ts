@@ -58,7 +58,7 @@ export function alertReasons(a: Pick<CheckinAnswer, 'score' | 'blockers' | 'need
 }
 
 function canonical(a: CheckinAnswer): string {
-  const extra = Object.fromEntries(Object.entries(a.extra ?? {}).sort(([x], [y]) => x.localeCompare(y)));
+  const extra = Object.fromEntries(Object.entries(a.extra).sort(([x], [y]) => x.localeCompare(y)));
   return JSON.stringify([a.score, a.progress, a.blockers, a.needsHelp, a.note, a.visibility, extra]);
 }
 

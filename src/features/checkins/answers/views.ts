@@ -85,7 +85,7 @@ function questionBlock(
   const label = q.label[locale];
   if (!q.builtin) {
     const id = extraField(q.key);
-    return input(id, label, textInput(id, limits.extra, a?.extra?.[q.key]), q.optional);
+    return input(id, label, textInput(id, limits.extra, a?.extra[q.key]), q.optional);
   }
   const id = field[q.key as keyof typeof field];
   switch (q.key) {

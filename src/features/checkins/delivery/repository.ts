@@ -18,8 +18,7 @@ export function laneOf(missionId: Types.ObjectId): number {
 /** The check-ins due at one minute in one lane: what a runner claims at once. */
 export interface DueUnit {
   dueAt: Date;
-  /** null for check-ins planned before lanes existed. */
-  lane: number | null;
+  lane: number;
 }
 
 /**
@@ -28,14 +27,14 @@ export interface DueUnit {
  */
 export async function dueUnits(conn: Connection, now: Date): Promise<DueUnit[]> {
   const rows = await checkinModel(conn)
-    .aggregate<{ _id: { dueAt: Date; lane: number | null } }>([
+    .aggregate<{ _id: { dueAt: Date; lane: number } }>([
       { $match: { status: 'scheduled', dueAt: mongoose.trusted({ $lte: now }) } },
       { $group: { _id: { dueAt: '$dueAt', lane: '$lane' } } },
     ])
     .exec();
   return rows
-    .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane ?? null }))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.lane ?? -1) - (b.lane ?? -1));
+    .map((r) => ({ dueAt: r._id.dueAt, lane: r._id.lane }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.lane - b.lane);
 }
 
 /** A unit due more than the catch-up window ago and never sent: missed, not sent late. */
@@ -160,12 +159,8 @@ export async function recordDeliveries(
   }
 }
 
-/** Where a sent check-in's DM is (`message` on check-ins recorded before `checkin_messages`). */
-export async function messageOf(
-  conn: Connection,
-  c: Pick<Checkin, '_id' | 'message'>,
-): Promise<MessageRef | null> {
-  if (c.message) return c.message;
+/** Where a sent check-in's DM is. */
+export async function messageOf(conn: Connection, c: Pick<Checkin, '_id'>): Promise<MessageRef | null> {
   const ref = await checkinMessageModel(conn).findById(c._id).lean<{ channel: string; ts: string }>().exec();
   return ref ? { channel: ref.channel, ts: ref.ts } : null;
 }

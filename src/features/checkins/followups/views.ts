@@ -33,7 +33,7 @@ function detailBlocks(reader: Reader, a: CheckinAnswer, questions: readonly Chec
     } else if (q.key === 'needsHelp' && q.builtin) {
       blocks.push(section(`${label}\n${tr(a.needsHelp ? 'checkins.yes' : 'checkins.no')}`));
     } else {
-      const raw = q.builtin ? a[q.key as 'progress' | 'blockers' | 'note'] : a.extra?.[q.key];
+      const raw = q.builtin ? a[q.key as 'progress' | 'blockers' | 'note'] : a.extra[q.key];
       const value = raw?.trim() ? escapeMrkdwn(raw) : tr('checkins.summary.empty');
       blocks.push(section(`${label}\n${value}`));
     }
