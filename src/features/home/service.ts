@@ -7,11 +7,11 @@ import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth 
 import {
   emptyCounts,
   isOpen,
-  type Mission,
+  type ListedMission,
+  listedMissionsManagedBy,
+  listedMissionsOfFreelancer,
   type MissionStatus,
   missionCountsByStatus,
-  missionsManagedBy,
-  missionsOfFreelancer,
   type StatusCounts,
 } from '../missions/index.js';
 import {
@@ -69,8 +69,8 @@ export interface MissionListData {
 export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeData> {
   const admin = isAdmin(deps.config, reader.userId);
   const [managed, freelancing, workspaceCounts] = await Promise.all([
-    missionsManagedBy(deps.db, reader.userId),
-    missionsOfFreelancer(deps.db, reader.userId),
+    listedMissionsManagedBy(deps.db, reader.userId),
+    listedMissionsOfFreelancer(deps.db, reader.userId),
     admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
   ]);
   const current = freelancing.filter((m) => isOpen(m.status));
@@ -124,8 +124,8 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
  */
 export async function gatherMissionList(deps: HomeDeps, reader: Reader): Promise<MissionListData> {
   const [managed, freelancing] = await Promise.all([
-    missionsManagedBy(deps.db, reader.userId),
-    missionsOfFreelancer(deps.db, reader.userId),
+    listedMissionsManagedBy(deps.db, reader.userId),
+    listedMissionsOfFreelancer(deps.db, reader.userId),
   ]);
   const freelancerCap = Math.min(freelancing.length, Math.max(LIST_LIMIT - managed.length, LIST_LIMIT / 2));
   const shownFreelancing = openFirst(freelancing).slice(0, freelancerCap);
@@ -144,11 +144,11 @@ export async function gatherMissionList(deps: HomeDeps, reader: Reader): Promise
   };
 }
 
-function idOf(m: Mission): string {
+function idOf(m: ListedMission): string {
   return m._id.toString();
 }
 
-function toRow(m: Mission, otherUserId: string, progress: Map<string, RowOnboarding>): MissionRow {
+function toRow(m: ListedMission, otherUserId: string, progress: Map<string, RowOnboarding>): MissionRow {
   const id = idOf(m);
   return {
     id,
@@ -161,14 +161,14 @@ function toRow(m: Mission, otherUserId: string, progress: Map<string, RowOnboard
   };
 }
 
-function countByStatus(missions: readonly Mission[]): StatusCounts {
+function countByStatus(missions: readonly ListedMission[]): StatusCounts {
   const counts = emptyCounts();
   for (const m of missions) counts[m.status] += 1;
   return counts;
 }
 
 /** Open missions first; the repository's newest-first order is kept inside each group (stable sort). */
-function openFirst(missions: readonly Mission[]): Mission[] {
+function openFirst(missions: readonly ListedMission[]): ListedMission[] {
   return [...missions].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
 }
 

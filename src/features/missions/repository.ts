@@ -62,19 +62,37 @@ interface ListOptions {
   limit?: number;
 }
 
+/** What lists (the Home, `/missions`) show of a mission: all they read of it. */
+export type ListedMission = Pick<
+  Mission,
+  '_id' | 'title' | 'status' | 'startDate' | 'endDate' | 'freelancerId' | 'managerId'
+>;
+
+// A manager's 200 whole missions (brief, objectives, history…) cost more to send and decode than to find.
+const LISTED = { title: 1, status: 1, startDate: 1, endDate: 1, freelancerId: 1, managerId: 1 } as const;
+
+/** The missions the user manages, newest first, with the listed fields only. */
+export function listedMissionsManagedBy(conn: Connection, managerId: string): Promise<ListedMission[]> {
+  return missionsWhere<ListedMission>(conn, { managerId }, { select: LISTED });
+}
+
+/** The missions the user works on as freelancer, newest first, with the listed fields only. */
+export function listedMissionsOfFreelancer(conn: Connection, freelancerId: string): Promise<ListedMission[]> {
+  return missionsWhere<ListedMission>(conn, { freelancerId }, { select: LISTED });
+}
+
 // Equality on the person, then status: served by {managerId, status} / {freelancerId, status}.
-function missionsWhere(
+function missionsWhere<T = Mission>(
   conn: Connection,
   person: { managerId: string } | { freelancerId: string },
-  opts: ListOptions,
-): Promise<Mission[]> {
+  opts: ListOptions & { select?: Readonly<Record<string, 1>> },
+): Promise<T[]> {
   const filter = opts.open ? { ...person, status: mongoose.trusted({ $in: openStatuses }) } : person;
-  return missionModel(conn)
+  const query = missionModel(conn)
     .find(filter)
     .sort({ startDate: -1, _id: -1 })
-    .limit(opts.limit ?? 500)
-    .lean<Mission[]>()
-    .exec();
+    .limit(opts.limit ?? 500);
+  return (opts.select ? query.select(opts.select) : query).lean<T[]>().exec();
 }
 
 /**

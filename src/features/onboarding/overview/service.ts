@@ -2,7 +2,13 @@ import { type Connection, Types } from 'mongoose';
 import type { Locale } from '../../../config.js';
 import { findMission, isOpen, type Mission } from '../../missions/index.js';
 import type { ChecklistItemView, OnboardingItem, Progress } from '../model.js';
-import { itemStates, itemsOfMission, openItemsOwnedBy } from '../repository.js';
+import {
+  itemDoneStates,
+  itemStates,
+  itemsOfMission,
+  openItemsListedFor,
+  openItemsOwnedBy,
+} from '../repository.js';
 
 /** What the read API needs: the database only. */
 export interface OverviewDeps {
@@ -57,7 +63,11 @@ export async function itemsOf(
 }
 
 /** An item as the checklist, the Home and `/missions` show it, in the reader's language. */
-export function itemView(item: OnboardingItem, mission: Mission, locale: Locale): ChecklistItemView {
+export function itemView(
+  item: Pick<OnboardingItem, '_id' | 'label' | 'owner' | 'ownerId' | 'dueAt' | 'doneAt'>,
+  mission: Pick<Mission, '_id' | 'title'>,
+  locale: Locale,
+): ChecklistItemView {
   return {
     id: item._id.toString(),
     missionId: mission._id.toString(),
@@ -80,9 +90,9 @@ export async function openItemsAmong(
   deps: OverviewDeps,
   userId: string,
   locale: Locale,
-  missions: readonly Mission[],
+  missions: readonly Pick<Mission, '_id' | 'title' | 'status'>[],
 ): Promise<ChecklistItemView[]> {
-  const items = await openItemsOwnedBy(deps.db, userId);
+  const items = await openItemsListedFor(deps.db, userId);
   const open = new Map(missions.filter((m) => isOpen(m.status)).map((m) => [m._id.toString(), m]));
   return items
     .flatMap((item): ChecklistItemView[] => {
@@ -109,10 +119,10 @@ export type RowOnboarding = Progress | 'complete' | undefined;
  */
 export async function onboardingOf(
   deps: OverviewDeps,
-  missions: readonly Mission[],
+  missions: readonly Pick<Mission, '_id' | 'status'>[],
 ): Promise<Map<string, RowOnboarding>> {
   const result = new Map<string, RowOnboarding>();
-  const counting: Mission[] = [];
+  const counting: Pick<Mission, '_id' | 'status'>[] = [];
   for (const m of missions) {
     if (m.status === 'onboarding') counting.push(m);
     else if (m.status === 'active' || m.status === 'offboarding' || m.status === 'completed') {
@@ -121,7 +131,7 @@ export async function onboardingOf(
   }
   const counted = await Promise.all(
     counting.map(async (m) => {
-      const items = await itemsOfMission(deps.db, m._id);
+      const items = await itemDoneStates(deps.db, m._id);
       const done = items.filter((i) => i.doneAt !== null).length;
       return [m._id.toString(), { done, total: items.length }] as const;
     }),
