@@ -3,8 +3,8 @@ import { type Locale, locales } from '../../config.js';
 import { translator } from '../../i18n/index.js';
 import type { CommandArgs } from '../../slack/listener-args.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
-import { commandHelp } from './commands.js';
 import type { HelpDeps, Subcommand } from './deps.js';
+import { commandHelp } from './ids.js';
 import { helpMessage } from './views.js';
 
 /**
