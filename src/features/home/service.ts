@@ -64,7 +64,7 @@ export interface MissionListData {
  * Gathers a person's Home. Every query a user waits for here is an equality on an indexed field
  * (managerId, freelancerId, ownerId, missionId), the only kind FerretDB pushes down; open/closed
  * is filtered in memory rather than with `$in`, which FerretDB runs as a scan. Progress is read
- * only for the rows shown (see progress.ts), never for all of a manager's missions.
+ * only for the rows shown (onboarding's `onboardingOf`), never for all of a manager's missions.
  */
 export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeData> {
   const admin = isAdmin(deps.config, reader.userId);

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import type { MissionOnboarding } from '../missions/index.js';
 import { listTemplates, startOnboarding } from './checklist/service.js';
 import type { OnboardingDeps } from './deps.js';
 import { REMINDER_JOB } from './ids.js';
@@ -28,10 +29,10 @@ export function createOnboardingFeature(deps: OnboardingDeps): Feature {
   };
 }
 
-/** What a mission start asks of onboarding (see missions' `MissionOnboarding`). */
-export function missionOnboarding(deps: OnboardingDeps) {
+/** What a mission start asks of onboarding: its templates, and the checklist of a new mission. */
+export function missionOnboarding(deps: OnboardingDeps): MissionOnboarding {
   return {
-    templates: (locale: Parameters<typeof listTemplates>[1]) => listTemplates(deps, locale),
-    start: (mission: Parameters<typeof startOnboarding>[1]) => startOnboarding(deps, mission),
+    templates: (locale) => listTemplates(deps, locale),
+    start: (mission) => startOnboarding(deps, mission),
   };
 }
