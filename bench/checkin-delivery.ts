@@ -20,15 +20,19 @@ import { type Clock, shiftedClock } from '../src/clock.js';
 import { buildDeps } from '../src/compose.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
-import { CLAIM_LEASE_MS, type DeliveryReport, deliverDue } from '../src/features/checkins/delivery.js';
-import { checkinModel } from '../src/features/checkins/model.js';
-import { planAll } from '../src/features/checkins/plan.js';
 import {
   type ClaimOutcome,
   claimUnit,
   dueUnits,
   recordDeliveries,
-} from '../src/features/checkins/repository.js';
+} from '../src/features/checkins/delivery/repository.js';
+import {
+  CLAIM_LEASE_MS,
+  type DeliveryReport,
+  deliverDue,
+} from '../src/features/checkins/delivery/service.js';
+import { checkinModel } from '../src/features/checkins/model.js';
+import { planAll } from '../src/features/checkins/planning/service.js';
 import { missionModel } from '../src/features/missions/model.js';
 import { silentLogger } from '../src/logger.js';
 import { BOT_TOKEN, testConfig } from '../test/support/harness.js';

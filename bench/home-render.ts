@@ -1,6 +1,7 @@
 // Server time of building a busy manager's App Home (data + Block Kit, not the views.publish call),
 // on FerretDB 1.24 with its PostgreSQL backend and with its SQLite backend.
-// Run: npm run bench:home   (needs the local PostgreSQL on 127.0.0.1:5432, user postgres, trust auth)
+// Run: npm run bench:home [-- --backend postgres|sqlite|both]   (default both; needs the local
+// PostgreSQL on 127.0.0.1:5432, user postgres, trust auth)
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,20 +15,22 @@ import type { Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
 import type { Deps } from '../src/deps.js';
-import { openItemsAmong } from '../src/features/home/items.js';
-import { onboardingOf } from '../src/features/home/progress.js';
-import { buildHome } from '../src/features/home/publish.js';
-import { readerOf } from '../src/features/home/reader.js';
-import { gatherHome } from '../src/features/home/service.js';
+import { buildHome, gatherHome } from '../src/features/home/service.js';
 import { homeView } from '../src/features/home/views.js';
-import { isOpen, type MissionStatus } from '../src/features/missions/lifecycle.js';
+import {
+  isOpen,
+  listedMissionsManagedBy,
+  listedMissionsOfFreelancer,
+  type MissionStatus,
+  missionsManagedBy,
+} from '../src/features/missions/index.js';
 import { missionModel } from '../src/features/missions/model.js';
-import { missionsManagedBy, missionsOfFreelancer } from '../src/features/missions/repository.js';
-import { defaultTemplate } from '../src/features/onboarding/default-template.js';
+import { defaultTemplate } from '../src/features/onboarding/defaults.js';
+import { onboardingOf, openItemsAmong, openItemsOf, progressOf } from '../src/features/onboarding/index.js';
 import { itemModel } from '../src/features/onboarding/model.js';
-import { openItemsOf, progressOf } from '../src/features/onboarding/service.js';
 import { translator } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';
+import { readerOf } from '../src/slack/reader.js';
 import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
 
@@ -155,13 +158,14 @@ async function benchOn(
 
     // Where the time goes: each step on its own.
     const reader = await readerOf(deps, MANAGER);
-    const managedAll = await missionsManagedBy(db, MANAGER);
+    const managedAll = await listedMissionsManagedBy(db, MANAGER);
     const shownMissions = managedAll.filter((m) => isOpen(m.status)).slice(0, 15);
     const shown = shownMissions.map((m) => m._id.toString());
     const data = await gatherHome(deps, reader);
     const steps = {
-      'missionsManagedBy (managerId)': () => missionsManagedBy(db, MANAGER),
-      'missionsOfFreelancer (freelancerId)': () => missionsOfFreelancer(db, MANAGER),
+      'missionsManagedBy (whole documents)': () => missionsManagedBy(db, MANAGER),
+      'listedMissionsManagedBy (projection)': () => listedMissionsManagedBy(db, MANAGER),
+      'listedMissionsOfFreelancer (projection)': () => listedMissionsOfFreelancer(db, MANAGER),
       'openItemsOf (onboarding, N+1 by _id)': () => openItemsOf(deps, MANAGER, 'fr'),
       'openItemsAmong (ownerId, doneAt)': () => openItemsAmong(deps, MANAGER, 'fr', managedAll),
       'progressOf (15 missionIds, $in)': () => progressOf(deps, shown),
@@ -183,23 +187,28 @@ const standin = new SlackStandin({ tokens: [BOT_TOKEN] });
 await standin.start();
 standin.addUser({ id: MANAGER, name: 'busy-manager', locale: 'fr-FR', tz: 'Europe/Paris' });
 
+const backendArg = process.argv.indexOf('--backend');
+const backends = backendArg >= 0 ? (process.argv[backendArg + 1] ?? 'both') : 'both';
 const pgDatabase = `passerelle_bench_${randomBytes(4).toString('hex')}`;
-await run('createdb', [...pgArgs, pgDatabase]);
+if (backends !== 'sqlite') await run('createdb', [...pgArgs, pgDatabase]);
 try {
-  await benchOn(
-    'postgresql',
-    { kind: 'postgresql', url: `postgres://postgres@127.0.0.1:5432/${pgDatabase}` },
-    standin,
-    pgDatabase,
-  );
+  if (backends !== 'sqlite')
+    await benchOn(
+      'postgresql',
+      { kind: 'postgresql', url: `postgres://postgres@127.0.0.1:5432/${pgDatabase}` },
+      standin,
+      pgDatabase,
+    );
 } finally {
   // After the launcher has stopped: no FerretDB connection is left on the database.
-  await run('dropdb', [...pgArgs, '--if-exists', pgDatabase]);
+  if (backends !== 'sqlite') await run('dropdb', [...pgArgs, '--if-exists', pgDatabase]);
 }
-const dir = await mkdtemp(path.join(tmpdir(), 'passerelle-home-bench-'));
-try {
-  await benchOn('sqlite', { kind: 'sqlite', dir }, standin);
-} finally {
-  await rm(dir, { recursive: true, force: true });
+if (backends !== 'postgres') {
+  const dir = await mkdtemp(path.join(tmpdir(), 'passerelle-home-bench-'));
+  try {
+    await benchOn('sqlite', { kind: 'sqlite', dir }, standin);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 await standin.stop();

@@ -89,7 +89,8 @@ export function calendarFor(input: {
 }
 
 // Per country: the Holidays instance (costly to build: it parses the country's rules) and the public
-// holiday dates of the years computed so far (getHolidays costs ~5–100 ms a year, CN being slowest).
+// holiday dates of the years computed so far (getHolidays works out a whole year at each call, far
+// too slow to repeat for every mission).
 interface CountryHolidays {
   source: Holidays;
   years: Set<number>;

@@ -1,9 +1,9 @@
 import type { Logger } from '@slack/bolt';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../clock.js';
+import { isUndeliverable, slackErrorCode } from '../slack/errors.js';
 import type { OutgoingMessage, PostedRef, SlackGateway } from '../slack/gateway.js';
 import type { SendPriority } from '../slack/pacer.js';
-import { isUndeliverable, slackErrorCode } from '../slack/user-directory.js';
 import { forgetJournal, type JournalState, journalAttempt, journalOutcome, readJournal } from './journal.js';
 
 /** One DM to send: `key` names the message (due once), `to` the recipient. */

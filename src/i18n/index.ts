@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '../config.js';
+import { type Locale, locales } from '../config.js';
 import type { Message } from './catalogue.js';
 import { en, type MessageKey } from './en.js';
 import { fr } from './fr.js';
 
 export type { MessageKey } from './en.js';
+/** A text in every supported language: stored texts (templates, questions) are shown in each reader's own. */
+export type LocalizedText = Record<Locale, string>;
 export type Params = Readonly<Record<string, string | number>>;
 /** A function that renders catalogue keys in one locale. */
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -37,6 +39,11 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
 /** Whether a string is a catalogue key (for keys carried in data, such as validation results). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
+}
+
+/** One catalogue key rendered in every language (default templates and questions, stored at first use). */
+export function inEveryLocale(key: MessageKey): LocalizedText {
+  return Object.fromEntries(locales.map((l) => [l, t(l, key)])) as LocalizedText;
 }
 
 /** Binds `t` to a locale. */

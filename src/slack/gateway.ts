@@ -1,9 +1,9 @@
 import type { Logger } from '@slack/bolt';
 import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { isPlatformError, slackErrorCode } from './errors.js';
 import { truncate } from './mrkdwn.js';
 import type { SendPacer, SendPriority } from './pacer.js';
-import { isPlatformError, slackErrorCode } from './user-directory.js';
 
 /** A message as features build it: the fallback text (notifications, screen readers) and the blocks. */
 export interface OutgoingMessage {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitAnswer } from '../../src/features/checkins/answers.js';
-import { FOLLOWUP_JOB } from '../../src/features/checkins/followups.js';
+import { submitAnswer } from '../../src/features/checkins/answers/service.js';
+import { FOLLOWUP_JOB } from '../../src/features/checkins/followups/service.js';
+import { questionSetModel } from '../../src/features/checkins/questions/model.js';
 import {
   addCustomQuestion,
   loadQuestions,
   relabelQuestion,
   seedDefaultQuestions,
-} from '../../src/features/checkins/questions.js';
-import { questionSetModel } from '../../src/features/checkins/questions-model.js';
+} from '../../src/features/checkins/questions/service.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
 import { jobModel } from '../../src/scheduler/job-model.js';
@@ -389,7 +389,6 @@ describe('check-in answers', () => {
         week,
         dueAt: new Date(iso),
         status,
-        message: null,
         sentAt: null,
         outcome: status === 'skipped' ? 'paused' : null,
       });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
+import { OPEN_CHECKIN } from '../../src/features/checkins/answers/ids.js';
 import { checkinModel } from '../../src/features/checkins/model.js';
-import { planMission } from '../../src/features/checkins/plan.js';
-import type { MissionStatus } from '../../src/features/missions/lifecycle.js';
+import { planMission } from '../../src/features/checkins/planning/service.js';
 import { type Mission, missionModel } from '../../src/features/missions/model.js';
 import type { NewMission } from '../../src/features/missions/repository.js';
+import type { MissionStatus } from '../../src/features/missions/rules.js';
+import { startOnboarding } from '../../src/features/onboarding/checklist/service.js';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
-import { startOnboarding } from '../../src/features/onboarding/service.js';
 import { sentCheckin, storedAnswer } from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';

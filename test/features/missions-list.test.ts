@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
 import type { NewMission } from '../../src/features/missions/repository.js';
-import { itemsOf, startOnboarding } from '../../src/features/onboarding/service.js';
-import { toggleItem } from '../../src/features/onboarding/toggle.js';
+import { itemsOf, startOnboarding } from '../../src/features/onboarding/index.js';
+import { toggleItem } from '../../src/features/onboarding/toggle/service.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { createMission } from '../support/missions.js';
 

@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
+import { checklistMessage } from '../../src/features/onboarding/checklist/views.js';
 import { itemBlockId, shownStateOf } from '../../src/features/onboarding/ids.js';
 import type { OnboardingItem } from '../../src/features/onboarding/model.js';
-import { daysSinceStart, dueAtOf, reminderAtOf } from '../../src/features/onboarding/schedule.js';
-import { mayToggle } from '../../src/features/onboarding/toggle.js';
-import { checklistMessage, reminderMessage } from '../../src/features/onboarding/views.js';
+import { reminderMessage } from '../../src/features/onboarding/reminders/views.js';
+import { daysSinceStart, dueAtOf, mayToggle, reminderAtOf } from '../../src/features/onboarding/rules.js';
 import { checkBlocks } from '../support/block-kit-limits.js';
 
 const mission = {

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOnboarding } from '../../src/features/onboarding/checklist/service.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
-import { startOnboarding } from '../../src/features/onboarding/service.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { runDue } from '../support/jobs-cli.js';
 import { createMission } from '../support/missions.js';

@@ -1,6 +1,12 @@
 import type { Types } from 'mongoose';
-import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/ids.js';
-import { type Checkin, type CheckinAnswer, checkinModel } from '../../src/features/checkins/model.js';
+import type { MessageRef } from '../../src/db/schemas.js';
+import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/answers/ids.js';
+import {
+  type Checkin,
+  type CheckinAnswer,
+  checkinMessageModel,
+  checkinModel,
+} from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
 import { eventually } from './eventually.js';
 import type { Harness } from './harness.js';
@@ -69,12 +75,15 @@ export function storedAnswer(over: Partial<CheckinAnswer> = {}): CheckinAnswer {
   };
 }
 
+/** A sent check-in with where its DM is, as the tests click it. */
+export type SentCheckin = Checkin & { message: MessageRef };
+
 /** A check-in in the state delivery leaves it (`sent`, with its DM posted through the gateway). */
 export async function sentCheckin(
   h: Harness,
   mission: Mission,
   over: Partial<Checkin> = {},
-): Promise<Checkin> {
+): Promise<SentCheckin> {
   const ref = await h.deps.gateway.sendDm(mission.freelancerId, { text: 'Point hebdomadaire' });
   const doc = await checkinModel(h.db).create({
     missionId: mission._id,
@@ -88,13 +97,14 @@ export async function sentCheckin(
     country: 'FR',
     status: 'sent',
     sentAt: new Date('2026-03-09T09:00:00Z'),
-    message: ref,
     reminderAt: new Date('2026-03-10T09:00:00Z'),
     closesAt: new Date('2026-03-11T09:00:00Z'),
     editableUntil: new Date('2026-03-16T09:00:00Z'),
+    lane: 0,
     ...over,
   });
-  return doc.toObject<Checkin>();
+  await checkinMessageModel(h.db).create({ _id: doc._id, channel: ref.channel, ts: ref.ts });
+  return { ...doc.toObject<Checkin>(), message: ref };
 }
 
 /** The stored check-in now. */
@@ -105,8 +115,8 @@ export async function reloadCheckin(h: Harness, id: Types.ObjectId): Promise<Che
 }
 
 /** Clicks the DM's button as `userId`. */
-export function clickOpen(h: Harness, c: Checkin, userId: string) {
-  const ref = c.message ?? { channel: '', ts: '' };
+export async function clickOpen(h: Harness, c: Checkin, userId: string) {
+  const ref = (await checkinMessageModel(h.db).findById(c._id).lean().exec()) ?? { channel: '', ts: '' };
   return h.slack.sendBlockAction({
     userId,
     actions: [{ action_id: OPEN_CHECKIN, block_id: 'checkin.open', value: c._id.toString() }],

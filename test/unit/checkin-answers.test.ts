@@ -1,20 +1,20 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { parseAnswerForm, parseCheckinId } from '../../src/features/checkins/answers/input.js';
 import {
   alertReasons,
   availability,
   refusalFor,
   sameAnswer,
-} from '../../src/features/checkins/answer-rules.js';
-import { parseAnswerForm, parseCheckinId } from '../../src/features/checkins/answer-validation.js';
-import { checkinModal } from '../../src/features/checkins/answer-views.js';
-import { parseCheckinCommand } from '../../src/features/checkins/command.js';
-import { defaultQuestions } from '../../src/features/checkins/default-questions.js';
-import { alertMessage, hrOnlyNotice } from '../../src/features/checkins/followup-views.js';
-import { planFollowUps } from '../../src/features/checkins/followups.js';
+} from '../../src/features/checkins/answers/rules.js';
+import { checkinModal } from '../../src/features/checkins/answers/views.js';
+import { parseCheckinCommand } from '../../src/features/checkins/command/input.js';
+import { planFollowUps } from '../../src/features/checkins/followups/service.js';
+import { alertMessage, hrOnlyNotice } from '../../src/features/checkins/followups/views.js';
 import type { Checkin } from '../../src/features/checkins/model.js';
-import { pauseEnd, UNTIL_FURTHER_NOTICE } from '../../src/features/checkins/pause.js';
-import type { CheckinQuestion } from '../../src/features/checkins/questions-model.js';
+import { pauseEnd, UNTIL_FURTHER_NOTICE } from '../../src/features/checkins/pause/rules.js';
+import { defaultQuestions } from '../../src/features/checkins/questions/defaults.js';
+import type { CheckinQuestion } from '../../src/features/checkins/questions/model.js';
 import { translator } from '../../src/i18n/index.js';
 import { checkBlocks, checkView } from '../support/block-kit-limits.js';
 import { answer, answerState, storedAnswer } from '../support/checkin-answers.js';

@@ -7,7 +7,7 @@ import {
   slotOfWeek,
   slotsBetween,
   weekOf,
-} from '../../src/features/checkins/schedule.js';
+} from '../../src/features/checkins/planning/rules.js';
 
 const calendar = (zone: string, workingDays?: number[]) =>
   calendarFor({ zone, workingDays, fallbackCountry: 'FR' });

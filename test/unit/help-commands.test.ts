@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commandHelp } from '../../src/features/help/commands.js';
+import { commandHelp } from '../../src/features/help/ids.js';
 
 describe('help and manifest', () => {
   it('lists exactly the commands manifest.yml declares', () => {

@@ -1,21 +1,32 @@
-import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
-import { FOLLOWUP_JOB, sendFollowUp } from './followups.js';
-import { checkinPasses, checkinWorkers, subscribeCheckins } from './jobs.js';
-import { registerCheckinListeners } from './listeners.js';
-import { registerZoneListener } from './zone-listener.js';
+import { registerAnswerListeners } from './answers/listeners.js';
+import { registerCheckinCommand } from './command/listeners.js';
+import { closingPasses, deliveryWorkers } from './delivery/jobs.js';
+import type { CheckinsDeps } from './deps.js';
+import { followUpJobs } from './followups/jobs.js';
+import { planningPasses, subscribePlanning } from './planning/jobs.js';
+import { reminderWorkers } from './reminders/jobs.js';
 
-/** Weekly check-ins: planning, paced delivery, reminders, the modal, answers and alerts. */
-export function createCheckinsFeature(deps: Deps): Feature {
+export { openCheckinButton } from './answers/views.js';
+export type { CheckinsDeps } from './deps.js';
+export {
+  type HomeCheckins,
+  healthOfManaged,
+  homeCheckinsOf,
+  type MissionHealth,
+} from './overview/service.js';
+
+/** Weekly check-ins: planning, paced delivery, reminders, the modal, answers, follow-ups and pauses. */
+export function createCheckinsFeature(deps: CheckinsDeps): Feature {
   return {
     name: 'checkins',
     listeners(app) {
-      registerCheckinListeners(app, deps);
-      registerZoneListener(app, deps);
+      registerCheckinCommand(app, deps);
+      registerAnswerListeners(app, deps);
     },
-    jobs: { [FOLLOWUP_JOB]: (payload, ctx) => sendFollowUp(deps, payload, ctx.key) },
-    passes: checkinPasses(deps),
-    workers: checkinWorkers(deps),
-    subscriptions: (events) => subscribeCheckins(deps, events),
+    jobs: followUpJobs(deps),
+    passes: { ...planningPasses(deps), ...closingPasses(deps) },
+    workers: { ...deliveryWorkers(deps), ...reminderWorkers(deps) },
+    subscriptions: (events) => subscribePlanning(deps, events),
   };
 }

@@ -1,7 +1,6 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
-import type { MessageRef } from '../missions/model.js';
 
 /**
  * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, due more
@@ -42,13 +41,12 @@ export interface Checkin {
   /** The freelancer's calendar, for the reminder's sending hours. */
   country: string;
   workingDays: number[];
-  /** Delivery lane within the due minute (see repository.ts `LANES`); null on check-ins planned before lanes. */
-  lane: number | null;
+  /** Delivery lane within the due minute (see delivery/repository.ts `LANES`). */
+  lane: number;
   status: CheckinStatus;
   claimOwner: string | null;
   claimExpiresAt: Date | null;
   sentAt: Date | null;
-  message: MessageRef | null;
   /** When the reminder goes (sending hours applied), or null once handled. */
   reminderAt: Date | null;
   reminderSentAt: Date | null;
@@ -65,7 +63,6 @@ export interface Checkin {
   updatedAt: Date;
 }
 
-const messageRef = new Schema<MessageRef>({ channel: String, ts: String }, { _id: false });
 const answerSchema = new Schema<CheckinAnswer>(
   {
     score: Number,
@@ -91,12 +88,11 @@ const checkinSchema = new Schema<Checkin>(
     zone: { type: String, required: true },
     country: { type: String, required: true },
     workingDays: { type: [Number], default: [] },
-    lane: { type: Number, default: null },
+    lane: { type: Number, required: true },
     status: { type: String, enum: checkinStatuses, required: true, default: 'scheduled' },
     claimOwner: { type: String, default: null },
     claimExpiresAt: { type: Date, default: null },
     sentAt: { type: Date, default: null },
-    message: { type: messageRef, default: null },
     reminderAt: { type: Date, default: null },
     reminderSentAt: { type: Date, default: null },
     closesAt: { type: Date, default: null },
@@ -131,7 +127,7 @@ const checkinMessageSchema = new Schema<{ _id: Types.ObjectId; channel: string; 
   { collection: 'checkin_messages', versionKey: false },
 );
 
-/** The DM of each sent check-in, by check-in id: written once per delivery batch (see recordDeliveries). */
+/** Where each sent check-in's DM is, by check-in id: written once per delivery batch (see recordDeliveries). */
 export function checkinMessageModel(
   conn: Connection,
 ): Model<{ _id: Types.ObjectId; channel: string; ts: string }> {

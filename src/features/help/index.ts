@@ -1,8 +1,10 @@
-import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
+import type { HelpDeps } from './deps.js';
 import { registerHelpListeners } from './listeners.js';
 
-/** The `/passerelle` command: help, and the preference subcommands (mute, snooze, settings). */
-export function createHelpFeature(deps: Deps): Feature {
+export type { HelpDeps, Subcommand } from './deps.js';
+
+/** The `/passerelle` command: help, and the subcommands other features add (preferences). */
+export function createHelpFeature(deps: HelpDeps): Feature {
   return { name: 'help', listeners: (app) => registerHelpListeners(app, deps) };
 }

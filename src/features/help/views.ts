@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Translate } from '../../i18n/index.js';
-import type { CommandHelp } from './commands.js';
+import type { CommandHelp } from './ids.js';
 
 /** The help message: intro, then one line per command; with `unknown`, a first line saying it is unknown. */
 export function helpMessage(

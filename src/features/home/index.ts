@@ -1,14 +1,19 @@
-import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
-import { registerHomeListeners } from './listeners.js';
-import { refreshHomes } from './publish.js';
+import type { HomeDeps } from './deps.js';
+import { registerHomeListeners, registerMissionList } from './listeners.js';
+import { refreshHomes } from './service.js';
 
-/** The App Home: one view per reader, composed from their roles, refreshed on mission changes. */
-export function createHomeFeature(deps: Deps): Feature {
+export type { HomeDeps } from './deps.js';
+
+/** The App Home and `/missions`: a person's missions seen from each of their roles, across features. */
+export function createHomeFeature(deps: HomeDeps): Feature {
   return {
     name: 'home',
-    listeners: (app) => registerHomeListeners(app, deps),
-    // A tick, a new mission or a status change republishes the Homes of the people concerned, in the
+    listeners(app) {
+      registerHomeListeners(app, deps);
+      registerMissionList(app, deps);
+    },
+    // A new mission, a status change or a tick republishes the Homes of the people concerned, in the
     // server and in the jobs CLI alike.
     subscriptions: (events) => events.on('mission.changed', ({ userIds }) => refreshHomes(deps, userIds)),
   };

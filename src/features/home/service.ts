@@ -1,14 +1,27 @@
-import type { Deps } from '../../deps.js';
+import type { HomeView } from '@slack/types';
+import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
-import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/home.js';
-import { isOpen, type MissionStatus } from '../missions/lifecycle.js';
-import type { Mission } from '../missions/model.js';
-import { missionsManagedBy, missionsOfFreelancer } from '../missions/repository.js';
-import type { ChecklistItemView } from '../onboarding/contract.js';
-import { openItemsAmong } from './items.js';
-import { onboardingOf, type RowOnboarding } from './progress.js';
-import type { Reader } from './reader.js';
-import { emptyCounts, missionCountsByStatus, type StatusCounts } from './repository.js';
+import { slackErrorCode } from '../../slack/errors.js';
+import { type Reader, readerOf } from '../../slack/reader.js';
+import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/index.js';
+import {
+  emptyCounts,
+  isOpen,
+  type ListedMission,
+  listedMissionsManagedBy,
+  listedMissionsOfFreelancer,
+  type MissionStatus,
+  missionCountsByStatus,
+  type StatusCounts,
+} from '../missions/index.js';
+import {
+  type ChecklistItemView,
+  onboardingOf,
+  openItemsAmong,
+  type RowOnboarding,
+} from '../onboarding/index.js';
+import type { HomeDeps } from './deps.js';
+import { homeView } from './views.js';
 
 /**
  * How many rows each part of the Home lists. With the fixed blocks around them the Home stays
@@ -51,13 +64,13 @@ export interface MissionListData {
  * Gathers a person's Home. Every query a user waits for here is an equality on an indexed field
  * (managerId, freelancerId, ownerId, missionId), the only kind FerretDB pushes down; open/closed
  * is filtered in memory rather than with `$in`, which FerretDB runs as a scan. Progress is read
- * only for the rows shown (see progress.ts), never for all of a manager's missions.
+ * only for the rows shown (onboarding's `onboardingOf`), never for all of a manager's missions.
  */
-export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> {
+export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeData> {
   const admin = isAdmin(deps.config, reader.userId);
   const [managed, freelancing, workspaceCounts] = await Promise.all([
-    missionsManagedBy(deps.db, reader.userId),
-    missionsOfFreelancer(deps.db, reader.userId),
+    listedMissionsManagedBy(deps.db, reader.userId),
+    listedMissionsOfFreelancer(deps.db, reader.userId),
     admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
   ]);
   const current = freelancing.filter((m) => isOpen(m.status));
@@ -109,10 +122,10 @@ export async function gatherHome(deps: Deps, reader: Reader): Promise<HomeData> 
  * all. The freelancer side (a few missions at most) keeps half the rows when the manager side is
  * long, so neither hides the other.
  */
-export async function gatherMissionList(deps: Deps, reader: Reader): Promise<MissionListData> {
+export async function gatherMissionList(deps: HomeDeps, reader: Reader): Promise<MissionListData> {
   const [managed, freelancing] = await Promise.all([
-    missionsManagedBy(deps.db, reader.userId),
-    missionsOfFreelancer(deps.db, reader.userId),
+    listedMissionsManagedBy(deps.db, reader.userId),
+    listedMissionsOfFreelancer(deps.db, reader.userId),
   ]);
   const freelancerCap = Math.min(freelancing.length, Math.max(LIST_LIMIT - managed.length, LIST_LIMIT / 2));
   const shownFreelancing = openFirst(freelancing).slice(0, freelancerCap);
@@ -131,11 +144,11 @@ export async function gatherMissionList(deps: Deps, reader: Reader): Promise<Mis
   };
 }
 
-function idOf(m: Mission): string {
+function idOf(m: ListedMission): string {
   return m._id.toString();
 }
 
-function toRow(m: Mission, otherUserId: string, progress: Map<string, RowOnboarding>): MissionRow {
+function toRow(m: ListedMission, otherUserId: string, progress: Map<string, RowOnboarding>): MissionRow {
   const id = idOf(m);
   return {
     id,
@@ -148,13 +161,39 @@ function toRow(m: Mission, otherUserId: string, progress: Map<string, RowOnboard
   };
 }
 
-function countByStatus(missions: readonly Mission[]): StatusCounts {
+function countByStatus(missions: readonly ListedMission[]): StatusCounts {
   const counts = emptyCounts();
   for (const m of missions) counts[m.status] += 1;
   return counts;
 }
 
 /** Open missions first; the repository's newest-first order is kept inside each group (stable sort). */
-function openFirst(missions: readonly Mission[]): Mission[] {
+function openFirst(missions: readonly ListedMission[]): ListedMission[] {
   return [...missions].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
+}
+
+/** A user's Home, built from the database in their locale and zone (no Slack call but users.info). */
+export async function buildHome(deps: HomeDeps, userId: string): Promise<HomeView> {
+  const reader = await readerOf(deps, userId);
+  const data = await gatherHome(deps, reader);
+  return homeView(translator(reader.locale), data);
+}
+
+/** Builds and publishes a user's Home. */
+export async function publishHomeOf(deps: HomeDeps, userId: string): Promise<void> {
+  await deps.gateway.publishHome(userId, await buildHome(deps, userId));
+}
+
+/**
+ * Republishes the Homes of everyone a change concerns, each on its own: one user Slack refuses
+ * (deleted, unknown) is logged and does not keep the others stale.
+ */
+export async function refreshHomes(deps: HomeDeps, userIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(userIds)];
+  const results = await Promise.allSettled(unique.map((id) => publishHomeOf(deps, id)));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      deps.logger.warn('could not refresh a Home', { userId: unique[i], error: slackErrorCode(r.reason) });
+    }
+  });
 }

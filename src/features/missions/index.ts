@@ -1,17 +1,43 @@
-import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
-import { registerMissionAdmin } from './admin-listeners.js';
-import { registerMissionList } from './list-listeners.js';
-import { registerMissionStart } from './listeners.js';
+import { registerMissionAdmin } from './admin/listeners.js';
+import type { MissionStartDeps } from './deps.js';
+import { registerMissionStart } from './start/listeners.js';
+import { registerZoneListener } from './zone/listeners.js';
 
-/** Missions: `/mission-start`, `/missions`, the lifecycle, admin corrections. */
-export function createMissionsFeature(deps: Deps): Feature {
+export type { MissionOnboarding, MissionStartDeps, MissionsDeps, TemplateOption } from './deps.js';
+export type { CheckinSlot, HistoryEntry, Mission } from './model.js';
+export {
+  changeStatus,
+  eachMissionWithStatus,
+  emptyCounts,
+  findMission,
+  type ListedMission,
+  listedMissionsManagedBy,
+  listedMissionsOfFreelancer,
+  missionCountsByStatus,
+  missionsManagedBy,
+  missionsOfFreelancer,
+  type StatusCounts,
+  setCheckinPause,
+  setChecklistMessages,
+} from './repository.js';
+export {
+  type GuardFacts,
+  isOpen,
+  type MissionEvent,
+  type MissionStatus,
+  missionStatuses,
+  nextStatus,
+} from './rules.js';
+
+/** Missions: `/mission-start`, the lifecycle, admin corrections, the check-in calendar following the freelancer. */
+export function createMissionsFeature(deps: MissionStartDeps): Feature {
   return {
     name: 'missions',
     listeners(app) {
       registerMissionStart(app, deps);
       registerMissionAdmin(app, deps);
-      registerMissionList(app, deps);
+      registerZoneListener(app, deps);
     },
   };
 }

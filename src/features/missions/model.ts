@@ -1,8 +1,8 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
-import type { MissionStatus } from './lifecycle.js';
-import { missionStatuses } from './lifecycle.js';
+import { type MessageRef, messageRefSchema as messageRef } from '../../db/schemas.js';
+import { type MissionStatus, missionStatuses } from './rules.js';
 
 /** One line of a mission's history: who did what, when. */
 export interface HistoryEntry {
@@ -12,12 +12,6 @@ export interface HistoryEntry {
   from?: MissionStatus;
   to?: MissionStatus;
   details?: string;
-}
-
-/** A posted message we may edit later. */
-export interface MessageRef {
-  channel: string;
-  ts: string;
 }
 
 export interface CheckinSlot {
@@ -66,8 +60,6 @@ export interface Mission {
   createdAt: Date;
   updatedAt: Date;
 }
-
-const messageRef = new Schema<MessageRef>({ channel: String, ts: String }, { _id: false });
 
 const missionSchema = new Schema<Mission>(
   {

@@ -1,7 +1,8 @@
-import mongoose, { type Connection, Types } from 'mongoose';
+import mongoose, { type Connection, Types, type UpdateQuery } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
-import type { MissionStatus } from './lifecycle.js';
-import { type HistoryEntry, type MessageRef, type Mission, missionModel } from './model.js';
+import type { MessageRef } from '../../db/schemas.js';
+import { type HistoryEntry, type Mission, missionModel } from './model.js';
+import { type MissionStatus, missionStatuses } from './rules.js';
 
 const openStatuses: MissionStatus[] = ['draft', 'onboarding', 'active', 'offboarding'];
 
@@ -61,19 +62,37 @@ interface ListOptions {
   limit?: number;
 }
 
+/** What lists (the Home, `/missions`) show of a mission: all they read of it. */
+export type ListedMission = Pick<
+  Mission,
+  '_id' | 'title' | 'status' | 'startDate' | 'endDate' | 'freelancerId' | 'managerId'
+>;
+
+// A manager's 200 whole missions (brief, objectives, history…) cost more to send and decode than to find.
+const LISTED = { title: 1, status: 1, startDate: 1, endDate: 1, freelancerId: 1, managerId: 1 } as const;
+
+/** The missions the user manages, newest first, with the listed fields only. */
+export function listedMissionsManagedBy(conn: Connection, managerId: string): Promise<ListedMission[]> {
+  return missionsWhere<ListedMission>(conn, { managerId }, { select: LISTED });
+}
+
+/** The missions the user works on as freelancer, newest first, with the listed fields only. */
+export function listedMissionsOfFreelancer(conn: Connection, freelancerId: string): Promise<ListedMission[]> {
+  return missionsWhere<ListedMission>(conn, { freelancerId }, { select: LISTED });
+}
+
 // Equality on the person, then status: served by {managerId, status} / {freelancerId, status}.
-function missionsWhere(
+function missionsWhere<T = Mission>(
   conn: Connection,
   person: { managerId: string } | { freelancerId: string },
-  opts: ListOptions,
-): Promise<Mission[]> {
+  opts: ListOptions & { select?: Readonly<Record<string, 1>> },
+): Promise<T[]> {
   const filter = opts.open ? { ...person, status: mongoose.trusted({ $in: openStatuses }) } : person;
-  return missionModel(conn)
+  const query = missionModel(conn)
     .find(filter)
     .sort({ startDate: -1, _id: -1 })
-    .limit(opts.limit ?? 500)
-    .lean<Mission[]>()
-    .exec();
+    .limit(opts.limit ?? 500);
+  return (opts.select ? query.select(opts.select) : query).lean<T[]>().exec();
 }
 
 /**
@@ -121,4 +140,44 @@ export async function setChecklistMessages(
   if (refs.freelancer) set.freelancerChecklistMessage = refs.freelancer;
   if (refs.manager) set.managerChecklistMessage = refs.manager;
   await missionModel(conn).updateOne({ _id: id }, { $set: set });
+}
+
+/** Sets (or clears, with null) the missions' check-in pause and records who did it. */
+export async function setCheckinPause(
+  conn: Connection,
+  missionIds: readonly Types.ObjectId[],
+  until: string | null,
+  entry: HistoryEntry,
+): Promise<void> {
+  if (missionIds.length === 0) return;
+  const update: UpdateQuery<Mission> = {
+    $set: { 'checkin.pausedUntil': until },
+    $push: { history: entry },
+  };
+  await missionModel(conn).updateMany({ _id: mongoose.trusted({ $in: [...missionIds] }) }, update);
+}
+
+/** How many missions are in each status (every status present, zero when none). */
+export type StatusCounts = Record<MissionStatus, number>;
+
+/** A count of zero for every status. */
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(missionStatuses.map((s) => [s, 0])) as StatusCounts;
+}
+
+/**
+ * Missions of the whole workspace by status, in one `$group` with `$sum` (both are in FerretDB
+ * 1.24's subset; `$facet` and `$count` per status would not be). It reads every mission, so only
+ * the admin's Home runs it.
+ */
+export async function missionCountsByStatus(conn: Connection): Promise<StatusCounts> {
+  const rows = await missionModel(conn)
+    .aggregate<{ _id: string; count: number }>([{ $group: { _id: '$status', count: { $sum: 1 } } }])
+    .exec();
+  const counts = emptyCounts();
+  for (const row of rows) {
+    if ((missionStatuses as readonly string[]).includes(row._id))
+      counts[row._id as MissionStatus] = row.count;
+  }
+  return counts;
 }

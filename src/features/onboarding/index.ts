@@ -1,18 +1,38 @@
-import type { Deps } from '../../deps.js';
 import type { Feature } from '../feature.js';
+import type { MissionOnboarding } from '../missions/index.js';
+import { listTemplates, startOnboarding } from './checklist/service.js';
+import type { OnboardingDeps } from './deps.js';
 import { REMINDER_JOB } from './ids.js';
-import { sendItemReminder } from './jobs.js';
-import { registerOnboardingListeners } from './listeners.js';
+import { sendItemReminder } from './reminders/jobs.js';
+import { registerOnboardingListeners } from './toggle/listeners.js';
 
-export type * from './contract.js';
-export { TOGGLE_ITEM } from './ids.js';
-export { itemsOf, listTemplates, openItemsOf, progressOf, startOnboarding } from './service.js';
+export { listTemplates, startOnboarding } from './checklist/service.js';
+export type { OnboardingDeps } from './deps.js';
+export { itemBlockId, TOGGLE_ITEM } from './ids.js';
+export type { ChecklistItemView, ItemOwner, Progress, TemplateChoice } from './model.js';
+export {
+  itemsOf,
+  itemView,
+  onboardingOf,
+  openItemsAmong,
+  openItemsOf,
+  progressOf,
+  type RowOnboarding,
+} from './overview/service.js';
 
 /** The onboarding feature: checklist templates, item toggles, reminders of overdue items. */
-export function createOnboardingFeature(deps: Deps): Feature {
+export function createOnboardingFeature(deps: OnboardingDeps): Feature {
   return {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
     jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx) },
+  };
+}
+
+/** What a mission start asks of onboarding: its templates, and the checklist of a new mission. */
+export function missionOnboarding(deps: OnboardingDeps): MissionOnboarding {
+  return {
+    templates: (locale) => listTemplates(deps, locale),
+    start: (mission) => startOnboarding(deps, mission),
   };
 }

@@ -1,10 +1,7 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import type { Locale } from '../../config.js';
 import { boundModel } from '../../db/model.js';
-import type { ItemOwner } from './contract.js';
-
-/** A text in every supported language: templates and items are shown in each reader's own. */
-export type LocalizedText = Record<Locale, string>;
+import { localizedTextSchema as localizedText } from '../../db/schemas.js';
+import type { LocalizedText } from '../../i18n/index.js';
 
 /** One step of a template: who does it and how many days after the start it is due (null: no date). */
 export interface TemplateItem {
@@ -41,12 +38,33 @@ export interface OnboardingItem {
   updatedAt: Date;
 }
 
-const owners: readonly ItemOwner[] = ['freelancer', 'manager'];
+export type ItemOwner = 'freelancer' | 'manager';
 
-const localizedText = new Schema<LocalizedText>(
-  { fr: { type: String, required: true }, en: { type: String, required: true } },
-  { _id: false },
-);
+/** A checklist item as other features see it. */
+export interface ChecklistItemView {
+  id: string;
+  missionId: string;
+  missionTitle: string;
+  label: string;
+  owner: ItemOwner;
+  ownerId: string;
+  dueAt: Date | null;
+  done: boolean;
+}
+
+/** Done / total items of a mission's onboarding. */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** An onboarding template as the mission modal lists it. */
+export interface TemplateChoice {
+  key: string;
+  name: string;
+}
+
+const owners: readonly ItemOwner[] = ['freelancer', 'manager'];
 
 const templateSchema = new Schema<OnboardingTemplate>(
   {

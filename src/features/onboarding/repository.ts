@@ -1,6 +1,6 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { insertNew, insertOnce } from '../../db/duplicates.js';
-import { defaultTemplate } from './default-template.js';
+import { defaultTemplate } from './defaults.js';
 import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
 
 /** A new item as the service builds it from a template. */
@@ -55,6 +55,35 @@ export async function openItemsOwnedBy(conn: Connection, ownerId: string): Promi
     .sort({ missionId: 1, index: 1 })
     .limit(200)
     .lean<OnboardingItem[]>()
+    .exec();
+}
+
+/** What an item in a list (the Home's open items) shows of it. */
+export type ListedItem = Pick<
+  OnboardingItem,
+  '_id' | 'missionId' | 'label' | 'owner' | 'ownerId' | 'dueAt' | 'doneAt'
+>;
+
+/** `openItemsOwnedBy` with the fields a list shows only. */
+export async function openItemsListedFor(conn: Connection, ownerId: string): Promise<ListedItem[]> {
+  return itemModel(conn)
+    .find({ ownerId, doneAt: null })
+    .sort({ missionId: 1, index: 1 })
+    .limit(200)
+    .select({ missionId: 1, label: 1, owner: 1, ownerId: 1, dueAt: 1, doneAt: 1 })
+    .lean<ListedItem[]>()
+    .exec();
+}
+
+/** Whether each item of a mission is done (for a progress count), in one equality query on `missionId`. */
+export async function itemDoneStates(
+  conn: Connection,
+  missionId: Types.ObjectId,
+): Promise<Pick<OnboardingItem, 'doneAt'>[]> {
+  return itemModel(conn)
+    .find({ missionId })
+    .select({ doneAt: 1, _id: 0 })
+    .lean<Pick<OnboardingItem, 'doneAt'>[]>()
     .exec();
 }
 

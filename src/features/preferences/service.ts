@@ -1,14 +1,14 @@
-import type { Deps } from '../../deps.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import { readerOf } from '../home/reader.js';
-import { type PreferencesCommand, snoozeEnd } from './command.js';
+import { readerOf } from '../../slack/reader.js';
+import type { PreferencesDeps } from './deps.js';
+import { type PreferencesCommand, snoozeEnd } from './input.js';
 import { muteCategories } from './model.js';
 import { preferencesOf, setMuted, setSnooze } from './repository.js';
 
 /** Applies a preferences subcommand for `userId` and returns the ephemeral answer, in their language. */
 export async function applyPreferences(
-  deps: Deps,
+  deps: PreferencesDeps,
   userId: string,
   cmd: PreferencesCommand,
 ): Promise<OutgoingMessage> {

@@ -1,0 +1,150 @@
+// After an answer: who hears what. The routing is pure (planFollowUps); each DM is a durable job
+// run at once, which reads its recipient's language and zone, so one failure does not stop the others.
+import { z } from 'zod';
+import type { OutgoingMessage } from '../../../slack/gateway.js';
+import { readerOf } from '../../../slack/reader.js';
+import { findCheckin } from '../answers/repository.js';
+import type { AlertReason } from '../answers/rules.js';
+import type { CheckinsDeps as Deps } from '../deps.js';
+import type { Checkin, CheckinAnswer, Visibility } from '../model.js';
+import { loadQuestions } from '../questions/service.js';
+import { type AlertAudience, alertMessage, hrOnlyNotice, summaryMessage } from './views.js';
+
+/** One message to send after an answer. */
+export type FollowUp =
+  | { to: string; kind: 'summary' }
+  | { to: string; kind: 'hrNotice' }
+  | { to: string; kind: 'alert'; audience: AlertAudience };
+
+/** The facts the routing looks at. `previousVisibility` is null for a first answer. */
+export interface FollowUpFacts {
+  managerId: string;
+  freelancerId: string;
+  visibility: Visibility;
+  previousVisibility: Visibility | null;
+  /** Reasons of an alert raised by this answer (empty: none, or already raised before an edit). */
+  alertReasons: readonly AlertReason[];
+  /** The mission's previous check-in raised an alert too. */
+  repeat: boolean;
+  adminIds: readonly string[];
+}
+
+/**
+ * - shared with the manager: the manager gets the summary (again after an edit) and any alert;
+ *   admins get the alert too when it is the second week in a row;
+ * - HR only: the manager is only told that an answer exists (not again after an edit that keeps it
+ *   HR-only: there is nothing new they may know); alerts go to the admins instead, never the manager,
+ *   even when the manager is an admin too.
+ */
+export function planFollowUps(f: FollowUpFacts): FollowUp[] {
+  const plan: FollowUp[] = [];
+  if (f.visibility === 'manager') plan.push({ to: f.managerId, kind: 'summary' });
+  else if (f.previousVisibility !== 'hr') plan.push({ to: f.managerId, kind: 'hrNotice' });
+  if (f.alertReasons.length === 0) return plan;
+  const admins = [...new Set(f.adminIds)].filter((id) => id !== f.managerId && id !== f.freelancerId);
+  if (f.visibility === 'manager') plan.push({ to: f.managerId, kind: 'alert', audience: 'manager' });
+  if (f.visibility === 'hr' || f.repeat) {
+    for (const id of admins) plan.push({ to: id, kind: 'alert', audience: 'admins' });
+  }
+  return plan;
+}
+
+type Answered = Checkin & { answer: CheckinAnswer };
+
+/** The job that sends one follow-up DM. */
+export const FOLLOWUP_JOB = 'checkins.followup';
+
+// A job's payload names the check-in and what to say, never the answer itself (read when sending).
+const followUpPayload = z.object({
+  checkinId: z.string(),
+  to: z.string(),
+  kind: z.enum(['summary', 'hrNotice', 'alert']),
+  audience: z.enum(['manager', 'admins']).nullable(),
+  reasons: z.array(z.enum(['lowScore', 'blockers', 'needsHelp'])),
+  repeat: z.boolean(),
+  edited: z.boolean(),
+});
+type FollowUpPayload = z.infer<typeof followUpPayload>;
+
+/**
+ * Queues the follow-ups of a stored answer, one job per DM, and runs them at once: they go out
+ * right away, and one that fails (Slack down, the process stopping) is retried by the job runner
+ * instead of being lost. A replay of the same store queues nothing twice (the key names the version).
+ */
+export async function queueFollowUps(
+  deps: Deps,
+  c: Answered,
+  facts: Pick<FollowUpFacts, 'previousVisibility' | 'alertReasons' | 'repeat'>,
+): Promise<void> {
+  const plan = planFollowUps({
+    ...facts,
+    managerId: c.managerId,
+    freelancerId: c.freelancerId,
+    visibility: c.answer.visibility,
+    adminIds: deps.config.adminUserIds,
+  });
+  if (facts.alertReasons.length > 0 && !plan.some((p) => p.kind === 'alert')) {
+    deps.logger.warn('check-in alert has no recipient (no admin configured)', {
+      checkinId: c._id.toString(),
+    });
+  }
+  const runner = deps.scheduler.runner;
+  const version = c.updatedAt.getTime();
+  // Per recipient, in the plan's order (a manager reads the summary, then the alert); recipients in parallel.
+  const keysByRecipient = new Map<string, string[]>();
+  for (const p of plan) {
+    const key = `checkin-followup:${c._id.toString()}:${version}:${p.kind}:${p.to}`;
+    const payload: FollowUpPayload = {
+      checkinId: c._id.toString(),
+      to: p.to,
+      kind: p.kind,
+      audience: p.kind === 'alert' ? p.audience : null,
+      reasons: [...facts.alertReasons],
+      repeat: facts.repeat,
+      edited: facts.previousVisibility !== null,
+    };
+    await runner.enqueue({ key, name: FOLLOWUP_JOB, runAt: deps.clock.now(), payload });
+    keysByRecipient.set(p.to, [...(keysByRecipient.get(p.to) ?? []), key]);
+  }
+  await Promise.all(
+    [...keysByRecipient.values()].map(async (keys) => {
+      for (const key of keys) await runner.runNow(key);
+    }),
+  );
+}
+
+/**
+ * Sends one follow-up, in its reader's language and time zone, from the answer as stored now. What
+ * the manager may read is checked again: an answer made HR-only since the job was queued is not shown.
+ */
+export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>, jobKey: string): Promise<void> {
+  const p = followUpPayload.parse(raw);
+  const c = await findCheckin(deps.db, p.checkinId);
+  if (c?.status !== 'answered' || !c.answer) return;
+  const answered: Answered = { ...c, answer: c.answer };
+  const showsAnswer = p.kind === 'summary' || (p.kind === 'alert' && p.audience === 'manager');
+  if (showsAnswer && answered.answer.visibility !== 'manager') return;
+  const reader = await readerOf(deps, p.to);
+  const questions = await loadQuestions(deps.db);
+  let message: OutgoingMessage;
+  if (p.kind === 'summary') message = summaryMessage(answered, reader, questions, p.edited);
+  else if (p.kind === 'hrNotice') message = hrOnlyNotice(answered, reader, p.edited);
+  else {
+    const opts = { reasons: p.reasons, repeat: p.repeat, audience: p.audience ?? 'admins' };
+    message = alertMessage(answered, reader, questions, opts);
+  }
+  const result = await deps.dispatcher.sendForJob(
+    jobKey,
+    { to: p.to, message },
+    { signal: deps.scheduler.stopSignal },
+  );
+  if (result.status === 'refused') {
+    // Retrying would fail the same way. Ids and Slack's error code only: answers are never logged.
+    deps.logger.warn('check-in follow-up undeliverable', {
+      checkinId: p.checkinId,
+      kind: p.kind,
+      to: p.to,
+      error: result.error,
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import type { Deps } from '../../deps.js';
+import type { OutgoingMessage } from '../../slack/gateway.js';
+
+/**
+ * A `/passerelle` subcommand another feature answers (preferences: mute, snooze, settings…):
+ * `match` returns how to run it when the words are its own. It is acked at once and answered
+ * through `respond` once done.
+ */
+export interface Subcommand {
+  match(words: readonly string[]): ((userId: string) => Promise<OutgoingMessage>) | undefined;
+}
+
+/** What help uses: the user directory and config for the locale, and the other features' subcommands. */
+export type HelpDeps = Pick<Deps, 'config' | 'users'> & { subcommands: readonly Subcommand[] };

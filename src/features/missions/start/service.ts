@@ -1,0 +1,121 @@
+import { DateTime } from 'luxon';
+import { translator } from '../../../i18n/index.js';
+import { isAdmin } from '../../../roles.js';
+import type { FieldErrors } from '../../../slack/view-state.js';
+import type { MissionStartDeps, TemplateOption } from '../deps.js';
+import type { Mission } from '../model.js';
+import { insertMission } from '../repository.js';
+import { nextStatus } from '../rules.js';
+import type { MissionForm } from './input.js';
+import { checkMissionRules } from './rules.js';
+import { type ChannelOutcome, channelIntroMessage, confirmationMessage, welcomeMessage } from './views.js';
+
+/** Today's calendar date in the workspace's zone (`yyyy-MM-dd`). */
+export function workspaceToday(deps: MissionStartDeps): string {
+  return DateTime.fromJSDate(deps.clock.now(), { zone: deps.config.defaultTimezone }).toISODate() ?? '';
+}
+
+/** What the mission modal needs: the onboarding templates in the manager's language. */
+export async function missionFormChoices(
+  deps: MissionStartDeps,
+  managerId: string,
+): Promise<TemplateOption[]> {
+  const locale = await deps.users.localeOf(managerId, deps.config.defaultLocale);
+  return deps.onboarding.templates(locale);
+}
+
+/** Checks a parsed form against Slack (is the freelancer a real, active human?) and the calendar. */
+export async function validateMission(
+  deps: MissionStartDeps,
+  form: MissionForm,
+  managerId: string,
+): Promise<FieldErrors> {
+  const lookup = async (id: string | undefined) =>
+    id ? deps.users.get(id).catch(() => undefined) : undefined;
+  const [freelancer, buddy] = await Promise.all([lookup(form.freelancerId), lookup(form.buddyId)]);
+  return checkMissionRules(form, { managerId, freelancer, buddy }, workspaceToday(deps));
+}
+
+/**
+ * Starts a mission: stores it (once per `creationKey`: a retried or double submission stops here),
+ * then welcomes the freelancer, introduces them in the team channel, confirms to the manager and
+ * starts onboarding. Returns the mission, or `duplicate`.
+ */
+export async function startMission(
+  deps: MissionStartDeps,
+  form: MissionForm,
+  managerId: string,
+  creationKey: string,
+): Promise<Mission | 'duplicate'> {
+  const now = deps.clock.now();
+  const freelancer = await deps.users.get(form.freelancerId);
+  // No silent fallback: an unreadable zone is recorded as assumed and said to the manager.
+  const timezone = freelancer.tz ?? deps.config.defaultTimezone;
+  const status = nextStatus('draft', 'startOnboarding');
+  const mission = await insertMission(deps.db, {
+    creationKey,
+    title: form.title,
+    brief: form.brief,
+    objectives: form.objectives,
+    freelancerId: form.freelancerId,
+    managerId,
+    buddyId: form.buddyId ?? null,
+    channelId: form.channelId ?? null,
+    skills: form.skills,
+    startDate: form.startDate,
+    endDate: form.endDate,
+    needExpressedOn: form.needExpressedOn ?? null,
+    templateKey: form.templateKey,
+    freelancerLocale: freelancer.locale ?? null,
+    checkin: {
+      weekday: form.checkinWeekday,
+      time: form.checkinTime,
+      timezone,
+      timezoneAssumed: !freelancer.tz,
+      country: null,
+      workingDays: [],
+      pausedUntil: null,
+    },
+    status,
+    history: [
+      { at: now, by: managerId, action: 'created' },
+      { at: now, by: managerId, action: 'startOnboarding', from: 'draft', to: status },
+    ],
+  });
+  if (mission === 'duplicate') return mission;
+
+  const [freelancerLocale, managerLocale] = await Promise.all([
+    deps.users.localeOf(mission.freelancerId, deps.config.defaultLocale),
+    deps.users.localeOf(managerId, deps.config.defaultLocale),
+  ]);
+  await deps.gateway.sendDm(
+    mission.freelancerId,
+    welcomeMessage(mission, translator(freelancerLocale), freelancerLocale, freelancer.name),
+  );
+  let channel: ChannelOutcome = 'none';
+  if (mission.channelId) {
+    const locale = deps.config.defaultLocale;
+    const posted = await deps.gateway.postInChannel(
+      mission.channelId,
+      channelIntroMessage(mission, translator(locale), locale),
+    );
+    channel = posted.ok ? 'posted' : posted.reason;
+  }
+  await deps.gateway.sendDm(
+    managerId,
+    confirmationMessage(
+      mission,
+      translator(managerLocale),
+      managerLocale,
+      channel,
+      isAdmin(deps.config, managerId),
+    ),
+  );
+  await deps.onboarding.start(mission);
+  await deps.events.emit('mission.changed', {
+    missionId: String(mission._id),
+    userIds: [mission.freelancerId, mission.managerId],
+    schedule: true,
+  });
+  return mission;
+}

@@ -1,0 +1,15 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { IANAZone } from 'luxon';
+import type { MissionsDeps } from '../deps.js';
+import { followFreelancerZone } from './service.js';
+
+type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs;
+
+/** `user_change` (a profile edit): the cached profile is dropped, and check-ins follow a new zone. */
+export function registerZoneListener(app: App, deps: MissionsDeps): void {
+  app.event('user_change', async ({ event }: UserChangeArgs) => {
+    const { id, tz } = event.user;
+    deps.users.forget(id);
+    if (tz && IANAZone.isValidZone(tz)) await followFreelancerZone(deps, id, tz);
+  });
+}
