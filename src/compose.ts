@@ -41,7 +41,7 @@ export function buildDeps(
     clock,
     db,
     gateway,
-    // Slices of half a second of the post rate: with two in flight, a crash leaves about a second of DMs in doubt.
+    // Slices of half a second of the post rate: three in flight, so a crash leaves 1.5 s of DMs in doubt at most.
     dispatcher: new Dispatcher(db, gateway, clock, logger, Math.max(1, Math.ceil(config.slackPostRate / 2))),
     users: new UserDirectory(slack, clock),
     scheduler: new Scheduler(runner, clock, logger),

@@ -35,14 +35,19 @@ export interface SendOptions {
   claim?: (slice: Outgoing[]) => Promise<Outgoing[]>;
 }
 
-/** Slices handed to Slack and not yet answered, per `send`: with the journal, what a crash may leave in doubt. */
-const SLICES_IN_FLIGHT = 2;
+/**
+ * Slices handed to Slack and not yet recorded, per `send`: what a crash may leave in doubt. Three
+ * (a second and a half of sending) so that the pacer still has work while a journal write waits
+ * behind a long command (FerretDB runs one command at a time: a claim or a record takes up to a
+ * second or two there).
+ */
+const SLICES_IN_FLIGHT = 3;
 
 /**
  * The one way bulk and follow-up DMs go out. Messages are sent in slices of about half a second of
  * the post rate: each slice is journaled (`attempted`) before it is handed to the pacer, and Slack's
  * answers are journaled as soon as the slice is answered, so a crash leaves at most the slices in
- * flight (2 per running send, about a second of sending) in doubt — and the sender that takes the
+ * flight (3 per running send, about a second and a half of sending) in doubt — and the sender that takes the
  * work over reads the journal and never sends those again (at most once), while the rest goes.
  * A stop (`signal`) hands no new slice to Slack and waits for those in flight.
  */

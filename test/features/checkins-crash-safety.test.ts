@@ -12,8 +12,8 @@ import { passAt } from '../support/passes.js';
 
 // A unit (one due minute, one lane) of this many check-ins: well over the in-flight window.
 const UNIT = 120;
-// What the app sends at once by default: slices of half a second at 48 posts/s, two in flight.
-const IN_FLIGHT_MAX = 2 * Math.ceil(48 / 2);
+// What the app sends at once by default: slices of half a second at 48 posts/s, three in flight.
+const IN_FLIGHT_MAX = 3 * Math.ceil(48 / 2);
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** 120 missions whose Monday 12 January 2026 10:00 (Paris) check-ins all fall in one unit. */
