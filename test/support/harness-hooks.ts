@@ -32,7 +32,7 @@ export function harnessPerFile(label: string, options: HarnessHookOptions): () =
 }
 
 /**
- * A running app, stand-in and database of its own for each test (≈ 20 ms to start here): for
+ * A running app, stand-in and database of its own for each test (0.1–0.3 s to start here): for
  * tests that run scheduler passes or the job runner, which act on every mission and job in the
  * database, and report counts over all of them.
  */

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { connectDatabase } from '../../src/db/connection.js';
 import type { Deps } from '../../src/deps.js';
 import { silentLogger } from '../../src/logger.js';
-import { testDatabaseUri } from './database.js';
+import { buildIndexes, testDatabaseUri } from './database.js';
 import { createSlackRequester } from './slack-request.js';
 import { SlackStandin } from './slack-standin.js';
 
@@ -62,6 +62,7 @@ export async function startHarness(
   const logger = silentLogger();
   const dbUri = testDatabaseUri(label);
   const db = options.db ?? (await connectDatabase(dbUri, logger));
+  await buildIndexes(db);
   // Slack retries as in production but quicker (a 5xx outage gives up in well under a second).
   const deps = buildDeps(config, logger, clock, db, {
     slackRetries: { retries: 6, factor: 2, minTimeout: 20, maxTimeout: 100 },
