@@ -46,7 +46,14 @@ function withDatabase(uri: string, database: string): string {
  * first start, so tests start from there; the app itself does not wait for them (reported).
  */
 export async function buildIndexes(db: Connection): Promise<void> {
-  for (const model of [missionModel, checkinModel, questionSetModel, preferencesModel, templateModel, itemModel]) {
+  for (const model of [
+    missionModel,
+    checkinModel,
+    questionSetModel,
+    preferencesModel,
+    templateModel,
+    itemModel,
+  ]) {
     model(db);
   }
   jobModel(db);
