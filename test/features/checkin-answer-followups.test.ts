@@ -131,7 +131,7 @@ describe('check-in answers: what the manager and the admins are told', () => {
     expect(said(toAdmin[0])).toContain(`do not pass it on to the manager (<@${hrManager}>)`);
     const toManager = await eventually(() => {
       const dms = h.standin.messagesTo(hrManager);
-      if (dms.length === 0) throw new Error('no notice to the manager yet');
+      if (dms.length === 0) throw new Error(`no DM to the manager ${hrManager} yet`);
       return dms;
     });
     expect(toManager).toHaveLength(1);

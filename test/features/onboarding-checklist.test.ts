@@ -112,7 +112,7 @@ describe('onboarding checklist', () => {
     await click(h, o.fRef, buddy._id.toString(), stranger);
     const refusal = await eventually(() => {
       const e = h.standin.ephemeralsTo(stranger)[0];
-      if (!e) throw new Error('no refusal yet');
+      if (!e) throw new Error(`no ephemeral to ${stranger} yet`);
       return e;
     });
     expect(refusal.text).toBe('Only the owner of this item, the mission’s manager or an admin can tick it.');
