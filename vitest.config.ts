@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     env: { TZ: 'UTC' },
+    // Files and the tests in each file run in a random order: no test may lean on another's leftovers.
+    // vitest prints the seed ('Running tests with seed "…"'); `--sequence.seed=<it>` replays that order.
+    sequence: { shuffle: true },
   },
 });

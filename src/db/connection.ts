@@ -1,7 +1,11 @@
 import type { Logger } from '@slack/bolt';
 import mongoose, { type Connection } from 'mongoose';
+import { buildIndexes } from './model.js';
 
-/** Opens a mongoose connection of its own (no global connection), so tests can run apps side by side. */
+/**
+ * Opens a mongoose connection of its own (no global connection), so tests can run apps side by side,
+ * and builds every model's indexes before returning.
+ */
 export async function connectDatabase(uri: string, logger: Logger): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 10_000,
@@ -9,7 +13,9 @@ export async function connectDatabase(uri: string, logger: Logger): Promise<Conn
     sanitizeFilter: true,
   });
   await conn.asPromise();
-  logger.debug(`database connected (${conn.name})`);
+  // Before any request: a unique index still being built does not hold (two writes of one key both land).
+  await buildIndexes(conn);
+  logger.debug(`database connected (${conn.name}), indexes built`);
   return conn;
 }
 

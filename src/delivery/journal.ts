@@ -1,5 +1,5 @@
 import mongoose, { type Connection, Schema } from 'mongoose';
-import { boundModel } from '../db/model.js';
+import { defineModel } from '../db/model.js';
 
 /**
  * One step of a delivery, for a slice of messages: `attempted` is written before they are handed to
@@ -28,9 +28,7 @@ const journalSchema = new Schema<JournalEntry>(
 journalSchema.index({ scope: 1 });
 journalSchema.index({ at: 1 });
 
-function journal(conn: Connection) {
-  return boundModel(conn, 'DeliveryJournal', journalSchema);
-}
+const journal = defineModel('DeliveryJournal', journalSchema);
 
 /** Where an accepted message landed. */
 export interface Receipt {

@@ -1,5 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose';
-import { boundModel } from '../db/model.js';
+import { defineModel } from '../db/model.js';
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -49,7 +49,5 @@ jobSchema.index({ status: 1, runAt: 1 });
 jobSchema.index({ status: 1, leaseExpiresAt: 1 });
 
 /** The jobs model bound to one connection. */
-export function jobModel(conn: Connection): JobModel {
-  return boundModel(conn, 'Job', jobSchema);
-}
+export const jobModel: (conn: Connection) => JobModel = defineModel('Job', jobSchema);
 export type JobModel = Model<JobDoc>;

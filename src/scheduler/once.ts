@@ -1,6 +1,6 @@
 import { type Connection, Schema } from 'mongoose';
 import { isDuplicateKey } from '../db/duplicates.js';
-import { boundModel } from '../db/model.js';
+import { defineModel } from '../db/model.js';
 
 interface Mark {
   key: string;
@@ -12,6 +12,7 @@ const markSchema = new Schema<Mark>(
   { collection: 'scheduler_marks', versionKey: false },
 );
 markSchema.index({ key: 1 }, { unique: true });
+const markModel = defineModel('SchedulerMark', markSchema);
 
 /**
  * Claims `key` for whoever asks first, across every instance (a unique key, no lock): for work done
@@ -19,7 +20,7 @@ markSchema.index({ key: 1 }, { unique: true });
  */
 export async function claimOnce(conn: Connection, key: string, at: Date): Promise<boolean> {
   try {
-    await boundModel(conn, 'SchedulerMark', markSchema).create({ key, at });
+    await markModel(conn).create({ key, at });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;

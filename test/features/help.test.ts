@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerFile } from '../support/harness-hooks.js';
+import { newPerson } from '../support/people.js';
 
 interface Ack {
   response_type?: string;
@@ -14,20 +15,18 @@ function ackText(body: Ack): string {
 }
 
 describe('/passerelle help over the real HTTP receiver', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness('help');
-    h.standin.addUser({ id: 'UFRANCOIS', name: 'francois', locale: 'fr-FR', tz: 'Europe/Paris' });
-    h.standin.addUser({ id: 'UEMMA0001', name: 'emma', locale: 'en-US', tz: 'America/New_York' });
-    h.standin.addUser({ id: 'UHANS0001', name: 'hans', locale: 'de-DE', tz: 'Europe/Berlin' });
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  const harness = harnessPerFile('help', { now: new Date() });
+  const french = () => newPerson(harness(), 'FRANC', { locale: 'fr-FR', tz: 'Europe/Paris' });
+  const english = () => newPerson(harness(), 'EMMA', { locale: 'en-US', tz: 'America/New_York' });
+  /** The Slack calls made since `from`, but Bolt's own start-up auth.test (it lands whenever it lands). */
+  const callsSince = (from: number) =>
+    harness()
+      .standin.calls.slice(from)
+      .filter((c) => c.method !== 'auth.test');
 
   it('answers a fr-FR user in French, ephemerally, listing the commands', async () => {
-    const res = await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: 'UFRANCOIS' });
+    const h = harness();
+    const res = await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: french() });
     expect(res.status).toBe(200);
     const body = res.json() as Ack;
     expect(body.response_type).toBe('ephemeral');
@@ -37,30 +36,38 @@ describe('/passerelle help over the real HTTP receiver', () => {
   });
 
   it('answers an en-US user in English', async () => {
-    const res = await h.slack.sendCommand({ command: '/passerelle', text: '', userId: 'UEMMA0001' });
+    const h = harness();
+    const res = await h.slack.sendCommand({ command: '/passerelle', text: '', userId: english() });
     const body = res.json() as Ack;
     expect(body.text).toBe('Passerelle — help');
     expect(ackText(body)).toContain('`/passerelle help` — Show this help');
   });
 
   it('falls back to the workspace default locale for an unsupported language', async () => {
-    const res = await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: 'UHANS0001' });
+    const h = harness();
+    const hans = newPerson(h, 'HANS', { locale: 'de-DE', tz: 'Europe/Berlin' });
+    const res = await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: hans });
     expect((res.json() as Ack).text).toBe('Passerelle — aide');
   });
 
   it('reads the user once, then answers from the cache', async () => {
-    const before = h.standin.callsTo('users.info').filter((c) => c.args.user === 'UEMMA0001').length;
-    await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: 'UEMMA0001' });
-    const after = h.standin.callsTo('users.info').filter((c) => c.args.user === 'UEMMA0001').length;
+    const h = harness();
+    const emma = english();
+    const reads = () => h.standin.callsTo('users.info').filter((c) => c.args.user === emma).length;
+    await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: emma });
+    const before = reads();
+    await h.slack.sendCommand({ command: '/passerelle', text: 'help', userId: emma });
+    const after = reads();
     expect(before).toBe(1);
     expect(after).toBe(1);
   });
 
   it('answers an unknown subcommand with the help and a line saying it is unknown, escaped', async () => {
+    const h = harness();
     const res = await h.slack.sendCommand({
       command: '/passerelle',
       text: '<!channel> now',
-      userId: 'UEMMA0001',
+      userId: english(),
     });
     expect(res.status).toBe(200);
     const body = res.json() as Ack;
@@ -69,28 +76,30 @@ describe('/passerelle help over the real HTTP receiver', () => {
   });
 
   it('rejects a bad signature with 401 and does nothing', async () => {
+    const h = harness();
     const calls = h.standin.calls.length;
     const res = await h.slack.sendCommand(
-      { command: '/passerelle', text: 'help', userId: 'UFRANCOIS' },
+      { command: '/passerelle', text: 'help', userId: french() },
       { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' },
     );
     expect(res.status).toBe(401);
     expect(res.body).toBe('');
-    expect(h.standin.calls.length).toBe(calls);
+    expect(callsSince(calls)).toEqual([]);
   });
 
   it('rejects a timestamp older than five minutes with 401 and does nothing', async () => {
+    const h = harness();
     const calls = h.standin.calls.length;
     const res = await h.slack.sendCommand(
-      { command: '/passerelle', text: 'help', userId: 'UFRANCOIS' },
+      { command: '/passerelle', text: 'help', userId: french() },
       { timestamp: Math.floor(Date.now() / 1000) - 301 },
     );
     expect(res.status).toBe(401);
-    expect(h.standin.calls.length).toBe(calls);
+    expect(callsSince(calls)).toEqual([]);
   });
 
   it('reports health with the database status', async () => {
-    const res = await fetch(`${h.appUrl}/healthz`);
+    const res = await fetch(`${harness().appUrl}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
   });

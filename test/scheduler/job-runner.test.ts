@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import { jobModel } from '../../src/scheduler/job-model.js';
@@ -31,15 +31,18 @@ function waitForLine(child: ChildProcess, prefix: string): Promise<string> {
   });
 }
 
+// Runners (and the worker processes) claim any due job of the database: each test has its own.
 describe('durable job runner', () => {
   let uri: string;
   let conn: Connection;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     uri = testDatabaseUri('jobs');
     conn = await mongoose.createConnection(uri).asPromise();
+    // The unique key index, built as a deployed database has it (not in the background of the first enqueue).
+    await jobModel(conn).init();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await conn.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { MessageRef } from '../../src/db/schemas.js';
 import { CHECKIN_VIEW, OPEN_CHECKIN } from '../../src/features/checkins/answers/ids.js';
+import { FOLLOWUP_JOB } from '../../src/features/checkins/followups/service.js';
 import {
   type Checkin,
   type CheckinAnswer,
@@ -8,9 +9,97 @@ import {
   checkinModel,
 } from '../../src/features/checkins/model.js';
 import type { Mission } from '../../src/features/missions/model.js';
+import { jobModel } from '../../src/scheduler/job-model.js';
 import { eventually } from './eventually.js';
-import type { Harness } from './harness.js';
+import { ADMIN_ID, type Harness } from './harness.js';
+import { createMission, type MissionOverrides } from './missions.js';
+import { newPerson } from './people.js';
 import type { StandinMessage } from './slack-standin.js';
+
+/** The people of an answer: a French freelancer in Paris, an English manager in New York. */
+export interface AnswerPeople {
+  freelancer: string;
+  manager: string;
+}
+
+/** New people for one test (and the workspace admin of the test config in the directory). */
+export function answerPeople(h: Harness): AnswerPeople {
+  h.standin.addUser({ id: ADMIN_ID, name: 'ada', locale: 'en-US', tz: 'Europe/London' });
+  return {
+    freelancer: newPerson(h, 'FREEL', { name: 'francoise', locale: 'fr-FR', tz: 'Europe/Paris' }),
+    manager: newPerson(h, 'MGR', { name: 'emma', locale: 'en-US', tz: 'America/New_York' }),
+  };
+}
+
+let missionSeq = 0;
+
+/**
+ * An active mission of theirs (2 March – 30 June 2026). Its title is unique and no other title
+ * contains it (`Refonte paiement (3)`, never a prefix of `… (31)`), so DMs can be found by title.
+ */
+export function answerMission(
+  h: Harness,
+  people: AnswerPeople,
+  over: Partial<MissionOverrides> = {},
+): Promise<Mission> {
+  missionSeq += 1;
+  return createMission(h.db, {
+    freelancerId: people.freelancer,
+    managerId: people.manager,
+    title: `Refonte paiement (${missionSeq})`,
+    startDate: '2026-03-02',
+    endDate: '2026-06-30',
+    status: 'active',
+    ...over,
+  });
+}
+
+/**
+ * Waits until every follow-up job of this check-in has run (none left pending or running): after
+ * it, what the people were sent is all they will be sent for this answer.
+ */
+export async function followUpsSettled(h: Harness, checkinId: Types.ObjectId): Promise<void> {
+  const prefix = `checkin-followup:${checkinId.toString()}:`;
+  await eventually(
+    async () => {
+      const jobs = await jobModel(h.db).find({ name: FOLLOWUP_JOB }).lean().exec();
+      const mine = jobs.filter((j) => j.key.startsWith(prefix));
+      const open = mine.filter((j) => j.status === 'pending' || j.status === 'running');
+      if (mine.length === 0 || open.length > 0) {
+        throw new Error(
+          `follow-ups of ${checkinId}: ${mine.length} queued, still open: ${open.map((j) => `${j.key} (${j.status})`).join(', ') || 'none'}`,
+        );
+      }
+    },
+    { what: 'every follow-up job run' },
+  );
+}
+
+/** Waits for at least `count` DMs to `userId` mentioning `needle`; on timeout says which came. */
+export function awaitDms(
+  h: Harness,
+  userId: string,
+  needle: string,
+  count: number,
+): Promise<StandinMessage[]> {
+  return eventually(
+    () => {
+      const dms = dmsAbout(h, userId, needle);
+      if (dms.length < count) {
+        throw new Error(
+          `expected ${count} DM(s) to ${userId} about "${needle}", got ${dms.length}: ${texts(dms)}`,
+        );
+      }
+      return dms;
+    },
+    { what: `DMs to ${userId}` },
+  );
+}
+
+/** The fallback texts of some messages, for failure messages. */
+export function texts(messages: StandinMessage[]): string {
+  return JSON.stringify(messages.map((m) => m.text ?? ''));
+}
 
 /** What a freelancer fills in; `undefined` leaves the input empty (an unselected radio, a blank text). */
 export interface AnswerValues {
@@ -125,7 +214,11 @@ export async function clickOpen(h: Harness, c: Checkin, userId: string) {
   });
 }
 
-/** Submits the check-in modal of `c` as `userId` (a retry of the same view when `viewId` repeats). */
+/**
+ * Submits the check-in modal of `c` as `userId` (a retry of the same view when `viewId` repeats).
+ * With the id of a modal the stand-in opened (`openModalId`), the app's ack is applied to it as
+ * Slack would and refused acks land in `standin.ackProblems`.
+ */
 export function submitCheckin(
   h: Harness,
   c: Checkin | string,
@@ -135,7 +228,7 @@ export function submitCheckin(
 ) {
   return h.slack.sendViewSubmission({
     userId,
-    applyAck: false,
+    applyAck: viewId !== undefined && h.standin.view(viewId) !== undefined,
     view: {
       ...(viewId ? { id: viewId } : {}),
       callback_id: CHECKIN_VIEW,
@@ -149,9 +242,17 @@ export function submitCheckin(
 export function modalOpenedWith(h: Harness, triggerId: string | undefined) {
   return eventually(() => {
     const call = h.standin.callsTo('views.open').find((c) => c.args.trigger_id === triggerId);
-    if (!call?.ok) throw new Error('no views.open for this trigger yet');
+    if (!call) throw new Error(`no views.open with trigger ${triggerId} yet`);
+    if (!call.ok) throw new Error(`views.open with trigger ${triggerId} refused: ${call.error}`);
     return call.args.view as ModalJson;
   });
+}
+
+/** The id of the modal the stand-in opened for `userId` showing check-in `c` (after modalOpenedWith). */
+export function openModalId(h: Harness, userId: string, c: Checkin): string {
+  const v = h.standin.openModals(userId).find((x) => x.view.private_metadata === c._id.toString());
+  if (!v) throw new Error(`no open check-in modal for ${userId}`);
+  return v.id;
 }
 
 /** The parts of a modal the tests look at. */

@@ -12,6 +12,8 @@ import { SlackStandin } from './slack-standin.js';
 
 export const BOT_TOKEN = 'xoxb-test-1234-abcdef';
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+/** The workspace's one admin (`ADMIN_USER_IDS`) in every test app: configuration, shared by design. */
+export const ADMIN_ID = 'UADMIN01';
 
 /**
  * The base configuration of an app under test: what `loadConfig` makes of a test environment, so
@@ -26,7 +28,7 @@ export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Con
     DEFAULT_LOCALE: 'fr',
     DEFAULT_TIMEZONE: 'Europe/Paris',
     DEFAULT_COUNTRY: 'FR',
-    ADMIN_USER_IDS: 'UADMIN01',
+    ADMIN_USER_IDS: ADMIN_ID,
     ANIMATOR_USER_IDS: 'UANIM001',
     LOG_LEVEL: 'error',
     EMBEDDED_DATABASE: 'ferretdb',

@@ -19,7 +19,12 @@ export async function ephemeralAnswer(
   if (res.status !== 200) throw new Error(`${command} answered HTTP ${res.status}`);
   return eventually(() => {
     const e = h.standin.ephemeralsTo(userId)[before];
-    if (!e?.text) throw new Error('no answer yet');
+    if (!e?.text) {
+      const got = h.standin.ephemeralsTo(userId).map((x) => x.text);
+      throw new Error(
+        `no ephemeral answer to ${command} ${text} for ${userId} (theirs so far: ${JSON.stringify(got)})`,
+      );
+    }
     return e.text;
   });
 }

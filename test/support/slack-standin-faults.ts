@@ -14,7 +14,12 @@ export type FaultDecision =
 
 interface Countdown {
   left: number;
+  /** Only calls whose args match are failed (e.g. the posts to one user); the others go through. */
+  where?: FaultFilter;
 }
+
+/** Which calls a fault applies to, from the call's parsed args (`args.channel === 'U123'`). */
+export type FaultFilter = (args: Json) => boolean;
 interface PlatformFault extends Countdown {
   error: string;
   extra: Json;
@@ -55,17 +60,26 @@ export class Faults {
 
   constructor(private readonly now: () => number) {}
 
-  /** The next `times` calls of `method` answer `{ok:false, error, ...extra}`. */
-  failNext(method: string, error: string, opts: { times?: number; extra?: Json } = {}): void {
-    push(this.platform, method, { error, extra: opts.extra ?? {}, left: opts.times ?? 1 });
+  /** The next `times` calls of `method` (matching `where`, if given) answer `{ok:false, error, ...extra}`. */
+  failNext(
+    method: string,
+    error: string,
+    opts: { times?: number; extra?: Json; where?: FaultFilter } = {},
+  ): void {
+    push(this.platform, method, { error, extra: opts.extra ?? {}, left: opts.times ?? 1, where: opts.where });
   }
 
-  /** The next `times` calls of `method` answer with HTTP `status` (e.g. 500, 503). */
-  failHttp(method: string, status: number, opts: { times?: number; body?: string } = {}): void {
+  /** The next `times` calls of `method` (matching `where`, if given) answer with HTTP `status` (e.g. 500, 503). */
+  failHttp(
+    method: string,
+    status: number,
+    opts: { times?: number; body?: string; where?: FaultFilter } = {},
+  ): void {
     push(this.http, method, {
       status,
       body: opts.body ?? 'stand-in injected failure',
       left: opts.times ?? 1,
+      where: opts.where,
     });
   }
 
@@ -94,16 +108,16 @@ export class Faults {
     return total;
   }
 
-  /** Decides whether this call of `method` fails; consumes the fault it applies. */
-  check(method: string): FaultDecision | undefined {
+  /** Decides whether this call of `method` (with these args) fails; consumes the fault it applies. */
+  check(method: string, args: Json = {}): FaultDecision | undefined {
     const limited = this.checkRateRules(method) ?? this.checkBudgets(method);
     if (limited !== undefined) {
       this.limited.set(method, (this.limited.get(method) ?? 0) + 1);
       return { kind: 'ratelimited', retryAfterSeconds: limited };
     }
-    const h = take(this.http, method);
+    const h = take(this.http, method, args);
     if (h !== undefined) return { kind: 'http', status: h.status, body: h.body };
-    const p = take(this.platform, method);
+    const p = take(this.platform, method, args);
     if (p !== undefined) return { kind: 'platform', error: p.error, extra: p.extra };
     return undefined;
   }
@@ -159,11 +173,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   map.set(key, list);
 }
 
-function take<T extends Countdown>(map: Map<string, T[]>, key: string): T | undefined {
+/** The first fault of `key` that applies to these args, counted down (and dropped when used up). */
+function take<T extends Countdown>(map: Map<string, T[]>, key: string, args: Json): T | undefined {
   const list = map.get(key);
-  const first = list?.[0];
-  if (list === undefined || first === undefined) return undefined;
-  first.left -= 1;
-  if (first.left <= 0) list.shift();
-  return first;
+  const index = list?.findIndex((f) => f.where === undefined || f.where(args)) ?? -1;
+  const fault = list?.[index];
+  if (list === undefined || fault === undefined) return undefined;
+  fault.left -= 1;
+  if (fault.left <= 0) list.splice(index, 1);
+  return fault;
 }

@@ -82,7 +82,7 @@ function handleApi(
   };
   const authError = deps.authError(token);
   if (authError !== undefined) return send(200, { ok: false, error: authError });
-  const fault = deps.faults.check(method);
+  const fault = deps.faults.check(method, args);
   if (fault?.kind === 'ratelimited') {
     const retryAfter = String(fault.retryAfterSeconds);
     return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });

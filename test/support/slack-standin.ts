@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Faults, type RateLimitOptions } from './slack-standin-faults.js';
+import { type FaultFilter, Faults, type RateLimitOptions } from './slack-standin-faults.js';
 import { createRouter } from './slack-standin-router.js';
 import { dmIdFor, type StandinIdentity, StandinState } from './slack-standin-state.js';
 import {
@@ -25,6 +25,7 @@ import {
 } from './slack-standin-types.js';
 import { applySubmissionAck, closeView } from './slack-standin-views.js';
 
+export type { FaultFilter } from './slack-standin-faults.js';
 export type * from './slack-standin-types.js';
 
 /** Options of the stand-in; everything has a default. */
@@ -225,13 +226,25 @@ export class SlackStandin {
     return problems;
   }
 
-  /** The next `times` calls of `method` answer `{ok:false, error}` (HTTP 200). */
-  failNext(method: string, error: string, opts: { times?: number; extra?: Json } = {}): void {
+  /**
+   * The next `times` calls of `method` answer `{ok:false, error}` (HTTP 200). With `where`, only
+   * the calls it accepts (e.g. `(a) => a.channel === userId`): a test fails its own calls, not
+   * those other work in flight happens to make.
+   */
+  failNext(
+    method: string,
+    error: string,
+    opts: { times?: number; extra?: Json; where?: FaultFilter } = {},
+  ): void {
     this.faults.failNext(method, error, opts);
   }
 
-  /** The next `times` calls of `method` answer HTTP `status`. */
-  failHttp(method: string, status: number, opts: { times?: number; body?: string } = {}): void {
+  /** The next `times` calls of `method` (those `where` accepts, if given) answer HTTP `status`. */
+  failHttp(
+    method: string,
+    status: number,
+    opts: { times?: number; body?: string; where?: FaultFilter } = {},
+  ): void {
     this.faults.failHttp(method, status, opts);
   }
 

@@ -139,7 +139,9 @@ describe('public holidays', () => {
     run();
     const started = performance.now();
     expect(run()).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(100);
+    // Warm, 10,000 look-ups take a few milliseconds; without the per-country cache they take seconds.
+    // The bound is loose on purpose: the suite shares a loaded machine (this was 100 ms and flaked).
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

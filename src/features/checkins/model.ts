@@ -1,6 +1,6 @@
-import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
-import { boundModel } from '../../db/model.js';
+import { defineModel } from '../../db/model.js';
 
 /**
  * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, due more
@@ -118,9 +118,7 @@ checkinSchema.index({ managerId: 1, status: 1, dueAt: -1 });
 checkinSchema.index({ freelancerId: 1, dueAt: -1 });
 
 /** The check-ins model bound to one connection. */
-export function checkinModel(conn: Connection): Model<Checkin> {
-  return boundModel(conn, 'Checkin', checkinSchema);
-}
+export const checkinModel = defineModel('Checkin', checkinSchema);
 
 const checkinMessageSchema = new Schema<{ _id: Types.ObjectId; channel: string; ts: string }>(
   { _id: Schema.Types.ObjectId, channel: String, ts: String },
@@ -128,8 +126,4 @@ const checkinMessageSchema = new Schema<{ _id: Types.ObjectId; channel: string; 
 );
 
 /** Where each sent check-in's DM is, by check-in id: written once per delivery batch (see recordDeliveries). */
-export function checkinMessageModel(
-  conn: Connection,
-): Model<{ _id: Types.ObjectId; channel: string; ts: string }> {
-  return boundModel(conn, 'CheckinMessage', checkinMessageSchema);
-}
+export const checkinMessageModel = defineModel('CheckinMessage', checkinMessageSchema);

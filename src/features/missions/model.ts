@@ -1,6 +1,6 @@
-import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
-import { boundModel } from '../../db/model.js';
+import { defineModel } from '../../db/model.js';
 import { type MessageRef, messageRefSchema as messageRef } from '../../db/schemas.js';
 import { type MissionStatus, missionStatuses } from './rules.js';
 
@@ -113,6 +113,4 @@ missionSchema.index({ freelancerId: 1, status: 1 });
 missionSchema.index({ status: 1 });
 
 /** The missions model bound to one connection. */
-export function missionModel(conn: Connection): Model<Mission> {
-  return boundModel(conn, 'Mission', missionSchema);
-}
+export const missionModel = defineModel('Mission', missionSchema);

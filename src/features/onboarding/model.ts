@@ -1,5 +1,5 @@
-import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { boundModel } from '../../db/model.js';
+import { Schema, type Types } from 'mongoose';
+import { defineModel } from '../../db/model.js';
 import { localizedTextSchema as localizedText } from '../../db/schemas.js';
 import type { LocalizedText } from '../../i18n/index.js';
 
@@ -110,11 +110,7 @@ itemSchema.index({ ownerId: 1, doneAt: 1 });
 itemSchema.index({ missionId: 1 });
 
 /** The templates model bound to one connection. */
-export function templateModel(conn: Connection): Model<OnboardingTemplate> {
-  return boundModel(conn, 'OnboardingTemplate', templateSchema);
-}
+export const templateModel = defineModel('OnboardingTemplate', templateSchema);
 
 /** The checklist items model bound to one connection. */
-export function itemModel(conn: Connection): Model<OnboardingItem> {
-  return boundModel(conn, 'OnboardingItem', itemSchema);
-}
+export const itemModel = defineModel('OnboardingItem', itemSchema);

@@ -1,5 +1,5 @@
-import { type Connection, type Model, Schema } from 'mongoose';
-import { boundModel } from '../../db/model.js';
+import { Schema } from 'mongoose';
+import { defineModel } from '../../db/model.js';
 
 /** Kinds of non-urgent messages a person can mute (PRODUCT.md §9). */
 export const muteCategories = ['reminders', 'nudges', 'digests'] as const;
@@ -25,6 +25,4 @@ const preferencesSchema = new Schema<Preferences>(
 preferencesSchema.index({ userId: 1 }, { unique: true });
 
 /** The preferences model bound to one connection. */
-export function preferencesModel(conn: Connection): Model<Preferences> {
-  return boundModel(conn, 'Preferences', preferencesSchema);
-}
+export const preferencesModel = defineModel('Preferences', preferencesSchema);

@@ -1,5 +1,5 @@
-import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { boundModel } from '../../../db/model.js';
+import { Schema, type Types } from 'mongoose';
+import { defineModel } from '../../../db/model.js';
 import { localizedTextSchema as localizedText } from '../../../db/schemas.js';
 import type { LocalizedText } from '../../../i18n/index.js';
 
@@ -51,6 +51,4 @@ const questionSetSchema = new Schema<CheckinQuestionSet>(
 questionSetSchema.index({ key: 1 }, { unique: true });
 
 /** The question sets model bound to one connection. */
-export function questionSetModel(conn: Connection): Model<CheckinQuestionSet> {
-  return boundModel(conn, 'CheckinQuestionSet', questionSetSchema);
-}
+export const questionSetModel = defineModel('CheckinQuestionSet', questionSetSchema);
