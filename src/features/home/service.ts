@@ -65,32 +65,26 @@ export interface MissionListData {
  * (managerId, freelancerId, ownerId, missionId), the only kind FerretDB pushes down; open/closed
  * is filtered in memory rather than with `$in`, which FerretDB runs as a scan. Progress is read
  * only for the rows shown (onboarding's `onboardingOf`), never for all of a manager's missions.
- * Reads start as soon as what they need is known, so the user waits for the longest chain
- * (missions, then the shown rows' progress), not for the sum: the open items are read beside
- * the missions and only joined with them.
  */
 export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeData> {
   const admin = isAdmin(deps.config, reader.userId);
-  const missions = Promise.all([
+  const [managed, freelancing, workspaceCounts] = await Promise.all([
     listedMissionsManagedBy(deps.db, reader.userId),
     listedMissionsOfFreelancer(deps.db, reader.userId),
-  ]);
-  const rows = missions.then(([managed, freelancing]) => shownRowsOf(deps, reader, managed, freelancing));
-  const [
-    [managed, freelancing],
-    workspaceCounts,
-    items,
-    { current, managedOpen, shownCurrent, shownManaged, progress, checkins, health },
-  ] = await Promise.all([
-    missions,
     admin ? missionCountsByStatus(deps.db) : Promise.resolve(undefined),
-    openItemsAmong(
-      deps,
-      reader.userId,
-      reader.locale,
-      missions.then(([m, f]) => [...m, ...f]),
-    ),
-    rows,
+  ]);
+  const current = freelancing.filter((m) => isOpen(m.status));
+  const managedOpen = managed.filter((m) => isOpen(m.status));
+  const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
+  const shownManaged = managedOpen.slice(0, HOME_LIMITS.managedMissions);
+  // Independent reads, at once: the user waits for the slowest, not for their sum.
+  const [items, progress, checkins, health] = await Promise.all([
+    openItemsAmong(deps, reader.userId, reader.locale, [...managed, ...freelancing]),
+    onboardingOf(deps, [...shownCurrent, ...shownManaged]),
+    current.length > 0 ? homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : Promise.resolve({}),
+    shownManaged.length > 0
+      ? healthOfManaged(deps.db, reader.userId)
+      : Promise.resolve(new Map<string, MissionHealth>()),
   ]);
 
   const data: HomeData = {
@@ -148,27 +142,6 @@ export async function gatherMissionList(deps: HomeDeps, reader: Reader): Promise
       total: freelancing.length,
     },
   };
-}
-
-/** The Home's mission rows, and what they show besides the missions: progress, check-ins, health. */
-async function shownRowsOf(
-  deps: HomeDeps,
-  reader: Reader,
-  managed: ListedMission[],
-  freelancing: ListedMission[],
-) {
-  const current = freelancing.filter((m) => isOpen(m.status));
-  const managedOpen = managed.filter((m) => isOpen(m.status));
-  const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
-  const shownManaged = managedOpen.slice(0, HOME_LIMITS.managedMissions);
-  const [progress, checkins, health] = await Promise.all([
-    onboardingOf(deps, [...shownCurrent, ...shownManaged]),
-    current.length > 0 ? homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : Promise.resolve({}),
-    shownManaged.length > 0
-      ? healthOfManaged(deps.db, reader.userId)
-      : Promise.resolve(new Map<string, MissionHealth>()),
-  ]);
-  return { current, managedOpen, shownCurrent, shownManaged, progress, checkins, health };
 }
 
 function idOf(m: ListedMission): string {

@@ -82,21 +82,18 @@ export function itemView(
 
 /**
  * The reader's open checklist items on their open missions, soonest due first (undated last) —
- * what `openItemsOf` returns, but joined with the missions the caller loads (every item's owner is
- * that mission's manager or freelancer): one equality query on `ownerId`, where `openItemsOf`
- * reads each item's mission by id. `missions` may still be on its way: the items are read
- * meanwhile, and only the join waits for it.
+ * what `openItemsOf` returns, but joined with the missions the caller has already loaded (every
+ * item's owner is that mission's manager or freelancer): one equality query on `ownerId`, where
+ * `openItemsOf` reads each item's mission by id.
  */
 export async function openItemsAmong(
   deps: OverviewDeps,
   userId: string,
   locale: Locale,
-  missions:
-    | readonly Pick<Mission, '_id' | 'title' | 'status'>[]
-    | Promise<readonly Pick<Mission, '_id' | 'title' | 'status'>[]>,
+  missions: readonly Pick<Mission, '_id' | 'title' | 'status'>[],
 ): Promise<ChecklistItemView[]> {
-  const [items, known] = await Promise.all([openItemsListedFor(deps.db, userId), missions]);
-  const open = new Map(known.filter((m) => isOpen(m.status)).map((m) => [m._id.toString(), m]));
+  const items = await openItemsListedFor(deps.db, userId);
+  const open = new Map(missions.filter((m) => isOpen(m.status)).map((m) => [m._id.toString(), m]));
   return items
     .flatMap((item): ChecklistItemView[] => {
       const mission = open.get(item.missionId.toString());
