@@ -98,8 +98,8 @@ interface OpStats {
 /**
  * Database time from the driver's command monitoring: per operation of the check-in code, and the
  * union of the intervals with at least one command in flight. Commands of one process overlap in the
- * driver, but the launcher runs them one at a time, so a command's own time includes its wait at the
- * gate; the union is what the database was busy with.
+ * driver, but the launcher runs each write alone (reads only beside other reads), so a command's own
+ * time includes its wait at the gate; the union is what the database was busy with.
  */
 class DbMeter {
   private readonly started = new Map<number, { label: string; at: number; phase: string }>();

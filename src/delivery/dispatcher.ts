@@ -38,8 +38,8 @@ export interface SendOptions {
 /**
  * Slices handed to Slack and not yet recorded, per `send`: what a crash may leave in doubt. Three
  * (a second and a half of sending) so that the pacer still has work while a journal write waits
- * behind a long command (FerretDB runs one command at a time: a claim or a record takes up to a
- * second or two there).
+ * behind a long command (FerretDB runs each write alone: a claim or a record takes up to a second
+ * or two there).
  */
 const SLICES_IN_FLIGHT = 3;
 

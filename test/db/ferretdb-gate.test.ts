@@ -40,6 +40,55 @@ describe('database atomicity across connections', () => {
     expect(await counters(clients[0] as Client).findOne({ _id: 'hits' })).toEqual({ _id: 'hits', n: 300 });
   });
 
+  // Reads share the gate with each other, never with a write: readers on their own connections
+  // must neither break the writers' counts nor fail (SQLite's "database is locked").
+  it('keeps every $inc while three other connections read at the same time', async () => {
+    const readers = await connectClients(testDatabaseUri('gate'), 3);
+    try {
+      type Counter = { _id: string; n: number };
+      const database = (clients[0] as Client).db().databaseName;
+      const counters = (c: Client) => c.db(database).collection<Counter>('read_counters');
+      await counters(clients[0] as Client).insertOne({ _id: 'hits', n: 0 });
+      let writing = true;
+
+      const writers = Promise.all(
+        clients.map(async (c) => {
+          for (let i = 0; i < 60; i++) await counters(c).updateOne({ _id: 'hits' }, { $inc: { n: 1 } });
+        }),
+      ).finally(() => {
+        writing = false;
+      });
+      // Each reader's successive values: a count never goes back, and each read sees one document.
+      const reads = readers.map(async (c) => {
+        const values: number[] = [];
+        do {
+          const doc = await counters(c).findOne({ _id: 'hits' });
+          const count = await counters(c).countDocuments({});
+          const [sum] = await counters(c)
+            .aggregate<{ total: number }>([{ $group: { _id: null, total: { $sum: '$n' } } }])
+            .toArray();
+          expect({ found: doc !== null, count, summed: sum !== undefined }).toEqual({
+            found: true,
+            count: 1,
+            summed: true,
+          });
+          values.push(doc?.n ?? -1);
+        } while (writing);
+        return values;
+      });
+
+      const [, seen] = await Promise.all([writers, Promise.all(reads)]);
+      expect(await counters(clients[0] as Client).findOne({ _id: 'hits' })).toEqual({ _id: 'hits', n: 180 });
+      for (const values of seen) {
+        expect(values.length).toBeGreaterThan(0);
+        expect(values).toEqual([...values].sort((a, b) => a - b));
+        expect(values.every((n) => n >= 0 && n <= 180)).toBe(true);
+      }
+    } finally {
+      await Promise.all(readers.map((c) => c.close()));
+    }
+  });
+
   it('hands each document to exactly one of three claimers', async () => {
     type Job = { _id: number; claimedBy: string | null };
     const jobs = (c: Client) => c.db().collection<Job>('jobs');

@@ -28,17 +28,20 @@ const (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// gate accepts client connections and forwards their messages to FerretDB one command at a time
+// gate accepts client connections and forwards their messages to FerretDB, running a write alone
 // across all connections. FerretDB 1.24 runs commands from different connections concurrently
 // without making single-document updates atomic ($inc loses increments, findOneAndUpdate claims
-// the same document twice); serialising at the wire level gives MongoDB's guarantees back.
+// the same document twice); serialising writes at the wire level gives MongoDB's guarantees back.
+// Commands that only read (see readCommands) share the gate with each other, never with a write.
 type gate struct {
 	dial      func() (net.Conn, error)
 	serialise bool
 	log       *slog.Logger
 
-	// mu is held from the moment a request is written upstream until its whole reply is read.
-	mu sync.Mutex
+	// mu is held from the moment a request is written upstream until its whole reply is read:
+	// shared by reads, exclusive for everything else. Go's RWMutex lets no new read in once a
+	// write waits, so a stream of reads cannot starve the writes.
+	mu sync.RWMutex
 
 	connsMu sync.Mutex
 	conns   map[net.Conn]struct{}
@@ -154,8 +157,9 @@ func (g *gate) handle(client net.Conn) {
 	}
 }
 
-// roundTrip forwards one request and reads its complete reply while holding the process-wide mutex.
-// It returns the replies to send to the client (none for a moreToCome request).
+// roundTrip forwards one request and reads its complete reply while holding the process-wide lock
+// (shared for a read, exclusive otherwise). It returns the replies to send to the client (none for
+// a moreToCome request).
 func (g *gate) roundTrip(req []byte, up net.Conn, ur *bufio.Reader) ([][]byte, error) {
 	silent := false
 	if opCode(req) == opMsg && msgFlags(req)&flagMoreToCome != 0 {
@@ -170,7 +174,12 @@ func (g *gate) roundTrip(req []byte, up net.Conn, ur *bufio.Reader) ([][]byte, e
 	// hello/isMaster only describe the server and change nothing: they skip the queue. The driver's
 	// monitor sends them on a timeout (30 s); queued behind a long command they would time out, and
 	// the driver would then clear its pool and interrupt every command in flight.
-	if g.serialise && !isHandshake(req) {
+	switch {
+	case !g.serialise || isHandshake(req):
+	case !silent && isRead(req):
+		g.mu.RLock()
+		defer g.mu.RUnlock()
+	default:
 		g.mu.Lock()
 		defer g.mu.Unlock()
 	}
@@ -251,6 +260,52 @@ var handshakeCommands = map[string]bool{"hello": true, "isMaster": true, "ismast
 func isHandshake(req []byte) bool {
 	name, ok := commandName(req)
 	return ok && handshakeCommands[name]
+}
+
+// readCommands change nothing in the data, so they may run together (never beside a write).
+// Checked in FerretDB 1.24's handlers: they only query the backend (SQLite in WAL mode, where
+// readers do not lock each other; PostgreSQL), and never create a database or collection. Left
+// out on purpose, so they run alone: dbStats, collStats and validate (they run ANALYZE), explain,
+// killCursors, endSessions, and every command not named here. Names are matched exactly.
+var readCommands = map[string]bool{
+	"find":             true,
+	"aggregate":        true, // unless its pipeline writes (writesOutput)
+	"count":            true,
+	"distinct":         true,
+	"getMore":          true, // continues the cursor of a find or an aggregate, both reads
+	"listCollections":  true,
+	"listIndexes":      true,
+	"listDatabases":    true,
+	"ping":             true,
+	"buildInfo":        true,
+	"connectionStatus": true,
+	"whatsmyuri":       true,
+}
+
+// isRead reports whether req is an OP_MSG command that only reads. Anything it cannot tell
+// (another op code, a malformed body, an unknown command) counts as a write and runs alone.
+func isRead(req []byte) bool {
+	name, ok := commandName(req)
+	if !ok || !readCommands[name] {
+		return false
+	}
+	return name != "aggregate" || !writesOutput(req)
+}
+
+// outputStages are the aggregation stages that write. A key is encoded as its type byte, the
+// name, then NUL, so looking for "$out\x00" anywhere in the message finds such a stage at any
+// depth; a false match (the same bytes inside a string value) only makes the command run alone.
+var outputStages = [][]byte{[]byte("$out\x00"), []byte("$merge\x00")}
+
+// writesOutput reports whether an aggregate may write its result ($out, $merge). FerretDB 1.24
+// rejects both stages, but a later version may not.
+func writesOutput(msg []byte) bool {
+	for _, stage := range outputStages {
+		if bytes.Contains(msg, stage) {
+			return true
+		}
+	}
+	return false
 }
 
 // commandName returns the first key of an OP_MSG's body (kind 0) section, skipping document

@@ -1,5 +1,6 @@
-// Command passerelle-ferretdb runs an embedded FerretDB 1.24 behind a gate that executes one
-// command at a time, so the app gets MongoDB's single-document atomicity on SQLite or PostgreSQL.
+// Command passerelle-ferretdb runs an embedded FerretDB 1.24 behind a gate that executes each
+// write alone (reads only beside other reads), so the app gets MongoDB's single-document
+// atomicity on SQLite or PostgreSQL.
 //
 // On success it prints exactly one line to stdout, `READY mongodb://127.0.0.1:<port>/`;
 // everything else (FerretDB's logs, errors) goes to stderr.
