@@ -101,6 +101,7 @@ async function seed(deps: Deps): Promise<void> {
         ownerId: t.owner === 'manager' ? m.managerId : m.freelancerId,
         dueAt: new Date(`${m.startDate}T08:00:00Z`),
         doneAt: done ? new Date() : null,
+        done,
         doneBy: done ? 'UBENCH' : null,
         reminderSentAt: null,
       };
@@ -167,7 +168,7 @@ async function benchOn(
       'listedMissionsManagedBy (projection)': () => listedMissionsManagedBy(db, MANAGER),
       'listedMissionsOfFreelancer (projection)': () => listedMissionsOfFreelancer(db, MANAGER),
       'openItemsOf (onboarding, N+1 by _id)': () => openItemsOf(deps, MANAGER, 'fr'),
-      'openItemsAmong (ownerId, doneAt)': () => openItemsAmong(deps, MANAGER, 'fr', managedAll),
+      'openItemsAmong (ownerId, done)': () => openItemsAmong(deps, MANAGER, 'fr', managedAll),
       'progressOf (15 missionIds, $in)': () => progressOf(deps, shown),
       'onboardingOf (15 rows, equality)': () => onboardingOf(deps, shownMissions),
       'gatherHome (all data)': () => gatherHome(deps, reader),

@@ -28,6 +28,7 @@ function item(index: number, done: boolean): OnboardingItem {
     ownerId: index % 2 === 0 ? 'UF' : 'UM',
     dueAt: new Date('2026-03-30T07:00:00Z'),
     doneAt: done ? new Date() : null,
+    done,
     doneBy: null,
     reminderSentAt: null,
     createdAt: new Date(),

@@ -32,6 +32,11 @@ export interface OnboardingItem {
   ownerId: string;
   dueAt: Date | null;
   doneAt: Date | null;
+  /**
+   * Whether `doneAt` is set, kept in step by `setItemDone`: open items are found by equality on a
+   * bool, which FerretDB hands to PostgreSQL (a `null` filter makes it decode every item).
+   */
+  done: boolean;
   doneBy: string | null;
   reminderSentAt: Date | null;
   createdAt: Date;
@@ -97,6 +102,7 @@ const itemSchema = new Schema<OnboardingItem>(
     ownerId: { type: String, required: true },
     dueAt: { type: Date, default: null },
     doneAt: { type: Date, default: null },
+    done: { type: Boolean, default: false },
     doneBy: { type: String, default: null },
     reminderSentAt: { type: Date, default: null },
   },
@@ -104,8 +110,8 @@ const itemSchema = new Schema<OnboardingItem>(
 );
 // A second startOnboarding (retry, replay) hits this index instead of creating items twice.
 itemSchema.index({ missionId: 1, index: 1 }, { unique: true });
-// "My open items" (Home): equality on the owner, then open (doneAt null) first.
-itemSchema.index({ ownerId: 1, doneAt: 1 });
+// "My open items" (Home): equality on the owner and on done.
+itemSchema.index({ ownerId: 1, done: 1 });
 // Checklist of a mission, progress, completion count.
 itemSchema.index({ missionId: 1 });
 

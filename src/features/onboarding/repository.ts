@@ -51,7 +51,7 @@ export async function itemStates(
 /** Open items a user owns, across missions (bounded: a Home shows a handful). */
 export async function openItemsOwnedBy(conn: Connection, ownerId: string): Promise<OnboardingItem[]> {
   return itemModel(conn)
-    .find({ ownerId, doneAt: null })
+    .find({ ownerId, done: false })
     .sort({ missionId: 1, index: 1 })
     .limit(200)
     .lean<OnboardingItem[]>()
@@ -67,7 +67,7 @@ export type ListedItem = Pick<
 /** `openItemsOwnedBy` with the fields a list shows only. */
 export async function openItemsListedFor(conn: Connection, ownerId: string): Promise<ListedItem[]> {
   return itemModel(conn)
-    .find({ ownerId, doneAt: null })
+    .find({ ownerId, done: false })
     .sort({ missionId: 1, index: 1 })
     .limit(200)
     .select({ missionId: 1, label: 1, owner: 1, ownerId: 1, dueAt: 1, doneAt: 1 })
@@ -95,7 +95,7 @@ export async function findItem(conn: Connection, id: string): Promise<Onboarding
 
 /** How many items of the mission are still open. */
 export async function countOpenItems(conn: Connection, missionId: Types.ObjectId): Promise<number> {
-  return itemModel(conn).countDocuments({ missionId, doneAt: null }).exec();
+  return itemModel(conn).countDocuments({ missionId, done: false }).exec();
 }
 
 /**
@@ -109,8 +109,8 @@ export async function setItemDone(
   by: string,
   now: Date,
 ): Promise<OnboardingItem | null> {
-  const filter = done ? { _id: id, doneAt: null } : { _id: id, doneAt: mongoose.trusted({ $ne: null }) };
-  const set = done ? { doneAt: now, doneBy: by } : { doneAt: null, doneBy: null };
+  const filter = { _id: id, done: !done };
+  const set = done ? { done, doneAt: now, doneBy: by } : { done, doneAt: null, doneBy: null };
   return itemModel(conn)
     .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
     .lean<OnboardingItem>()
@@ -128,7 +128,7 @@ export async function claimReminder(
 ): Promise<OnboardingItem | null> {
   return itemModel(conn)
     .findOneAndUpdate(
-      { _id: id, doneAt: null, reminderSentAt: null },
+      { _id: id, done: false, reminderSentAt: null },
       { $set: { reminderSentAt: now } },
       { returnDocument: 'after' },
     )
