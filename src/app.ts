@@ -5,6 +5,9 @@ import type { Deps } from './deps.js';
 import { features } from './features/index.js';
 import { webClientOptions } from './slack/client.js';
 import { CommandRouter } from './slack/command-router.js';
+import { guardReceiver } from './slack/request-guard.js';
+
+const EVENTS_PATH = '/slack/events';
 
 /** The running Slack app: Bolt plus how it listens. */
 export interface PasserelleApp {
@@ -39,12 +42,9 @@ export function createApp(deps: Deps): PasserelleApp {
       installerOptions: { port: config.port },
     });
   } else {
-    receiver = new HTTPReceiver({
-      signingSecret: config.slack.signingSecret ?? '',
-      endpoints: '/slack/events',
-      customRoutes: routes,
-      logger,
-    });
+    const signingSecret = config.slack.signingSecret ?? '';
+    receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, customRoutes: routes, logger });
+    guardReceiver(receiver, { endpoint: EVENTS_PATH, signingSecret, logger });
     bolt = new App({ ...common, receiver });
   }
   bolt.error(async (error) => {
