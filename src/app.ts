@@ -4,10 +4,13 @@ import { pingDatabase } from './db/connection.js';
 import type { Deps } from './deps.js';
 import { features } from './features/index.js';
 import { webClientOptions } from './slack/client.js';
-import { CommandRouter } from './slack/command-router.js';
+import { ListenerRouter } from './slack/listener-router.js';
 import { guardReceiver } from './slack/request-guard.js';
+import { lastResort } from './slack/unhandled.js';
 
 const EVENTS_PATH = '/slack/events';
+/** How long the answer to a form nothing takes may wait for the user's language (then: the default). */
+const LOCALE_WAIT_MS = 500;
 
 /** The running Slack app: Bolt plus how it listens. */
 export interface PasserelleApp {
@@ -55,11 +58,14 @@ export function createApp(deps: Deps): PasserelleApp {
       logger.error('unhandled error in a listener', error);
     }
   });
-  // Slash commands are found by name rather than through every listener of every feature.
-  const commands = new CommandRouter();
-  const registry = commands.wrap(bolt);
+  // Slash commands are found by name rather than through every listener of every feature, and
+  // whatever no listener acked is acked at once (the user would otherwise see an error after 3 s).
+  const router = new ListenerRouter(
+    lastResort(logger, (userId) => deps.users.localeWithin(userId, config.defaultLocale, LOCALE_WAIT_MS)),
+  );
+  const registry = router.wrap(bolt);
   for (const feature of features) feature.register?.(registry, deps);
-  bolt.use(commands.middleware());
+  bolt.use(router.middleware());
 
   return {
     bolt,

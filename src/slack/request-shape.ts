@@ -37,7 +37,7 @@ const boltFields = {
 
 const user = z.looseObject({ id: z.string() });
 const interactive = { ...boltFields, user };
-const view = z.looseObject({ id: z.string(), callback_id: z.string() });
+const view = z.looseObject({ id: z.string().optional(), callback_id: z.string() });
 
 const command = z.looseObject({
   ...boltFields,

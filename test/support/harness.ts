@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/bolt';
 import type { Connection } from 'mongoose';
 import { createApp, type PasserelleApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
@@ -51,13 +52,13 @@ export interface Harness {
 /** A running Passerelle on its own database, talking to its own Slack stand-in, with a hand-moved clock. */
 export async function startHarness(
   label: string,
-  options: { now?: Date; config?: Partial<Config>; db?: Connection } = {},
+  options: { now?: Date; config?: Partial<Config>; db?: Connection; logger?: Logger } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(options.now ?? new Date());
   const standin = new SlackStandin({ tokens: [BOT_TOKEN] });
   await standin.start();
   const config = testConfig(standin.apiUrl, options.config);
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const dbUri = testDatabaseUri(label);
   const db = options.db ?? (await connectDatabase(dbUri, logger));
   // Slack retries as in production but quicker (a 5xx outage gives up in well under a second).
