@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { pingDatabase } from './db/connection.js';
 import type { Deps } from './deps.js';
 import { features } from './features/index.js';
@@ -21,8 +21,17 @@ export interface PasserelleApp {
   stop(): Promise<void>;
 }
 
+/** How the app talks to Slack beyond the configuration (tests shorten Socket Mode's timings). */
+export interface AppOptions {
+  /**
+   * Socket Mode's pong deadline (default 5 s). The SDK also waits this long, times the failures in a
+   * row, before reconnecting after Slack's `disconnect`.
+   */
+  socketPingTimeoutMs?: number;
+}
+
 /** Builds the Bolt app from its dependencies and registers every feature; does not start anything. */
-export function createApp(deps: Deps): PasserelleApp {
+export function createApp(deps: Deps, options: AppOptions = {}): PasserelleApp {
   const { config, logger } = deps;
   const routes: CustomRoute[] = [healthRoute(deps)];
   const common = {
@@ -37,13 +46,16 @@ export function createApp(deps: Deps): PasserelleApp {
   let bolt: App;
   let receiver: HTTPReceiver | undefined;
   if (appToken) {
-    bolt = new App({
-      ...common,
+    const socketReceiver = new SocketModeReceiver({
       appToken,
-      socketMode: true,
+      logger,
       customRoutes: routes,
-      installerOptions: { port: config.port },
+      // apps.connections.open goes through the receiver's own WebClient, which takes its options
+      // (the API URL) from installerOptions.clientOptions, not from the App's clientOptions.
+      installerOptions: { port: config.port, clientOptions: webClientOptions(config, logger) },
+      ...(options.socketPingTimeoutMs ? { clientPingTimeout: options.socketPingTimeoutMs } : {}),
     });
+    bolt = new App({ ...common, receiver: socketReceiver });
   } else {
     const signingSecret = config.slack.signingSecret ?? '';
     receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, customRoutes: routes, logger });

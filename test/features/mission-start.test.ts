@@ -2,57 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missionModel } from '../../src/features/missions/model.js';
 import { eventually } from '../support/eventually.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { missionFormValues as values } from '../support/missions.js';
 
 const MANAGER = 'UMANAGER1';
 const FREELANCER = 'UFREELA01';
 
 function textOf(message: { text?: unknown; blocks?: unknown } | undefined): string {
   return JSON.stringify(message?.blocks ?? []) + String(message?.text ?? '');
-}
-
-/** The modal's values, as Slack sends them, for a form filled in by a manager. */
-function values(over: Partial<Record<string, string | undefined>> = {}) {
-  const v = {
-    freelancer: FREELANCER,
-    title: 'Refonte du tunnel de paiement',
-    brief: 'Reprendre le tunnel de paiement mobile.',
-    objectives: 'Taux de conversion +10 %',
-    start: '2026-01-12',
-    end: '2026-04-30',
-    channel: 'CTEAM0001',
-    buddy: 'UBUDDY001',
-    skills: 'React, TypeScript',
-    checkin_day: '1',
-    checkin_time: '10:00',
-    need_expressed: '2025-12-01',
-    ...over,
-  };
-  const out: Record<string, Record<string, Record<string, unknown>>> = {
-    freelancer: { freelancer: { type: 'users_select', selected_user: v.freelancer ?? null } },
-    title: { title: { type: 'plain_text_input', value: v.title ?? null } },
-    brief: { brief: { type: 'plain_text_input', value: v.brief ?? null } },
-    objectives: { objectives: { type: 'plain_text_input', value: v.objectives ?? null } },
-    start: { start: { type: 'datepicker', selected_date: v.start ?? null } },
-    end: { end: { type: 'datepicker', selected_date: v.end ?? null } },
-    channel: { channel: { type: 'conversations_select', selected_conversation: v.channel ?? null } },
-    buddy: { buddy: { type: 'users_select', selected_user: v.buddy ?? null } },
-    skills: { skills: { type: 'plain_text_input', value: v.skills ?? null } },
-    template: {
-      template: {
-        type: 'static_select',
-        selected_option: { value: 'default', text: { type: 'plain_text', text: 'x' } },
-      },
-    },
-    checkin_day: {
-      checkin_day: {
-        type: 'static_select',
-        selected_option: { value: v.checkin_day, text: { type: 'plain_text', text: 'x' } },
-      },
-    },
-    checkin_time: { checkin_time: { type: 'timepicker', selected_time: v.checkin_time ?? null } },
-    need_expressed: { need_expressed: { type: 'datepicker', selected_date: v.need_expressed ?? null } },
-  };
-  return out;
 }
 
 describe('/mission-start', () => {
