@@ -15,13 +15,24 @@ const stringOrRecord = z.union([z.string(), record]);
 
 // Bolt takes `event.user.id`, `event.channel.id` / `.creator`, `event.item.channel` and
 // `event.subteam.created_by` wherever these are objects, so they may not be null or scalars.
-const event = z.looseObject({
-  type: z.string(),
-  user: stringOrRecord.optional(),
-  channel: stringOrRecord.optional(),
-  item: record.optional(),
-  subteam: record.optional(),
-});
+const event = z
+  .looseObject({
+    type: z.string(),
+    user: stringOrRecord.optional(),
+    channel: stringOrRecord.optional(),
+    item: record.optional(),
+    subteam: record.optional(),
+  })
+  // Bolt builds complete()/fail() for a function_executed event before any listener, and throws
+  // without its execution id.
+  .refine((e) => e.type !== 'function_executed' || isId(e.function_execution_id), {
+    message: 'function_executed without a function_execution_id',
+    path: ['function_execution_id'],
+  });
+
+function isId(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0;
+}
 
 /** Fields Bolt dereferences in any body that has them, whatever its kind. */
 const boltFields = {
@@ -33,6 +44,13 @@ const boltFields = {
   authorizations: z.array(record).optional(),
   response_urls: z.array(record).optional(),
   view: record.optional(),
+  // Bolt's respond() posts to it.
+  response_url: z.url().optional(),
+  // Its execution id replaces the event's, and complete()/fail() are built from it (as above).
+  function_data: z
+    .looseObject({ execution_id: z.string().min(1) })
+    .nullable()
+    .optional(),
 };
 
 const user = z.looseObject({ id: z.string() });
@@ -43,10 +61,10 @@ const command = z.looseObject({
   ...boltFields,
   command: z.string().startsWith('/'),
   user_id: z.string(),
-  text: z.string().optional(),
+  // Slack sends it even when empty; listeners read it first thing.
+  text: z.string(),
   channel_id: z.string().optional(),
   team_id: z.string().optional(),
-  response_url: z.string().optional(),
   trigger_id: z.string().optional(),
 });
 

@@ -30,6 +30,16 @@ const malformed: [string, string, string][] = [
     '{"type":"event_callback","event":{"type":"x"},"authorizations":[null]}',
     JSON_TYPE,
   ],
+  [
+    'function_executed without its execution id',
+    '{"type":"event_callback","event":{"type":"function_executed","inputs":{}}}',
+    JSON_TYPE,
+  ],
+  [
+    'function_data without an execution id',
+    form(JSON.stringify({ type: 'block_actions', user, actions: [{}], function_data: { inputs: {} } })),
+    FORM,
+  ],
   ['actions: null', form(JSON.stringify({ type: 'block_actions', user, actions: null })), FORM],
   ['actions: 5', form(JSON.stringify({ type: 'block_actions', user, actions: 5 })), FORM],
   ['block_actions without user', form(JSON.stringify({ type: 'block_actions', actions: [{}] })), FORM],
