@@ -100,7 +100,7 @@ async function tryMongoMemoryServer(
 }
 
 /** A few words on why mongod could not be had: "download failed: ENOTFOUND fastdl.mongodb.org". */
-export function failureReason(err: unknown): string {
+function failureReason(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const { code, url } = err as { code?: unknown; url?: unknown };
   if (typeof url === 'string' && url.startsWith('http')) {

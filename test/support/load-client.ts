@@ -21,33 +21,45 @@ export interface TimedAnswer {
 // Plain JavaScript: a worker started from source (eval) is not compiled by the test runner.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, requests, inFlight } = workerData;
-const answers = new Array(requests.length);
-let next = 0;
-async function run() {
-  for (let i = next++; i < requests.length; i = next++) {
-    const started = performance.now();
-    try {
-      const res = await fetch(url, { method: 'POST', headers: requests[i].headers, body: requests[i].body });
-      await res.arrayBuffer();
-      answers[i] = { status: res.status, ms: performance.now() - started };
-    } catch (err) {
-      answers[i] = { status: 0, ms: performance.now() - started, error: String(err) };
+const { url, batches, inFlight } = workerData;
+async function send(requests) {
+  const answers = new Array(requests.length);
+  let next = 0;
+  async function run() {
+    for (let i = next++; i < requests.length; i = next++) {
+      const started = performance.now();
+      try {
+        const res = await fetch(url, { method: 'POST', headers: requests[i].headers, body: requests[i].body });
+        await res.arrayBuffer();
+        answers[i] = { status: res.status, ms: performance.now() - started };
+      } catch (err) {
+        answers[i] = { status: 0, ms: performance.now() - started, error: String(err) };
+      }
     }
   }
+  await Promise.all(Array.from({ length: inFlight }, run));
+  return answers;
 }
-Promise.all(Array.from({ length: inFlight }, run)).then(() => parentPort.postMessage(answers));
+(async () => {
+  const results = [];
+  for (const batch of batches) results.push(await send(batch));
+  parentPort.postMessage(results);
+})();
 `;
 
-/** Sends every request to `url`, `inFlight` at a time; resolves with the answers in request order. */
+/**
+ * Sends each batch of requests to `url` in turn, `inFlight` at a time, over the same keep-alive
+ * connections (a first batch can open them: a burst of new connections is accepted one per
+ * event-loop turn and would time the ramp, not the app); resolves with the answers per batch.
+ */
 export function sendFromWorker(
   url: string,
-  requests: PreparedRequest[],
+  batches: PreparedRequest[][],
   inFlight: number,
-): Promise<TimedAnswer[]> {
+): Promise<TimedAnswer[][]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { url, requests, inFlight } });
-    worker.once('message', (answers: TimedAnswer[]) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: { url, batches, inFlight } });
+    worker.once('message', (answers: TimedAnswer[][]) => {
       resolve(answers);
       void worker.terminate();
     });
