@@ -1,9 +1,15 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Composition } from './compose.js';
 import { pingDatabase } from './db/connection.js';
 import { webClientOptions } from './slack/client.js';
-import { CommandRouter } from './slack/command-router.js';
+import { ListenerRouter } from './slack/listener-router.js';
+import { guardReceiver } from './slack/request-guard.js';
+import { lastResort } from './slack/unhandled.js';
+
+const EVENTS_PATH = '/slack/events';
+/** How long the answer to a form nothing takes may wait for the user's language (then: the default). */
+const LOCALE_WAIT_MS = 500;
 
 /** The running Slack app: Bolt plus how it listens. */
 export interface PasserelleApp {
@@ -14,8 +20,17 @@ export interface PasserelleApp {
   stop(): Promise<void>;
 }
 
+/** How the app talks to Slack beyond the configuration (tests shorten Socket Mode's timings). */
+export interface AppOptions {
+  /**
+   * Socket Mode's pong deadline (default 5 s). The SDK also waits this long, times the failures in a
+   * row, before reconnecting after Slack's `disconnect`.
+   */
+  socketPingTimeoutMs?: number;
+}
+
 /** Builds the Bolt app from its dependencies and registers every feature; does not start anything. */
-export function createApp(deps: Composition): PasserelleApp {
+export function createApp(deps: Composition, options: AppOptions = {}): PasserelleApp {
   const { config, logger } = deps;
   const routes: CustomRoute[] = [healthRoute(deps)];
   const common = {
@@ -30,20 +45,20 @@ export function createApp(deps: Composition): PasserelleApp {
   let bolt: App;
   let receiver: HTTPReceiver | undefined;
   if (appToken) {
-    bolt = new App({
-      ...common,
+    const socketReceiver = new SocketModeReceiver({
       appToken,
-      socketMode: true,
-      customRoutes: routes,
-      installerOptions: { port: config.port },
-    });
-  } else {
-    receiver = new HTTPReceiver({
-      signingSecret: config.slack.signingSecret ?? '',
-      endpoints: '/slack/events',
-      customRoutes: routes,
       logger,
+      customRoutes: routes,
+      // apps.connections.open goes through the receiver's own WebClient, which takes its options
+      // (the API URL) from installerOptions.clientOptions, not from the App's clientOptions.
+      installerOptions: { port: config.port, clientOptions: webClientOptions(config, logger) },
+      ...(options.socketPingTimeoutMs ? { clientPingTimeout: options.socketPingTimeoutMs } : {}),
     });
+    bolt = new App({ ...common, receiver: socketReceiver });
+  } else {
+    const signingSecret = config.slack.signingSecret ?? '';
+    receiver = new HTTPReceiver({ signingSecret, endpoints: EVENTS_PATH, customRoutes: routes, logger });
+    guardReceiver(receiver, { endpoint: EVENTS_PATH, signingSecret, logger });
     bolt = new App({ ...common, receiver });
   }
   bolt.error(async (error) => {
@@ -54,11 +69,14 @@ export function createApp(deps: Composition): PasserelleApp {
       logger.error('unhandled error in a listener', error);
     }
   });
-  // Slash commands are found by name rather than through every listener of every feature.
-  const commands = new CommandRouter();
-  const registry = commands.wrap(bolt);
+  // Slash commands are found by name rather than through every listener of every feature, and
+  // whatever no listener acked is acked at once (the user would otherwise see an error after 3 s).
+  const router = new ListenerRouter(
+    lastResort(logger, (userId) => deps.users.localeWithin(userId, config.defaultLocale, LOCALE_WAIT_MS)),
+  );
+  const registry = router.wrap(bolt);
   for (const feature of deps.features) feature.listeners?.(registry);
-  bolt.use(commands.middleware());
+  bolt.use(router.middleware());
 
   return {
     bolt,

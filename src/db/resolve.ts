@@ -70,11 +70,18 @@ async function tryMongoMemoryServer(
   if (lastFailure && Date.now() - Number(lastFailure) < DOWNLOAD_FAILURE_MEMORY_MS) {
     return { reason: 'its download failed within the last day' };
   }
+  let gaveUp = false;
   try {
-    const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+    const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server-core');
     const dbPath = path.join(dataDir, 'mongod');
     await mkdir(dbPath, { recursive: true });
-    const starting = MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+    // The binary first, on its own: when MongoMemoryServer.create fails it prints the whole error
+    // with console.warn, a stack trace above our one line; getPath just throws.
+    const starting = MongoBinary.getPath().then(() => {
+      // A download that ends after we gave up must not start a mongod that nobody stops.
+      if (gaveUp) throw new Error('gave up waiting');
+      return MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+    });
     // Without internet the download retries for a while: give up early and move on.
     const server = await withTimeout(starting, DOWNLOAD_TIMEOUT_MS, 'download timed out');
     logger.debug('embedded mongod started');
@@ -86,10 +93,20 @@ async function tryMongoMemoryServer(
       },
     };
   } catch (err) {
+    gaveUp = true;
     await writeFile(marker, String(Date.now())).catch(() => {});
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { reason: message ?? 'unknown error' };
+    return { reason: failureReason(err) };
   }
+}
+
+/** A few words on why mongod could not be had: "download failed: ENOTFOUND fastdl.mongodb.org". */
+function failureReason(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const { code, url } = err as { code?: unknown; url?: unknown };
+  if (typeof url === 'string' && url.startsWith('http')) {
+    return `download failed: ${typeof code === 'string' ? code : 'error'} ${new URL(url).host}`;
+  }
+  return err.message.split('\n')[0]?.trim() || err.name;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -120,4 +121,52 @@ describe('npm start', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 120_000);
+
+  it('without internet, says in one line why mongod is not used, with no stack trace before it', async () => {
+    const closedPort = await freePort();
+    const downloads = await mkdtemp(path.join(tmpdir(), 'passerelle-mongod-'));
+    const data = await mkdtemp(path.join(tmpdir(), 'passerelle-offline-'));
+    try {
+      const proc = run(
+        cleanEnv({
+          DOTENV_CONFIG_PATH: '/nonexistent',
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: standin.apiUrl,
+          PORT: '0',
+          DATA_DIR: data,
+          EMBEDDED_DATABASE: 'auto',
+          // The download host, unreachable as on a machine with no internet; an empty cache.
+          MONGOMS_DOWNLOAD_MIRROR: `https://127.0.0.1:${closedPort}`,
+          MONGOMS_DOWNLOAD_DIR: downloads,
+        }),
+      );
+      await waitForOutput(proc, /listening on http:\/\/localhost:(\d+)/);
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      const lines = proc.output().trim().split('\n');
+      for (const line of lines) expect(() => JSON.parse(line), `not a log line: ${line}`).not.toThrow();
+      const database = lines
+        .map((l) => JSON.parse(l) as { msg: string })
+        .find((l) => l.msg.startsWith('database:'));
+      expect(database?.msg).toMatch(
+        new RegExp(
+          `embedded FerretDB .* embedded mongod unavailable \\(download failed: ECONNREFUSED 127\\.0\\.0\\.1:${closedPort}\\)$`,
+        ),
+      );
+    } finally {
+      await rm(downloads, { recursive: true, force: true });
+      await rm(data, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+/** A port nothing listens on (taken, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

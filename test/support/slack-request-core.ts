@@ -22,6 +22,9 @@ export interface SlackRequestOptions {
   headers?: Record<string, string>;
 }
 
+/** What building a payload needs: the stand-in (ids, response URLs, triggers) and the team. */
+export type PayloadContext = Pick<SlackRequestOptions, 'standin' | 'teamId'>;
+
 /** The app's HTTP answer (the ack), plus the response_url / trigger_id that were sent. */
 export interface SlackHttpResponse {
   status: number;
@@ -72,18 +75,18 @@ export const FORM = 'application/x-www-form-urlencoded';
 export const VERIFICATION_TOKEN = 'standin-verification-token';
 
 /** The `team` object of payloads. */
-export function team(opts: SlackRequestOptions): { id: string; domain: string } {
+export function team(opts: PayloadContext): { id: string; domain: string } {
   return { id: opts.teamId ?? opts.standin.identity.teamId, domain: opts.standin.identity.teamDomain };
 }
 
 /** The `user` object of payloads, named from the stand-in's directory. */
-export function userOf(opts: SlackRequestOptions, userId: string): Json {
+export function userOf(opts: PayloadContext, userId: string): Json {
   const name = opts.standin.state.users.get(userId)?.name ?? userId.toLowerCase();
   return { id: userId, username: name, name, team_id: team(opts).id };
 }
 
 /** The channel a user typed in: a known channel's name, or the DM with the app. */
-export function channelName(opts: SlackRequestOptions, channelId: string): string {
+export function channelName(opts: PayloadContext, channelId: string): string {
   if (channelId.startsWith('D')) return 'directmessage';
   return opts.standin.state.channels.get(channelId)?.name ?? 'unknown-channel';
 }

@@ -6,6 +6,7 @@
 import {
   channelName,
   FORM,
+  type PayloadContext,
   type SlackHttpResponse,
   type SlackRequestOptions,
   sendSigned,
@@ -39,11 +40,32 @@ export interface BlockActionInput {
   state?: Json;
 }
 
+/** A built interaction payload, with the trigger_id / response_url it carries. */
+export interface BuiltPayload {
+  payload: Json;
+  triggerId: string;
+  responseUrl?: string;
+  /** The modal a view_submission came from. */
+  viewId?: string;
+}
+
 /** Sends a `block_actions` interaction as the form field `payload`. */
 export async function sendBlockAction(
   input: BlockActionInput,
   opts: SlackRequestOptions,
 ): Promise<SlackHttpResponse> {
+  const { payload, triggerId, responseUrl } = blockActionPayload(input, opts);
+  const res = await sendInteractive(payload, opts);
+  return { ...res, triggerId, ...(responseUrl !== undefined ? { responseUrl } : {}) };
+}
+
+/** Posts any interaction payload (shortcut, view_closed, block_suggestion…) as Slack does. */
+export function sendInteractive(payload: unknown, opts: SlackRequestOptions): Promise<SlackHttpResponse> {
+  return sendSigned(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, opts);
+}
+
+/** The `block_actions` payload Slack would send for this click, filled in from the stand-in. */
+export function blockActionPayload(input: BlockActionInput, opts: PayloadContext): BuiltPayload {
   const { standin } = opts;
   const actionTs = (Date.now() / 1000).toFixed(6);
   const view = input.view !== undefined ? fullView(standin, input.view) : undefined;
@@ -96,12 +118,7 @@ export async function sendBlockAction(
   } else {
     Object.assign(payload, { container: input.container ?? {} });
   }
-  const res = await sendSigned(
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    FORM,
-    opts,
-  );
-  return { ...res, triggerId, ...(responseUrl !== undefined ? { responseUrl } : {}) };
+  return { payload, triggerId, ...(responseUrl !== undefined ? { responseUrl } : {}) };
 }
 
 function storedMessageJson(
@@ -147,6 +164,17 @@ export async function sendViewSubmission(
   opts: SlackRequestOptions,
 ): Promise<SlackHttpResponse> {
   const { standin } = opts;
+  const { payload, triggerId, viewId } = viewSubmissionPayload(input, opts);
+  const res = await sendInteractive(payload, opts);
+  if (input.applyAck !== false && viewId !== undefined && res.status === 200 && standin.view(viewId)) {
+    standin.applyViewSubmissionAck(viewId, res.body === '' ? undefined : res.json());
+  }
+  return { ...res, triggerId };
+}
+
+/** The `view_submission` payload of this form, its view filled in from the stand-in. */
+export function viewSubmissionPayload(input: ViewSubmissionInput, opts: PayloadContext): BuiltPayload {
+  const { standin } = opts;
   const view = fullView(standin, { ...input.view });
   const viewId = typeof view.id === 'string' ? view.id : undefined;
   const triggerId = standin.newTriggerId({ userId: input.userId, viewId });
@@ -162,13 +190,5 @@ export async function sendViewSubmission(
     enterprise: null,
     is_enterprise_install: false,
   };
-  const res = await sendSigned(
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    FORM,
-    opts,
-  );
-  if (input.applyAck !== false && viewId !== undefined && res.status === 200 && standin.view(viewId)) {
-    standin.applyViewSubmissionAck(viewId, res.body === '' ? undefined : res.json());
-  }
-  return { ...res, triggerId };
+  return { payload, triggerId, ...(viewId !== undefined ? { viewId } : {}) };
 }

@@ -7,6 +7,7 @@
 import {
   channelName,
   FORM,
+  type PayloadContext,
   type SlackHttpResponse,
   type SlackRequestOptions,
   sendSigned,
@@ -23,17 +24,26 @@ import {
 import type { Json } from './slack-standin-types.js';
 
 export {
+  FORM,
+  type PayloadContext,
   type SlackHttpResponse,
   type SlackRequestOptions,
   sendSigned,
   signSlackRequest,
+  team,
+  userOf,
+  VERIFICATION_TOKEN,
 } from './slack-request-core.js';
 export {
   type ActionInput,
   type BlockActionInput,
+  type BuiltPayload,
+  blockActionPayload,
   sendBlockAction,
+  sendInteractive,
   sendViewSubmission,
   type ViewSubmissionInput,
+  viewSubmissionPayload,
 } from './slack-request-interactive.js';
 
 /** A slash command as typed by a user (default channel: the user's DM with the app). */
@@ -50,6 +60,16 @@ export async function sendCommand(
   input: CommandInput,
   opts: SlackRequestOptions,
 ): Promise<SlackHttpResponse> {
+  const { fields, responseUrl, triggerId } = commandFields(input, opts);
+  const res = await sendSigned(new URLSearchParams(fields).toString(), FORM, opts);
+  return { ...res, responseUrl, triggerId };
+}
+
+/** The form fields Slack sends for this command, with a fresh response_url and trigger_id. */
+export function commandFields(
+  input: CommandInput,
+  opts: PayloadContext,
+): { fields: Record<string, string>; responseUrl: string; triggerId: string } {
   const channelId = input.channelId ?? opts.standin.state.dmFor(input.userId);
   const responseUrl = opts.standin.newResponseUrl({ channelId, userId: input.userId });
   const triggerId = opts.standin.newTriggerId({ userId: input.userId });
@@ -69,8 +89,7 @@ export async function sendCommand(
     response_url: responseUrl,
     trigger_id: triggerId,
   };
-  const res = await sendSigned(new URLSearchParams(fields).toString(), FORM, opts);
-  return { ...res, responseUrl, triggerId };
+  return { fields, responseUrl, triggerId };
 }
 
 /** Event delivery options: a retry carries X-Slack-Retry-Num / -Reason (SLACK.md 1.7). */
@@ -88,6 +107,18 @@ export async function sendEvent(
   opts: SlackRequestOptions,
   delivery: EventOptions = {},
 ): Promise<SlackHttpResponse> {
+  const headers: Record<string, string> =
+    delivery.retryNum === undefined
+      ? {}
+      : {
+          'x-slack-retry-num': String(delivery.retryNum),
+          'x-slack-retry-reason': delivery.retryReason ?? 'http_timeout',
+        };
+  return sendSigned(JSON.stringify(eventBody(event, opts, delivery)), 'application/json', opts, headers);
+}
+
+/** The `event_callback` body Slack sends for this event. */
+export function eventBody(event: Json, opts: PayloadContext, delivery: EventOptions = {}): Json {
   const { identity } = opts.standin;
   const now = Date.now() / 1000;
   eventSeq += 1;
@@ -110,14 +141,7 @@ export async function sendEvent(
     ],
     is_ext_shared_channel: false,
   };
-  const headers: Record<string, string> =
-    delivery.retryNum === undefined
-      ? {}
-      : {
-          'x-slack-retry-num': String(delivery.retryNum),
-          'x-slack-retry-reason': delivery.retryReason ?? 'http_timeout',
-        };
-  return sendSigned(JSON.stringify(body), 'application/json', opts, headers);
+  return body;
 }
 
 /** Functions bound to one app/stand-in; per-call overrides (timestamp, signature…) are merged in. */

@@ -37,6 +37,8 @@ export interface RouterDeps {
   responses: RecordedResponse[];
   now: () => number;
   baseUrl: () => string;
+  /** `apps.connections.open`, answered with the app-level token of the Authorization header. */
+  connectionsOpen: (headerToken: string | undefined) => ApiResult;
   /** The Slack error for this token (`not_authed`, `invalid_auth`, `token_revoked`), or undefined when valid. */
   authError: (token: string | undefined) => string | undefined;
 }
@@ -80,6 +82,10 @@ function handleApi(
     res.writeHead(status, { 'content-type': type, ...headers });
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
+  if (method === 'apps.connections.open') {
+    // An app-level token, and only from the header: Slack refuses it as a POST param (SLACK.md 2.12).
+    return send(200, deps.connectionsOpen(header?.startsWith('Bearer ') ? header.slice(7) : undefined));
+  }
   const authError = deps.authError(token);
   if (authError !== undefined) return send(200, { ok: false, error: authError });
   const fault = deps.faults.check(method, args);

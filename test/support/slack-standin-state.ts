@@ -125,6 +125,14 @@ export class StandinState {
     return id;
   }
 
+  /** A new response_url id tied to an interaction's channel/user/message (valid 30 min, 5 uses). */
+  issueResponseUrl(ctx: { channelId?: string; userId?: string; messageTs?: string }): string {
+    const id = this.nextId('R');
+    const { channelId, userId, messageTs } = ctx;
+    this.responseUrls.set(id, { issuedAt: this.now(), uses: 0, channelId, userId, messageTs });
+    return id;
+  }
+
   /** The stable DM channel id of a user (opened on first use). */
   dmFor(userId: string): string {
     const id = dmIdFor(userId);

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type FaultFilter, Faults, type RateLimitOptions } from './slack-standin-faults.js';
 import { createRouter } from './slack-standin-router.js';
+import { StandinSocket } from './slack-standin-socket.js';
 import { dmIdFor, type StandinIdentity, StandinState } from './slack-standin-state.js';
 import {
   clockFn,
@@ -32,6 +33,8 @@ export type * from './slack-standin-types.js';
 export interface SlackStandinOptions extends Partial<StandinIdentity> {
   /** Valid bot tokens (default `['xoxb-standin-token']`). */
   tokens?: string[];
+  /** Valid app-level tokens for Socket Mode's apps.connections.open (default `['xapp-standin-token']`). */
+  appTokens?: string[];
   /** Clock for triggers, response URLs, budgets and ts (default Date.now). */
   clock?: StandinClock;
   /** Port to listen on (default 0 = any free port). */
@@ -45,6 +48,8 @@ export class SlackStandin {
   /** view_submission acks Slack would have refused, with the reasons (see applySubmissionAck). */
   readonly ackProblems: { viewId: string; problems: string[] }[] = [];
   readonly state: StandinState;
+  /** Socket Mode: the WebSocket that apps.connections.open points to, and what it delivers. */
+  readonly socket: StandinSocket;
   private readonly faults: Faults;
   private readonly tokens: Set<string>;
   private readonly revoked = new Set<string>();
@@ -70,6 +75,8 @@ export class SlackStandin {
       },
       this.now,
     );
+    const appTokens = new Set(opts.appTokens ?? ['xapp-standin-token']);
+    this.socket = new StandinSocket(appTokens, this.state.identity.appId, () => this.baseUrl);
   }
 
   /** Starts listening on 127.0.0.1. */
@@ -81,6 +88,7 @@ export class SlackStandin {
       responses: this.responses,
       now: this.now,
       baseUrl: () => this.baseUrl,
+      connectionsOpen: (token) => this.socket.connectionsOpen(token),
       authError: (token) => {
         if (token === undefined || token === '') return 'not_authed';
         if (this.revoked.has(token)) return 'token_revoked';
@@ -92,6 +100,7 @@ export class SlackStandin {
         res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
       });
     });
+    server.on('upgrade', (req, socket, head: Buffer) => this.socket.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
@@ -105,6 +114,7 @@ export class SlackStandin {
     const server = this.server;
     if (server === undefined) return;
     this.server = undefined;
+    this.socket.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -198,15 +208,7 @@ export class SlackStandin {
 
   /** A fresh response_url on the stand-in, tied to the interaction's channel/user/message. */
   newResponseUrl(ctx: { channelId?: string; userId?: string; messageTs?: string } = {}): string {
-    const id = this.state.nextId('R');
-    this.state.responseUrls.set(id, {
-      issuedAt: this.now(),
-      uses: 0,
-      channelId: ctx.channelId,
-      userId: ctx.userId,
-      messageTs: ctx.messageTs,
-    });
-    return `${this.baseUrl}/response/${id}`;
+    return `${this.baseUrl}/response/${this.state.issueResponseUrl(ctx)}`;
   }
 
   /** A fresh single-use trigger_id (valid 3 s on the stand-in's clock); `viewId` = interaction came from that modal. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfigProblems, loadConfig } from '../../src/config.js';
+import { configExamples, describeConfigProblems, loadConfig } from '../../src/config.js';
 
 const valid = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
 
@@ -57,5 +57,10 @@ describe('configuration', () => {
     if (!server.ok) expect(server.problems[0]).toMatch(/^SLACK_SIGNING_SECRET: missing/);
     expect(loadConfig(env, 'cli').ok).toBe(true);
     expect(loadConfig({ ...env, SLACK_APP_TOKEN: 'xapp-1-A1-2-x' }, 'server').ok).toBe(true);
+  });
+
+  it.each(Object.entries(configExamples))('accepts its own example for %s (%s)', (variable, example) => {
+    const res = loadConfig({ ...valid, [variable]: example });
+    expect(res.ok ? [] : res.problems).toEqual([]);
   });
 });

@@ -9,6 +9,10 @@ const en = {
   'error.unexpected':
     'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
   'plural.mission': { one: '{count} mission', other: '{count} missions' },
+  'form.unavailable.title': 'Nothing was saved',
+  'form.unavailable.text':
+    'This form is no longer available, so nothing was saved. Please open it again from its command or button.',
+  'form.unavailable.close': 'Close',
 } as const satisfies Record<string, Message>;
 
 const fr: Record<keyof typeof en, Message> = {
@@ -19,6 +23,10 @@ const fr: Record<keyof typeof en, Message> = {
   'error.unexpected':
     "Désolé, un problème est survenu de notre côté. L'équipe est prévenue ; réessayez dans un instant.",
   'plural.mission': { one: '{count} mission', other: '{count} missions' },
+  'form.unavailable.title': "Rien n'a été enregistré",
+  'form.unavailable.text':
+    "Ce formulaire n'est plus disponible : rien n'a été enregistré. Rouvrez-le depuis sa commande ou son bouton.",
+  'form.unavailable.close': 'Fermer',
 };
 
 export const common = { en, fr };

@@ -28,8 +28,10 @@ function missionIdOf(privateMetadata: string): string | undefined {
 export function registerMissionAdmin(app: App, deps: MissionsDeps): void {
   app.action<BlockOverflowAction>(ADMIN_MENU, async ({ ack, action, body, respond }: OverflowArgs) => {
     await ack();
+    // Bolt matches on action_id only: a payload may carry another element under this id.
+    if (action.type !== 'overflow') return;
     const tr = translator(await deps.users.localeOf(body.user.id, deps.config.defaultLocale));
-    const value = menuValue.safeParse(action.selected_option.value);
+    const value = menuValue.safeParse(action.selected_option?.value);
     if (!value.success) return;
     const [kind, missionId] = value.data.split(':') as [(typeof adminActions)[number], string];
     try {

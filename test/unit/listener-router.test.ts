@@ -1,6 +1,8 @@
 import { App, type CodedError, ErrorCode, LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { CommandRouter } from '../../src/slack/command-router.js';
+import { silentLogger } from '../../src/logger.js';
+import { ListenerRouter } from '../../src/slack/listener-router.js';
+import { lastResort } from '../../src/slack/unhandled.js';
 
 /** A Bolt app fed by hand (processEvent), with the router installed the way createApp does it. */
 function routedApp() {
@@ -14,17 +16,21 @@ function routedApp() {
   bolt.error(async (e) => {
     errors.push(e);
   });
-  const router = new CommandRouter();
+  const router = new ListenerRouter(lastResort(silentLogger(), async () => 'en'));
   const app = router.wrap(bolt);
   return {
     app,
     errors,
     /** Installs the dispatcher: after every registration, as in createApp. */
     start: () => bolt.use(router.middleware()),
-    async send(command: string, text = '') {
+    send(command: string, text = '') {
+      return this.process({ command, text, user_id: 'U0USER', team_id: 'T0UNIT', channel_id: 'D0UNIT' });
+    },
+    /** Processes one body; resolves with every ack given (its response, or undefined). */
+    async process(body: Record<string, unknown>) {
       const acks: unknown[] = [];
       await bolt.processEvent({
-        body: { command, text, user_id: 'U0USER', team_id: 'T0UNIT', channel_id: 'D0UNIT' },
+        body,
         ack: async (r?: unknown) => {
           acks.push(r);
         },
@@ -34,7 +40,7 @@ function routedApp() {
   };
 }
 
-describe('CommandRouter', () => {
+describe('ListenerRouter', () => {
   it('runs the listener of the command by name, and only it', async () => {
     const t = routedApp();
     const seen: string[] = [];
@@ -128,4 +134,65 @@ describe('CommandRouter', () => {
     await t.send('/unknown');
     expect(ran).toEqual(['later middleware']);
   });
+
+  it('acks an unknown command and an action nothing listens to, once', async () => {
+    const t = routedApp();
+    t.app.action('known', async ({ ack }) => {
+      await ack();
+    });
+    t.start();
+    expect(await t.send('/unknown')).toEqual([undefined]);
+    expect(await t.process(blockAction('unknown'))).toEqual([undefined]);
+    expect(await t.process(blockAction('known'))).toEqual([undefined]);
+    expect(t.errors).toEqual([]);
+  });
+
+  it('acks for a listener that failed before its ack, and the failure still reaches the error handler', async () => {
+    const t = routedApp();
+    t.app.action('broken', async () => {
+      throw new Error('broken before ack');
+    });
+    t.app.command('/broken', async () => {
+      throw new Error('command broken before ack');
+    });
+    t.start();
+    expect(await t.process(blockAction('broken'))).toEqual([undefined]);
+    expect(await t.send('/broken')).toEqual([undefined]);
+    expect(t.errors.map((e) => e.message)).toEqual(['broken before ack', 'command broken before ack']);
+  });
+
+  it('leaves alone a request that a listener middleware acked', async () => {
+    const t = routedApp();
+    t.app.action(
+      'filtered',
+      async ({ ack }) => {
+        await ack();
+      },
+      async () => {},
+    );
+    t.start();
+    expect(await t.process(blockAction('filtered'))).toEqual([undefined]);
+  });
+
+  it('answers an options request nothing serves with no options', async () => {
+    const t = routedApp();
+    t.start();
+    const body = {
+      type: 'block_suggestion',
+      action_id: 'x',
+      block_id: 'b',
+      value: 'a',
+      user: { id: 'U0USER' },
+    };
+    expect(await t.process({ ...body, team: { id: 'T0UNIT' } })).toEqual([{ options: [] }]);
+  });
 });
+
+function blockAction(actionId: string) {
+  return {
+    type: 'block_actions',
+    user: { id: 'U0USER' },
+    team: { id: 'T0UNIT' },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', action_ts: '1' }],
+  };
+}
