@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { isUndeliverable, slackErrorCode } from '../slack/errors.js';
 import type { OutgoingMessage, PostedRef, SlackGateway } from '../slack/gateway.js';
 import type { SendPriority } from '../slack/pacer.js';
-import { forgetJournal, type JournalState, journalAttempt, journalOutcome, readJournal } from './journal.js';
+import { forgetJournal, type JournalState, readJournal, writeJournal } from './journal.js';
 
 /** One DM to send: `key` names the message (due once), `to` the recipient. */
 export interface Outgoing {
@@ -60,30 +60,54 @@ export class Dispatcher {
     readonly sliceSize: number,
   ) {}
 
-  /** Sends `items` under `scope` (a claim token or a job key), slice by slice; resolves with each outcome. */
+  /**
+   * Sends `items` under `scope` (a claim token or a job key), slice by slice; resolves with each
+   * outcome. Each journal write carries Slack's answers to the slices answered so far together with
+   * the next slices about to go: one command per slice, and never more than SLICES_IN_FLIGHT slices
+   * handed to Slack without their answers written.
+   */
   async send(scope: string, items: readonly Outgoing[], opts: SendOptions = {}): Promise<Delivery[]> {
     const results: Delivery[] = [];
-    const inFlight: Promise<void>[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let answered: Delivery[] = [];
     let next = 0;
-    while (next < items.length && !opts.signal?.aborted) {
-      const slice = items.slice(next, next + this.sliceSize);
-      next += slice.length;
-      const claimed = opts.claim ? await opts.claim(slice) : slice;
-      const got = new Set(claimed.map((o) => o.key));
-      for (const o of slice) if (!got.has(o.key)) results.push({ key: o.key, status: 'unsent' });
-      if (claimed.length === 0) continue;
-      await journalAttempt(
+    for (;;) {
+      const starting: Outgoing[][] = [];
+      while (
+        inFlight.size + starting.length < SLICES_IN_FLIGHT &&
+        next < items.length &&
+        !opts.signal?.aborted
+      ) {
+        const slice = items.slice(next, next + this.sliceSize);
+        next += slice.length;
+        const claimed = opts.claim ? await opts.claim(slice) : slice;
+        const got = new Set(claimed.map((o) => o.key));
+        for (const o of slice) if (!got.has(o.key)) results.push({ key: o.key, status: 'unsent' });
+        if (claimed.length > 0) starting.push(claimed);
+      }
+      const toWrite = answered;
+      answered = [];
+      await writeJournal(
         this.conn,
         scope,
-        claimed.map((o) => o.key),
+        {
+          accepted: toWrite.flatMap((r) => (r.status === 'sent' ? [{ key: r.key, ...r.ref }] : [])),
+          refused: toWrite.flatMap((r) => (r.status === 'refused' ? [r.key] : [])),
+          attempted: starting.map((slice) => slice.map((o) => o.key)),
+        },
         this.clock.now(),
       );
-      inFlight.push(
-        this.sendSlice(scope, claimed, opts.priority ?? 'bulk').then((r) => void results.push(...r)),
-      );
-      if (inFlight.length >= SLICES_IN_FLIGHT) await inFlight.shift();
+      for (const slice of starting) {
+        const run: Promise<void> = this.sendSlice(slice, opts.priority ?? 'bulk').then((r) => {
+          answered.push(...r);
+          results.push(...r);
+          inFlight.delete(run);
+        });
+        inFlight.add(run);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
     }
-    await Promise.all(inFlight);
     for (const o of items.slice(next)) results.push({ key: o.key, status: 'unsent' });
     return results;
   }
@@ -126,12 +150,8 @@ export class Dispatcher {
     return forgetJournal(this.conn, scope);
   }
 
-  private async sendSlice(scope: string, slice: Outgoing[], priority: SendPriority): Promise<Delivery[]> {
-    const results = await Promise.all(slice.map((o) => this.sendOne(o, priority)));
-    const accepted = results.flatMap((r) => (r.status === 'sent' ? [{ key: r.key, ...r.ref }] : []));
-    const refused = results.flatMap((r) => (r.status === 'refused' ? [r.key] : []));
-    await journalOutcome(this.conn, scope, { accepted, refused }, this.clock.now());
-    return results;
+  private sendSlice(slice: Outgoing[], priority: SendPriority): Promise<Delivery[]> {
+    return Promise.all(slice.map((o) => this.sendOne(o, priority)));
   }
 
   private async sendOne(o: Outgoing, priority: SendPriority): Promise<Delivery> {

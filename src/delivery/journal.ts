@@ -43,36 +43,37 @@ export interface JournalState {
   inDoubt: Set<string>;
 }
 
-/** Writes that `keys` are about to be handed to Slack. */
-export async function journalAttempt(
-  conn: Connection,
-  scope: string,
-  keys: string[],
-  at: Date,
-): Promise<void> {
-  if (keys.length === 0) return;
-  await journal(conn).create({ scope, state: 'attempted', keys, at });
+/** What a sender writes at one step: slices about to be handed to Slack, and Slack's answers so far. */
+export interface JournalWrite {
+  /** Keys of each slice about to be handed to Slack. */
+  attempted?: string[][];
+  /** Where the accepted messages landed. */
+  accepted?: { key: string; channel: string; ts: string }[];
+  /** Messages Slack refused (nothing was posted). */
+  refused?: string[];
 }
 
-/** Writes Slack's answers for a slice: where the accepted ones landed, and which were refused. */
-export async function journalOutcome(
+/** Writes one step of a scope's journal in one command (the gate of FerretDB makes each a wait). */
+export async function writeJournal(
   conn: Connection,
   scope: string,
-  outcome: { accepted: { key: string; channel: string; ts: string }[]; refused: string[] },
+  write: JournalWrite,
   at: Date,
 ): Promise<void> {
   const docs: Partial<JournalEntry>[] = [];
-  if (outcome.accepted.length > 0) {
-    docs.push({
-      scope,
-      state: 'accepted',
-      keys: outcome.accepted.map((r) => r.key),
-      refs: outcome.accepted,
-      at,
-    });
+  const accepted = write.accepted ?? [];
+  if (accepted.length > 0) {
+    docs.push({ scope, state: 'accepted', keys: accepted.map((r) => r.key), refs: accepted, at });
   }
-  if (outcome.refused.length > 0) docs.push({ scope, state: 'refused', keys: outcome.refused, at });
+  if (write.refused?.length) docs.push({ scope, state: 'refused', keys: write.refused, at });
+  for (const keys of write.attempted ?? [])
+    if (keys.length > 0) docs.push({ scope, state: 'attempted', keys, at });
   if (docs.length > 0) await journal(conn).insertMany(docs);
+}
+
+/** Writes that `keys` are about to be handed to Slack. */
+export function journalAttempt(conn: Connection, scope: string, keys: string[], at: Date): Promise<void> {
+  return writeJournal(conn, scope, { attempted: [keys] }, at);
 }
 
 /** A scope's journal, read after its sender died: accepted messages and those left in doubt. */

@@ -63,6 +63,8 @@ const command = z.looseObject({
   user_id: z.string(),
   // Slack sends it even when empty; listeners read it first thing.
   text: z.string(),
+  // Slack always sends it with a command; Bolt gives listeners no respond() without it.
+  response_url: z.url(),
   channel_id: z.string().optional(),
   team_id: z.string().optional(),
   trigger_id: z.string().optional(),
