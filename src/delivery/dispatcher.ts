@@ -33,6 +33,11 @@ export interface SendOptions {
    * senders whose claim is per message, so that a crash leaves only the slices in flight claimed.
    */
   claim?: (slice: Outgoing[]) => Promise<Outgoing[]>;
+  /**
+   * Called once every slice is with Slack (or nothing more will go): a sender of several batches
+   * starts the next one then, so the pacer does not idle while this one's last answers come back.
+   */
+  onLastSlice?: () => void;
 }
 
 /**
@@ -97,6 +102,7 @@ export class Dispatcher {
         },
         this.clock.now(),
       );
+      if (next >= items.length || opts.signal?.aborted) opts.onLastSlice?.();
       for (const slice of starting) {
         const run: Promise<void> = this.sendSlice(slice, opts.priority ?? 'bulk').then((r) => {
           answered.push(...r);
@@ -108,6 +114,7 @@ export class Dispatcher {
       if (inFlight.size === 0) break;
       await Promise.race(inFlight);
     }
+    opts.onLastSlice?.();
     for (const o of items.slice(next)) results.push({ key: o.key, status: 'unsent' });
     return results;
   }

@@ -52,13 +52,19 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
   const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
   const records: Promise<void>[] = [];
-  const send = async (token: string, claimed: Checkin[]) => {
-    const items = claimed.map(
-      (c): Outgoing => ({ key: keyOf(c), to: c.freelancerId, message: checkinMessage(c) }),
-    );
-    const results = await deps.dispatcher.send(token, items, { signal: opts.signal });
-    records.push(record(deps, token, claimed, results, report));
-  };
+  /** Sends a claim's DMs; resolves once its last slice is with Slack (the recording goes on after). */
+  const send = (token: string, claimed: Checkin[]) =>
+    new Promise<void>((lastSlice) => {
+      const items = claimed.map(
+        (c): Outgoing => ({ key: keyOf(c), to: c.freelancerId, message: checkinMessage(c) }),
+      );
+      const sent = deps.dispatcher.send(token, items, { signal: opts.signal, onLastSlice: lastSlice });
+      const recorded = sent.then((results) => record(deps, token, claimed, results, report));
+      // Awaited with the others at the end; a failure (the database gone) is thrown there, and must
+      // neither leave the loop waiting nor count as unhandled meanwhile.
+      recorded.catch(() => lastSlice());
+      records.push(recorded);
+    });
 
   // A dead runner's claims first: they are the oldest.
   for (const [n, stale] of (await staleClaims(deps.db, now)).entries()) {
@@ -78,7 +84,8 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   let next = claim(0);
   for (let n = 0; next; n += 1) {
     const [token, claimed] = await next;
-    // On FerretDB a claim takes a while: the next one runs while this unit is being sent.
+    // On FerretDB a claim takes a while: the next one runs while this unit is being sent, and the
+    // next unit goes to Slack as soon as this one's last slice is there (two overlap at most).
     next = claim(n + 1);
     await send(token, claimed);
   }
