@@ -8,7 +8,7 @@ import {
 } from '@slack/bolt';
 import { requestShapeProblem } from './request-shape.js';
 
-const { buildNoBodyResponse, isBufferedIncomingMessage, isRawBodyError } = HTTPModuleFunctions;
+const { buildNoBodyResponse, isRawBodyError } = HTTPModuleFunctions;
 
 /** What the guard needs: the receiver's endpoint and signing secret, and where to log refusals. */
 export interface GuardOptions {
@@ -21,8 +21,9 @@ export interface GuardOptions {
  * Puts a check of every signed request body in front of Bolt's HTTPReceiver: a body Bolt would
  * crash on, answer 500 to, or never ack (see request-shape.ts) is answered 400 at once and logged;
  * the rest goes on to Bolt as it came. The guard verifies the signature with Bolt's own function
- * first, so an unsigned request still gets Bolt's 401 and learns nothing of the check. Bolt reuses
- * the body buffered here (it only reads a request's stream when it has no `rawBody` yet).
+ * first and answers 401 as Bolt does, so an unsigned request learns nothing of the check (the
+ * receiver is built with Bolt's own verification off: one HMAC per request). Bolt reuses the body
+ * buffered here (it only reads a request's stream when it has no `rawBody` yet).
  */
 export function guardReceiver(receiver: HTTPReceiver, options: GuardOptions): void {
   const bolt = receiver.requestListener;
@@ -67,9 +68,9 @@ async function screen(
       buildNoBodyResponse(res, err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400);
       return undefined;
     }
-    // A bad or missing signature: Bolt answers it (401 and its own log line), as without the guard.
-    if (isBufferedIncomingMessage(req)) return req;
-    buildNoBodyResponse(res, 400);
+    // A bad, stale or missing signature: 401 with no body, as Bolt answers it.
+    logger.info(`refused a Slack request: ${err instanceof Error ? err.message : String(err)}`);
+    buildNoBodyResponse(res, 401);
     return undefined;
   }
   let body: unknown;
