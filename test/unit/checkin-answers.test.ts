@@ -9,7 +9,7 @@ import {
 } from '../../src/features/checkins/answers/rules.js';
 import { checkinModal } from '../../src/features/checkins/answers/views.js';
 import { parseCheckinCommand } from '../../src/features/checkins/command/input.js';
-import { planFollowUps } from '../../src/features/checkins/followups/service.js';
+import { planFollowUps } from '../../src/features/checkins/followups/rules.js';
 import { alertMessage, hrOnlyNotice } from '../../src/features/checkins/followups/views.js';
 import type { Checkin } from '../../src/features/checkins/model.js';
 import { pauseEnd, UNTIL_FURTHER_NOTICE } from '../../src/features/checkins/pause/rules.js';

@@ -8,7 +8,10 @@ type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArg
 /** `user_change` (a profile edit): the cached profile is dropped, and check-ins follow a new zone. */
 export function registerZoneListener(app: App, deps: MissionsDeps): void {
   app.event('user_change', async ({ event }: UserChangeArgs) => {
-    const { id, tz } = event.user;
+    // Bolt's type says `user` is always there; a forged or truncated event may lack it.
+    const user: Partial<typeof event.user> | undefined = event.user;
+    if (typeof user?.id !== 'string') return;
+    const { id, tz } = user;
     deps.users.forget(id);
     if (tz && IANAZone.isValidZone(tz)) await followFreelancerZone(deps, id, tz);
   });
