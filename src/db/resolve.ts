@@ -76,7 +76,7 @@ async function tryMongoMemoryServer(
     const dbPath = path.join(dataDir, 'mongod');
     await mkdir(dbPath, { recursive: true });
     // The binary first, on its own: when MongoMemoryServer.create fails it prints the whole error
-    // with console.warn, a stack trace above our one line; getPath just throws.
+    // on the console, a stack trace above our one line; getPath just throws.
     const starting = MongoBinary.getPath().then(() => {
       // A download that ends after we gave up must not start a mongod that nobody stops.
       if (gaveUp) throw new Error('gave up waiting');

@@ -71,11 +71,6 @@ export async function writeJournal(
   if (docs.length > 0) await journal(conn).insertMany(docs);
 }
 
-/** Writes that `keys` are about to be handed to Slack. */
-export function journalAttempt(conn: Connection, scope: string, keys: string[], at: Date): Promise<void> {
-  return writeJournal(conn, scope, { attempted: [keys] }, at);
-}
-
 /** A scope's journal, read after its sender died: accepted messages and those left in doubt. */
 export async function readJournal(conn: Connection, scope: string): Promise<JournalState> {
   const entries = await journal(conn).find({ scope }).lean<JournalEntry[]>().exec();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { journalAttempt } from '../../src/delivery/journal.js';
+import { writeJournal } from '../../src/delivery/journal.js';
 import { textMessage } from '../../src/slack/gateway.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
@@ -31,7 +31,7 @@ describe('the dispatcher: journaled, at most once when in doubt', () => {
 
   it('never sends again a DM an earlier run handed to Slack without an answer (the runner died)', async () => {
     const to = person('DOUBT');
-    await journalAttempt(h.db, 'job:doubt', ['job:doubt'], h.clock.now());
+    await writeJournal(h.db, 'job:doubt', { attempted: [['job:doubt']] }, h.clock.now());
     const result = await h.deps.dispatcher.sendForJob('job:doubt', { to, message: textMessage('maybe') });
     expect(result.status).toBe('inDoubt');
     expect(h.standin.messagesTo(to)).toHaveLength(0);

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDeps } from '../../src/compose.js';
 import { checkinMessageModel, checkinModel } from '../../src/features/checkins/model.js';
 import { silentLogger } from '../../src/logger.js';
 import { eventually } from '../support/eventually.js';
-import { BOT_TOKEN, type Harness, startHarness, testConfig } from '../support/harness.js';
+import { type Harness, startHarness, testConfig } from '../support/harness.js';
+import { spawnRunDue } from '../support/jobs-cli.js';
 import { createMission } from '../support/missions.js';
 import { passAt } from '../support/passes.js';
 
@@ -14,7 +13,6 @@ import { passAt } from '../support/passes.js';
 const UNIT = 120;
 // What the app sends at once by default: slices of half a second at 48 posts/s, three in flight.
 const IN_FLIGHT_MAX = 3 * Math.ceil(48 / 2);
-const root = path.resolve(import.meta.dirname, '../..');
 
 /** 120 missions whose Monday 12 January 2026 10:00 (Paris) check-ins all fall in one unit. */
 async function oneBigUnit(h: Harness, tag: string): Promise<string[]> {
@@ -51,34 +49,9 @@ function nextInstance(h: Harness) {
   });
 }
 
-/** `npm run jobs -- run-due` for the unit's minute, in its own process, on the test's database and stand-in. */
+/** `npm run jobs -- run-due` for the unit's minute, in its own process. */
 function runDueChild(h: Harness) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', 'run-due', '--at', '2026-01-12T10:00:00+01:00'],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DOTENV_CONFIG_PATH: '/nonexistent',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_API_URL: h.standin.apiUrl,
-        MONGODB_URI: h.dbUri,
-      },
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, out })),
-  );
-  return { child, exited };
+  return spawnRunDue(h, '2026-01-12T10:00:00+01:00');
 }
 
 /** Waits until the unit's freelancers got at least `n` check-in DMs. */

@@ -4,12 +4,11 @@ import { BOT_TOKEN, type Harness } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** `npm run jobs -- run-due --at …` as a user runs it (tsx src/cli.ts), against the test's database and stand-in. */
-export function runDue(
-  h: Harness,
-  at: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; out: string }> {
+/**
+ * `npm run jobs -- run-due --at …` as a user runs it (tsx src/cli.ts), against the test's database
+ * and stand-in, as a child the test may signal; `exited` resolves with its code and output.
+ */
+export function spawnRunDue(h: Harness, at: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'run-due', '--at', at], {
     cwd: root,
     env: {
@@ -29,5 +28,17 @@ export function runDue(
   child.stderr.on('data', (c: Buffer) => {
     out += c.toString();
   });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, out })),
+  );
+  return { child, exited };
+}
+
+/** `spawnRunDue`, waited for. */
+export function runDue(
+  h: Harness,
+  at: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string }> {
+  return spawnRunDue(h, at, env).exited;
 }

@@ -6,7 +6,6 @@ import { CATCH_UP_MS } from '../planning/service.js';
 import {
   type ClaimOutcome,
   claimUnit,
-  type DueUnit,
   dueUnits,
   markUnitMissed,
   moveClaim,
@@ -91,7 +90,7 @@ export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = 
   }
   // After the claims, so the first DMs do not wait (there are late ones only after a downtime).
   if (!opts.signal?.aborted) {
-    for (const unit of units.filter((u: DueUnit) => u.dueAt < notBefore)) {
+    for (const unit of units.filter((u) => u.dueAt < notBefore)) {
       report.late += await markUnitMissed(deps.db, unit);
     }
   }
