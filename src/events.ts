@@ -6,6 +6,41 @@ export interface DomainEventMap {
    * re-planned. A checklist tick leaves it out.
    */
   'mission.changed': { missionId: string; userIds: readonly string[]; schedule?: true };
+  /**
+   * A mission reached `completed` after its offboarding (emitted once, by offboarding): the talent
+   * pool updates the freelancer's profile and plans re-engagement from it. Private fields (note,
+   * evaluation) travel in memory only; whoever stores them keeps them managers-and-admins only.
+   */
+  'mission.closed': MissionClosed;
+}
+
+/** One item of a handover card, as settled at closing. */
+export interface HandoverItem {
+  label: string;
+  owner: 'freelancer' | 'manager';
+  state: 'confirmed' | 'waived';
+  by: string;
+  at: Date;
+  /** The manager's reason for a waiver. */
+  reason?: string;
+  links: string[];
+}
+
+/** What a closed mission tells the talent pool. */
+export interface MissionClosed {
+  missionId: string;
+  freelancerId: string;
+  managerId: string;
+  title: string;
+  /** The mission's skills plus the skills the manager saw shown. */
+  skills: string[];
+  closedAt: Date;
+  /** The manager's evaluation (null when none was given). */
+  rating: number | null;
+  wouldRehire: boolean | null;
+  privateNote: string | null;
+  renewed: boolean;
+  handover: HandoverItem[];
 }
 
 type Handler<K extends keyof DomainEventMap> = (event: DomainEventMap[K]) => Promise<void> | void;

@@ -23,6 +23,7 @@ export function newMission(over: MissionOverrides): NewMission {
     startDate: '2025-03-03',
     endDate: '2025-06-27',
     needExpressedOn: null,
+    previousMissionId: null,
     templateKey: 'default',
     freelancerLocale: null,
     status: 'onboarding',

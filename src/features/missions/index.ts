@@ -29,6 +29,8 @@ export {
   missionStatuses,
   nextStatus,
 } from './rules.js';
+export type { MissionPrefill } from './start/input.js';
+export { type MissionStartRequest, openMissionStart } from './start/service.js';
 
 /** Missions: `/mission-start`, the lifecycle, admin corrections, the check-in calendar following the freelancer. */
 export function createMissionsFeature(deps: MissionStartDeps): Feature {

@@ -47,6 +47,9 @@ export interface Mission {
   startDate: string;
   endDate: string;
   needExpressedOn: string | null;
+  /** A renewal links the two missions both ways: the one this follows, the one that follows it. */
+  previousMissionId: string | null;
+  nextMissionId: string | null;
   templateKey: string;
   /** The freelancer's language when the mission started (scheduled messages go out without asking Slack). */
   freelancerLocale: Locale | null;
@@ -75,6 +78,8 @@ const missionSchema = new Schema<Mission>(
     startDate: { type: String, required: true },
     endDate: { type: String, required: true },
     needExpressedOn: { type: String, default: null },
+    previousMissionId: { type: String, default: null },
+    nextMissionId: { type: String, default: null },
     templateKey: { type: String, required: true },
     freelancerLocale: { type: String, default: null },
     checkin: {

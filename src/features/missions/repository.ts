@@ -15,6 +15,7 @@ export type NewMission = Omit<
   | 'onboardingDurationDays'
   | 'freelancerChecklistMessage'
   | 'managerChecklistMessage'
+  | 'nextMissionId'
 >;
 
 /** Stores a new mission; `duplicate` when its creation key was used already (retry, double click). */
@@ -128,6 +129,22 @@ export async function updateMission(
     .findOneAndUpdate({ _id: id }, { $set: set, $push: { history: entry } }, { returnDocument: 'after' })
     .lean<Mission>()
     .exec();
+}
+
+/**
+ * Records on `previous` the mission that renews it (the new one already points back). Only the
+ * first renewal is kept: a second submission of the same renewal does not move the link.
+ */
+export async function linkNextMission(
+  conn: Connection,
+  previous: Types.ObjectId,
+  next: Types.ObjectId,
+  entry: HistoryEntry,
+): Promise<void> {
+  await missionModel(conn).updateOne(
+    { _id: previous, nextMissionId: null },
+    { $set: { nextMissionId: String(next) }, $push: { history: entry } },
+  );
 }
 
 /** Remembers where the two checklist messages are, to update them in place. */

@@ -47,6 +47,19 @@ export const missionForm = z.object({
 });
 export type MissionForm = z.output<typeof missionForm>;
 
+/** What the mission modal can start filled with (every field optional; the manager can change all). */
+export interface MissionPrefill {
+  freelancerId?: string;
+  title?: string;
+  brief?: string;
+  objectives?: string;
+  skills?: readonly string[];
+  channelId?: string;
+  /** Calendar dates `yyyy-MM-dd`. */
+  startDate?: string;
+  endDate?: string;
+}
+
 const formFieldOf: Record<string, string> = {
   freelancerId: field.freelancer,
   title: field.title,
@@ -94,8 +107,18 @@ export function parseMissionForm(
   return { ok: false, errors };
 }
 
-/** The modal's private_metadata: where the command was typed (to answer there). */
-export const modalMetadata = z.object({ v: z.literal(1), channelId: z.string().max(32).optional() });
+/**
+ * The modal's private_metadata: where the command was typed (to answer there) and, for a renewal,
+ * the mission the new one follows (linked both ways once created).
+ */
+export const modalMetadata = z.object({
+  v: z.literal(1),
+  channelId: z.string().max(32).optional(),
+  follows: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/)
+    .optional(),
+});
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
 /** Parses private_metadata, falling back to an empty context when it is missing or tampered with. */

@@ -4,9 +4,8 @@ import type { CommandArgs, ViewArgs } from '../../../slack/listener-args.js';
 import { translatedErrors, viewState } from '../../../slack/view-state.js';
 import type { MissionStartDeps } from '../deps.js';
 import { MISSION_MODAL } from '../ids.js';
-import { parseMissionForm } from './input.js';
-import { missionFormChoices, startMission, validateMission, workspaceToday } from './service.js';
-import { missionModal } from './views.js';
+import { parseMetadata, parseMissionForm } from './input.js';
+import { openMissionStart, startMission, validateMission } from './service.js';
 
 /** A user mentioned in command text: `<@U123|name>` (escaped) or a bare `U123`. */
 export function mentionedUser(text: string): string | undefined {
@@ -23,19 +22,13 @@ export function registerMissionStart(app: App, deps: MissionStartDeps): void {
       return;
     }
     await ack();
-    // The trigger_id lives 3 s: only the (indexed, small) template list is read before opening.
-    const templates = await missionFormChoices(deps, command.user_id);
     const freelancerId = mentionedUser(command.text);
-    await deps.gateway.openModal(
-      command.trigger_id,
-      missionModal({
-        tr,
-        templates,
-        metadata: { v: 1, channelId: command.channel_id },
-        today: workspaceToday(deps),
-        ...(freelancerId ? { freelancerId } : {}),
-      }),
-    );
+    await openMissionStart(deps, {
+      triggerId: command.trigger_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      ...(freelancerId ? { prefill: { freelancerId } } : {}),
+    });
   });
 
   app.view(MISSION_MODAL, async ({ ack, body, view }: ViewArgs) => {
@@ -59,7 +52,7 @@ export function registerMissionStart(app: App, deps: MissionStartDeps): void {
     await ack();
     try {
       // view.id is the same for every delivery of this submission: the mission is created once.
-      await startMission(deps, parsed.form, managerId, view.id);
+      await startMission(deps, parsed.form, managerId, view.id, parseMetadata(view.private_metadata).follows);
     } catch (err) {
       deps.logger.error('mission start failed after the modal closed', err);
       await deps.gateway.sendDm(managerId, { text: tr('error.unexpected') }).catch(() => {});

@@ -4,11 +4,17 @@ import { isAdmin } from '../../../roles.js';
 import type { FieldErrors } from '../../../slack/view-state.js';
 import type { MissionStartDeps, TemplateOption } from '../deps.js';
 import type { Mission } from '../model.js';
-import { insertMission } from '../repository.js';
+import { findMission, insertMission, linkNextMission } from '../repository.js';
 import { nextStatus } from '../rules.js';
-import type { MissionForm } from './input.js';
+import type { MissionForm, MissionPrefill, ModalMetadata } from './input.js';
 import { checkMissionRules } from './rules.js';
-import { type ChannelOutcome, channelIntroMessage, confirmationMessage, welcomeMessage } from './views.js';
+import {
+  type ChannelOutcome,
+  channelIntroMessage,
+  confirmationMessage,
+  missionModal,
+  welcomeMessage,
+} from './views.js';
 
 /** Today's calendar date in the workspace's zone (`yyyy-MM-dd`). */
 export function workspaceToday(deps: MissionStartDeps): string {
@@ -22,6 +28,52 @@ export async function missionFormChoices(
 ): Promise<TemplateOption[]> {
   const locale = await deps.users.localeOf(managerId, deps.config.defaultLocale);
   return deps.onboarding.templates(locale);
+}
+
+/** Where a mission modal is opened from, and what it starts with. */
+export interface MissionStartRequest {
+  triggerId: string;
+  /** Who will submit it (its manager). */
+  userId: string;
+  /** Where to answer (the channel a command was typed in). */
+  channelId?: string;
+  prefill?: MissionPrefill;
+  /** The mission a renewal follows: the new mission is linked to it both ways. */
+  follows?: string;
+}
+
+/**
+ * Opens the mission modal, filled with `prefill`: `/mission-start`, a renewal, a proposal from the
+ * talent pool. The trigger_id lives 3 s: only the (indexed, small) template list is read first.
+ */
+export async function openMissionStart(deps: MissionStartDeps, req: MissionStartRequest): Promise<void> {
+  const [locale, templates] = await Promise.all([
+    deps.users.localeWithin(req.userId, deps.config.defaultLocale, 1_000),
+    missionFormChoices(deps, req.userId),
+  ]);
+  const metadata: ModalMetadata = {
+    v: 1,
+    ...(req.channelId ? { channelId: req.channelId } : {}),
+    ...(req.follows ? { follows: req.follows } : {}),
+  };
+  await deps.gateway.openModal(
+    req.triggerId,
+    missionModal({
+      tr: translator(locale),
+      templates,
+      metadata,
+      today: workspaceToday(deps),
+      ...(req.prefill ? { prefill: req.prefill } : {}),
+    }),
+  );
+}
+
+/** The mission a renewal may follow: one that `managerId` manages, or any for an admin. */
+async function renewedMission(deps: MissionStartDeps, follows: string | undefined, managerId: string) {
+  if (!follows) return null;
+  const previous = await findMission(deps.db, follows);
+  if (!previous) return null;
+  return previous.managerId === managerId || isAdmin(deps.config, managerId) ? previous : null;
 }
 
 /** Checks a parsed form against Slack (is the freelancer a real, active human?) and the calendar. */
@@ -46,8 +98,10 @@ export async function startMission(
   form: MissionForm,
   managerId: string,
   creationKey: string,
+  follows?: string,
 ): Promise<Mission | 'duplicate'> {
   const now = deps.clock.now();
+  const previous = await renewedMission(deps, follows, managerId);
   const freelancer = await deps.users.get(form.freelancerId);
   // No silent fallback: an unreadable zone is recorded as assumed and said to the manager.
   const timezone = freelancer.tz ?? deps.config.defaultTimezone;
@@ -65,6 +119,7 @@ export async function startMission(
     startDate: form.startDate,
     endDate: form.endDate,
     needExpressedOn: form.needExpressedOn ?? null,
+    previousMissionId: previous ? String(previous._id) : null,
     templateKey: form.templateKey,
     freelancerLocale: freelancer.locale ?? null,
     checkin: {
@@ -83,6 +138,14 @@ export async function startMission(
     ],
   });
   if (mission === 'duplicate') return mission;
+  if (previous) {
+    await linkNextMission(deps.db, previous._id, mission._id, {
+      at: now,
+      by: managerId,
+      action: 'renewed',
+      details: String(mission._id),
+    });
+  }
 
   const [freelancerLocale, managerLocale] = await Promise.all([
     deps.users.localeOf(mission.freelancerId, deps.config.defaultLocale),

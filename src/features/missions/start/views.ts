@@ -7,7 +7,7 @@ import { adminMenu } from '../admin/views.js';
 import type { TemplateOption } from '../deps.js';
 import { field, limits, MISSION_MODAL } from '../ids.js';
 import type { Mission } from '../model.js';
-import type { ModalMetadata } from './input.js';
+import type { MissionPrefill, ModalMetadata } from './input.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
@@ -33,11 +33,13 @@ export interface MissionModalInput {
   templates: readonly TemplateOption[];
   metadata: ModalMetadata;
   today: string;
-  freelancerId?: string;
+  /** Fields filled in advance (a renewal, a talent-pool proposal, `/mission-start @freelancer`). */
+  prefill?: MissionPrefill;
 }
 
 /** The /mission-start modal: every field of PRODUCT.md flow 1; block ids are the validation keys. */
-export function missionModal({ tr, templates, metadata, today, freelancerId }: MissionModalInput): ModalView {
+export function missionModal({ tr, templates, metadata, today, prefill = {} }: MissionModalInput): ModalView {
+  const text = (value: string | undefined) => (value ? { initial_value: value } : {});
   const weekdays: PlainTextOption[] = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
     text: plain(tr(`missions.weekday.${d}` as 'missions.weekday.1')),
     value: String(d),
@@ -51,17 +53,24 @@ export function missionModal({ tr, templates, metadata, today, freelancerId }: M
     input(field.freelancer, tr('missions.field.freelancer'), {
       type: 'users_select',
       action_id: field.freelancer,
-      ...(freelancerId ? { initial_user: freelancerId } : {}),
+      ...(prefill.freelancerId ? { initial_user: prefill.freelancerId } : {}),
     }),
     input(field.title, tr('missions.field.title'), {
       type: 'plain_text_input',
       action_id: field.title,
       max_length: limits.title,
+      ...text(prefill.title?.slice(0, limits.title)),
     }),
     input(
       field.brief,
       tr('missions.field.brief'),
-      { type: 'plain_text_input', action_id: field.brief, multiline: true, max_length: limits.brief },
+      {
+        type: 'plain_text_input',
+        action_id: field.brief,
+        multiline: true,
+        max_length: limits.brief,
+        ...text(prefill.brief?.slice(0, limits.brief)),
+      },
       { hint: tr('missions.field.briefHint') },
     ),
     input(
@@ -72,15 +81,20 @@ export function missionModal({ tr, templates, metadata, today, freelancerId }: M
         action_id: field.objectives,
         multiline: true,
         max_length: limits.objectives,
+        ...text(prefill.objectives?.slice(0, limits.objectives)),
       },
       { optional: true },
     ),
     input(field.start, tr('missions.field.start'), {
       type: 'datepicker',
       action_id: field.start,
-      initial_date: today,
+      initial_date: prefill.startDate ?? today,
     }),
-    input(field.end, tr('missions.field.end'), { type: 'datepicker', action_id: field.end }),
+    input(field.end, tr('missions.field.end'), {
+      type: 'datepicker',
+      action_id: field.end,
+      ...(prefill.endDate ? { initial_date: prefill.endDate } : {}),
+    }),
     input(
       field.channel,
       tr('missions.field.channel'),
@@ -88,6 +102,7 @@ export function missionModal({ tr, templates, metadata, today, freelancerId }: M
         type: 'conversations_select',
         action_id: field.channel,
         filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(prefill.channelId ? { initial_conversation: prefill.channelId } : {}),
       },
       { optional: true, hint: tr('missions.field.channelHint') },
     ),
@@ -100,7 +115,12 @@ export function missionModal({ tr, templates, metadata, today, freelancerId }: M
     input(
       field.skills,
       tr('missions.field.skills'),
-      { type: 'plain_text_input', action_id: field.skills, max_length: limits.skills },
+      {
+        type: 'plain_text_input',
+        action_id: field.skills,
+        max_length: limits.skills,
+        ...text(prefill.skills?.join(', ').slice(0, limits.skills)),
+      },
       { optional: true, hint: tr('missions.field.skillsHint') },
     ),
   ];
