@@ -14,6 +14,7 @@ export {
   type ListedMission,
   listedMissionsManagedBy,
   listedMissionsOfFreelancer,
+  managesAnyMission,
   missionCountsByStatus,
   missionsManagedBy,
   missionsOfFreelancer,

@@ -44,6 +44,14 @@ export function missionsManagedBy(
   return missionsWhere(conn, { managerId }, opts);
 }
 
+/**
+ * Whether the user manages or managed at least one mission: who counts as a manager for the talent
+ * pool and for reading private notes (admins aside). Served by {managerId, status}.
+ */
+export async function managesAnyMission(conn: Connection, userId: string): Promise<boolean> {
+  return (await missionModel(conn).exists({ managerId: userId })) !== null;
+}
+
 /** Missions the user works on as freelancer, newest first. */
 export function missionsOfFreelancer(
   conn: Connection,
