@@ -75,6 +75,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(168, 'must be at most 168 (a week)')
     .default(24),
+  OFFBOARDING_PROPOSAL_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(60, 'must be at most 60')
+    .default(5),
   SLACK_POST_RATE: z.coerce
     .number({ error: 'must be a number of messages per second' })
     .positive('must be above 0')
@@ -104,6 +110,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   LOG_LEVEL: 'info',
   DATA_DIR: './.data',
   CHECKIN_REMINDER_HOURS: '24',
+  OFFBOARDING_PROPOSAL_DAYS: '5',
   SLACK_POST_RATE: '48',
   EMBEDDED_DATABASE: 'auto',
 };
@@ -130,6 +137,8 @@ export interface Config {
   embeddedDatabase: 'auto' | 'mongodb-memory-server' | 'ferretdb';
   /** Hours after a check-in before its one reminder (then held to the person's sending hours). */
   checkinReminderHours: number;
+  /** Days before a mission's end date when its manager is asked to start the offboarding. */
+  offboardingProposalDays: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
   slackPostRate: number;
 }
@@ -183,6 +192,7 @@ function toConfig(p: Parsed): Config {
     dataDir: p.DATA_DIR,
     embeddedDatabase: p.EMBEDDED_DATABASE,
     checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
+    offboardingProposalDays: p.OFFBOARDING_PROPOSAL_DAYS,
     slackPostRate: p.SLACK_POST_RATE,
   };
 }

@@ -4,6 +4,7 @@ import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature } from './home/index.js';
 import { createMissionsFeature } from './missions/index.js';
+import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
 
@@ -19,6 +20,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
+    createOffboardingFeature({ ...deps, onboarding: missionOnboarding(deps) }),
     createHomeFeature(deps),
   ];
 }

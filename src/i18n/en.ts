@@ -5,6 +5,7 @@ import { common } from './messages/common.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
+import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 
@@ -18,6 +19,7 @@ export const en = {
   ...checkins.en,
   ...checkinsDelivery.en,
   ...preferences.en,
+  ...offboarding.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { common } from './messages/common.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
+import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 
@@ -19,4 +20,5 @@ export const fr: Record<MessageKey, Message> = {
   ...checkins.fr,
   ...checkinsDelivery.fr,
   ...preferences.fr,
+  ...offboarding.fr,
 };

@@ -14,6 +14,7 @@ export interface CommandHelp {
 export const commandHelp: readonly CommandHelp[] = [
   { command: '/passerelle', usage: 'help', description: 'command.passerelle.help' },
   { command: '/mission-start', usage: '[@freelancer]', description: 'command.missionStart.description' },
+  { command: '/mission-end', usage: '[mission]', description: 'command.missionEnd.description' },
   { command: '/missions', description: 'command.missions.description' },
   {
     command: '/checkin',

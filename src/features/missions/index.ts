@@ -1,4 +1,7 @@
 import type { Feature } from '../feature.js';
+
+export { changeMissionDates } from './admin/service.js';
+
 import { registerMissionAdmin } from './admin/listeners.js';
 import type { MissionStartDeps } from './deps.js';
 import { registerMissionStart } from './start/listeners.js';
@@ -8,6 +11,7 @@ export type { MissionOnboarding, MissionStartDeps, MissionsDeps, TemplateOption 
 export type { CheckinSlot, HistoryEntry, Mission } from './model.js';
 export {
   changeStatus,
+  closeWithHandover,
   eachMissionWithStatus,
   emptyCounts,
   findMission,

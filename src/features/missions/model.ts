@@ -2,6 +2,7 @@ import { Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { defineModel } from '../../db/model.js';
 import { type MessageRef, messageRefSchema as messageRef } from '../../db/schemas.js';
+import type { HandoverItem } from '../../events.js';
 import { type MissionStatus, missionStatuses } from './rules.js';
 
 /** One line of a mission's history: who did what, when. */
@@ -60,6 +61,8 @@ export interface Mission {
   onboardingDurationDays: number | null;
   freelancerChecklistMessage: MessageRef | null;
   managerChecklistMessage: MessageRef | null;
+  /** The handover card, stored when the mission closes after its offboarding (empty before). */
+  handover: HandoverItem[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -105,6 +108,23 @@ const missionSchema = new Schema<Mission>(
     onboardingDurationDays: { type: Number, default: null },
     freelancerChecklistMessage: { type: messageRef, default: null },
     managerChecklistMessage: { type: messageRef, default: null },
+    handover: {
+      type: [
+        new Schema<HandoverItem>(
+          {
+            label: String,
+            owner: String,
+            state: String,
+            by: String,
+            at: Date,
+            reason: String,
+            links: { type: [String], default: [] },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
   },
   { timestamps: true, collection: 'missions' },
 );

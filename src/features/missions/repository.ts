@@ -1,6 +1,7 @@
 import mongoose, { type Connection, Types, type UpdateQuery } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
 import type { MessageRef } from '../../db/schemas.js';
+import type { HandoverItem } from '../../events.js';
 import { type HistoryEntry, type Mission, missionModel } from './model.js';
 import { type MissionStatus, missionStatuses } from './rules.js';
 
@@ -16,6 +17,7 @@ export type NewMission = Omit<
   | 'freelancerChecklistMessage'
   | 'managerChecklistMessage'
   | 'nextMissionId'
+  | 'handover'
 >;
 
 /** Stores a new mission; `duplicate` when its creation key was used already (retry, double click). */
@@ -153,6 +155,20 @@ export async function linkNextMission(
     { _id: previous, nextMissionId: null },
     { $set: { nextMissionId: String(next) }, $push: { history: entry } },
   );
+}
+
+/**
+ * Closes an offboarding mission with its handover card, in the one conditional status change: the
+ * card is on the mission exactly when it is `completed`. The caller checks the lifecycle
+ * (`nextStatus(…, 'close', facts)`) first. Returns the closed mission, or null if it moved meanwhile.
+ */
+export function closeWithHandover(
+  conn: Connection,
+  id: Types.ObjectId,
+  handover: HandoverItem[],
+  entry: Omit<HistoryEntry, 'from' | 'to'>,
+): Promise<Mission | null> {
+  return changeStatus(conn, id, 'offboarding', 'completed', entry, { handover });
 }
 
 /** Remembers where the two checklist messages are, to update them in place. */

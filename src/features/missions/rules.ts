@@ -17,6 +17,9 @@ export type MissionEvent = 'startOnboarding' | 'completeOnboarding' | 'startOffb
 /** What the guards look at (facts about the mission's data, not its status). */
 export interface GuardFacts {
   openOnboardingItems?: number;
+  /** Handover items neither confirmed nor waived; unknown (undefined) counts as not settled. */
+  openHandoverItems?: number;
+  /** The evaluation is in, and the feedback is in or recorded as not given. */
   offboardingSettled?: boolean;
 }
 
@@ -39,8 +42,13 @@ const rules: Record<MissionEvent, Rule> = {
   close: {
     from: ['offboarding'],
     to: 'completed',
-    guard: (f) =>
-      f.offboardingSettled ? undefined : 'both feedbacks (or an explicit skip) are needed to close',
+    // Whoever asks (offboarding, an admin, a script): no closing past an unsettled handover.
+    guard: (f) => {
+      if (f.openHandoverItems === undefined) return 'the handover checklist is not known';
+      if (f.openHandoverItems > 0)
+        return `${f.openHandoverItems} handover item(s) neither confirmed nor waived`;
+      return f.offboardingSettled ? undefined : 'both feedbacks (or an explicit skip) are needed to close';
+    },
   },
   cancel: { from: ['draft', 'onboarding', 'active', 'offboarding'], to: 'cancelled' },
 };

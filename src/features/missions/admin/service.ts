@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
 import { formatCalendarDate, type MessageKey, type Params, translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
@@ -68,20 +68,36 @@ export async function changeDates(
   endDate: string,
 ) {
   const mission = await missionForAdmin(deps, adminId, missionId);
+  return changeMissionDates(deps, mission, adminId, startDate, endDate);
+}
+
+/**
+ * Changes an open mission's dates for someone the caller has already allowed (an admin's
+ * correction, the manager moving the end date from the offboarding proposal): kept in the history,
+ * check-ins re-planned (`mission.changed` with `schedule`), the freelancer and manager told.
+ */
+export async function changeMissionDates(
+  deps: MissionsDeps,
+  mission: Mission,
+  by: string,
+  startDate: string,
+  endDate: string,
+) {
+  if (!isOpen(mission.status)) throw new ConflictError('mission closed', 'missions.error.missionClosed');
   if (endDate <= startDate)
     throw new ValidationError('end before start', { [field.end]: 'missions.error.endBeforeStart' });
   const updated = await updateMission(
     deps.db,
-    new Types.ObjectId(missionId),
+    mission._id,
     { startDate, endDate },
     {
       at: deps.clock.now(),
-      by: adminId,
+      by,
       action: 'datesChanged',
       details: `${mission.startDate}→${startDate}, ${mission.endDate}→${endDate}`,
     },
   );
-  if (!updated) throw new NotFoundError(`mission ${missionId} vanished`);
+  if (!updated) throw new NotFoundError(`mission ${String(mission._id)} vanished`);
   await notify(
     deps,
     updated._id,
@@ -91,7 +107,7 @@ export async function changeDates(
       title: escapeMrkdwn(updated.title),
       start: formatCalendarDate(startDate, locale),
       end: formatCalendarDate(endDate, locale),
-      by: adminId,
+      by,
     }),
   );
   return updated;

@@ -1,0 +1,45 @@
+import type { Feature } from '../feature.js';
+import { closeAtDeadline, sendNotice } from './closing/jobs.js';
+import { registerClosingListeners } from './closing/listeners.js';
+import type { OffboardingDeps } from './deps.js';
+import { registerEvaluationListeners } from './evaluation/listeners.js';
+import { sendFeedbackReminder } from './feedback/jobs.js';
+import { registerFeedbackListeners } from './feedback/listeners.js';
+import { registerHandoverListeners } from './handover/listeners.js';
+import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB } from './ids.js';
+import { sendProposal } from './start/jobs.js';
+import { registerStartListeners } from './start/listeners.js';
+import { planProposal } from './start/service.js';
+
+export type { OffboardingDeps } from './deps.js';
+export { type OffboardingTodo, offboardingTodosOf } from './overview/service.js';
+export { MAX_TODOS, offboardingTodoBlocks } from './overview/views.js';
+
+/**
+ * Offboarding (PRODUCT.md flow 4): `/mission-end` and the proposal before the end date, the
+ * handover gate, the freelancer's feedback and the manager's evaluation, closing once.
+ */
+export function createOffboardingFeature(deps: OffboardingDeps): Feature {
+  return {
+    name: 'offboarding',
+    listeners(app) {
+      registerStartListeners(app, deps);
+      registerHandoverListeners(app, deps);
+      registerFeedbackListeners(app, deps);
+      registerEvaluationListeners(app, deps);
+      registerClosingListeners(app, deps);
+    },
+    jobs: {
+      [PROPOSAL_JOB]: (payload, ctx) => sendProposal(deps, payload, ctx),
+      [NOTICE_JOB]: (payload, ctx) => sendNotice(deps, payload, ctx),
+      [FEEDBACK_REMINDER_JOB]: (payload, ctx) => sendFeedbackReminder(deps, payload, ctx),
+      [DEADLINE_JOB]: (payload) => closeAtDeadline(deps, payload),
+    },
+    subscriptions(events) {
+      // A new mission, new dates, a new manager: (re)plan the proposal before the end date.
+      events.on('mission.changed', async (e) => {
+        if (e.schedule) await planProposal(deps, e.missionId);
+      });
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
+import { isAdmin } from '../../../roles.js';
+import {
+  changeMissionDates,
+  changeStatus,
+  findMission,
+  type Mission,
+  missionsManagedBy,
+  nextStatus,
+} from '../../missions/index.js';
+import { queueNotice } from '../closing/service.js';
+import { defaultHandoverTemplate, templateLabel } from '../defaults.js';
+import type { OffboardingDeps } from '../deps.js';
+import {
+  DEADLINE_JOB,
+  deadlineJobKey,
+  FEEDBACK_REMINDER_JOB,
+  feedbackReminderJobKey,
+  field,
+  PROPOSAL_JOB,
+  proposalJobKey,
+} from '../ids.js';
+import { insertItems, insertOffboarding } from '../repository.js';
+import {
+  canStartOffboarding,
+  daysAfter,
+  FEEDBACK_DEADLINE_DAYS,
+  FEEDBACK_REMINDER_DAYS,
+  mayRunOffboarding,
+  proposalDueAt,
+} from '../rules.js';
+
+/** A mission the user may offboard (manager or admin), open and not yet offboarding. */
+export async function offboardableMission(
+  deps: OffboardingDeps,
+  userId: string,
+  missionId: string,
+): Promise<Mission> {
+  const mission = await findMission(deps.db, missionId);
+  if (!mission) throw new NotFoundError(`mission ${missionId} not found`, 'offboarding.error.notFound');
+  if (!mayRunOffboarding(userId, mission, deps.config.adminUserIds))
+    throw new ForbiddenError(`${userId} may not offboard ${missionId}`, 'offboarding.error.forbidden');
+  return mission;
+}
+
+/** What `/mission-end [text]` finds for the user: the open missions they manage, narrowed by the text. */
+export async function endableMissions(
+  deps: OffboardingDeps,
+  userId: string,
+  text: string,
+): Promise<Mission[]> {
+  const wanted = text.trim();
+  if (/^[a-f0-9]{24}$/.test(wanted)) {
+    const m = await offboardableMission(deps, userId, wanted);
+    return canStartOffboarding(m.status) ? [m] : [];
+  }
+  const managed = (await missionsManagedBy(deps.db, userId, { open: true })).filter((m) =>
+    canStartOffboarding(m.status),
+  );
+  if (!wanted) return managed;
+  const needle = wanted.toLowerCase();
+  return managed.filter((m) => m.title.toLowerCase().includes(needle));
+}
+
+/** Whether the user may use `/mission-end` at all: an admin, or the manager of an open mission. */
+export async function mayEndAny(deps: OffboardingDeps, userId: string): Promise<boolean> {
+  if (isAdmin(deps.config, userId)) return true;
+  return (await missionsManagedBy(deps.db, userId, { open: true, limit: 1 })).length > 0;
+}
+
+/** What a start did. */
+export type StartOutcome = 'started' | 'alreadyStarted';
+
+/**
+ * Starts a mission's offboarding (its manager or an admin): the mission → `offboarding` through the
+ * lifecycle, the handover checklist from the template, the two DMs (durable jobs), the feedback
+ * reminder after 3 days and the closing without feedback after 7. The conditional status change
+ * makes a double click start once; a start cut short (a crash) is completed by the next click.
+ */
+export async function startOffboarding(
+  deps: OffboardingDeps,
+  userId: string,
+  missionId: string,
+): Promise<StartOutcome> {
+  const mission = await offboardableMission(deps, userId, missionId);
+  const now = deps.clock.now();
+  let outcome: StartOutcome = 'started';
+  if (mission.status !== 'offboarding') {
+    const to = nextStatus(mission.status, 'startOffboarding');
+    const moved = await changeStatus(deps.db, mission._id, mission.status, to, {
+      at: now,
+      by: userId,
+      action: 'startOffboarding',
+    });
+    if (!moved) outcome = 'alreadyStarted';
+  } else outcome = 'alreadyStarted';
+  const created = await insertOffboarding(deps.db, {
+    missionId,
+    freelancerId: mission.freelancerId,
+    managerId: mission.managerId,
+    startedAt: now,
+    startedBy: userId,
+    feedbackState: 'pending',
+    feedback: null,
+    evaluationGiven: false,
+    evaluation: null,
+    closed: false,
+    closedAt: null,
+  });
+  if (!created && outcome === 'alreadyStarted') return outcome;
+  await insertItems(
+    deps.db,
+    defaultHandoverTemplate.map((t, index) => ({
+      missionId,
+      index,
+      key: t.key,
+      label: templateLabel(t.key),
+      owner: t.owner,
+      ownerId: t.owner === 'freelancer' ? mission.freelancerId : mission.managerId,
+      takesLinks: t.takesLinks,
+      state: 'open' as const,
+      open: true,
+      by: null,
+      at: null,
+      reason: null,
+      links: [],
+    })),
+  );
+  const runner = deps.scheduler.runner;
+  await runner.enqueue({
+    key: feedbackReminderJobKey(missionId),
+    name: FEEDBACK_REMINDER_JOB,
+    runAt: daysAfter(now, FEEDBACK_REMINDER_DAYS),
+    payload: { missionId },
+  });
+  await runner.enqueue({
+    key: deadlineJobKey(missionId),
+    name: DEADLINE_JOB,
+    runAt: daysAfter(now, FEEDBACK_DEADLINE_DAYS),
+    payload: { missionId },
+  });
+  await deps.events.emit('mission.changed', {
+    missionId,
+    userIds: [mission.freelancerId, mission.managerId],
+    schedule: true,
+  });
+  await queueNotice(deps, missionId, 'startFreelancer');
+  await queueNotice(deps, missionId, 'startManager');
+  return 'started';
+}
+
+/**
+ * Plans the proposal DM `OFFBOARDING_PROPOSAL_DAYS` before the mission's end date (on every
+ * `mission.changed` that may move it): one job per mission and end date, so a changed end date
+ * plans a new one and the old one, finding another end date, sends nothing.
+ */
+export async function planProposal(deps: OffboardingDeps, missionId: string): Promise<void> {
+  const mission = await findMission(deps.db, missionId);
+  if (!mission || !canStartOffboarding(mission.status)) return;
+  const zone =
+    (await deps.users.get(mission.managerId).catch(() => undefined))?.tz ?? deps.config.defaultTimezone;
+  await deps.scheduler.runner.enqueue({
+    key: proposalJobKey(missionId, mission.endDate),
+    name: PROPOSAL_JOB,
+    runAt: proposalDueAt(mission.endDate, deps.config.offboardingProposalDays, zone),
+    payload: { missionId, endDate: mission.endDate },
+  });
+}
+
+/** The manager (or an admin) moves the end date from the proposal: through the missions lifecycle and its history. */
+export async function changeEndDate(
+  deps: OffboardingDeps,
+  userId: string,
+  missionId: string,
+  endDate: string,
+) {
+  const mission = await offboardableMission(deps, userId, missionId);
+  if (!canStartOffboarding(mission.status)) throw new ConflictError('not open', 'offboarding.error.notOpen');
+  if (endDate <= mission.startDate)
+    throw new ValidationError('end before start', { [field.endDate]: 'missions.error.endBeforeStart' });
+  return changeMissionDates(deps, mission, userId, mission.startDate, endDate);
+}

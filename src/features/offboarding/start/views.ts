@@ -1,0 +1,77 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Locale } from '../../../config.js';
+import { formatCalendarDate, type Translate } from '../../../i18n/index.js';
+import type { OutgoingMessage } from '../../../slack/gateway.js';
+import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
+import type { Mission } from '../../missions/index.js';
+import { button } from '../handover/views.js';
+import { CHANGE_END, END_DATE_MODAL, field, PICK_MISSION, START } from '../ids.js';
+import type { ModalMetadata } from '../input.js';
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
+
+/** The proposal to the manager, N days before the end: start offboarding, or change the end date. */
+export function proposalMessage(tr: Translate, mission: Mission, locale: Locale): OutgoingMessage {
+  const text = tr('offboarding.proposal.text', {
+    title: escapeMrkdwn(mission.title),
+    freelancer: mission.freelancerId,
+    end: formatCalendarDate(mission.endDate, locale),
+  });
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        block_id: 'offboarding.proposal',
+        elements: [
+          button(tr('offboarding.proposal.start'), START, String(mission._id), 'primary'),
+          button(tr('offboarding.proposal.changeEnd'), CHANGE_END, String(mission._id)),
+        ],
+      },
+    ],
+  };
+}
+
+/** `/mission-end` with several open missions: pick one (a static select of them, at most 100). */
+export function pickerMessage(tr: Translate, missions: readonly Mission[], locale: Locale): OutgoingMessage {
+  const text = tr('offboarding.pick.text');
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'offboarding.pick',
+      text: { type: 'mrkdwn', text },
+      accessory: {
+        type: 'static_select',
+        action_id: PICK_MISSION,
+        placeholder: plain(tr('offboarding.pick.placeholder')),
+        options: missions.slice(0, 100).map((m) => ({
+          text: plain(`${m.title} — ${formatCalendarDate(m.endDate, locale)}`),
+          value: String(m._id),
+        })),
+      },
+    },
+  ];
+  return { text, blocks };
+}
+
+/** The small "change the end date" modal. */
+export function endDateModal(tr: Translate, mission: Mission, meta: ModalMetadata): ModalView {
+  return {
+    type: 'modal',
+    callback_id: END_DATE_MODAL,
+    title: plain(tr('offboarding.endDate.title').slice(0, 24)),
+    submit: plain(tr('offboarding.modal.save').slice(0, 24)),
+    close: plain(tr('offboarding.modal.cancel').slice(0, 24)),
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(mission.title)}*` } },
+      {
+        type: 'input',
+        block_id: field.endDate,
+        label: plain(tr('offboarding.endDate.label')),
+        element: { type: 'datepicker', action_id: field.endDate, initial_date: mission.endDate },
+      },
+    ],
+  };
+}
