@@ -14,6 +14,7 @@ import {
   missionCountsByStatus,
   type StatusCounts,
 } from '../missions/index.js';
+import { type OffboardingTodo, offboardingTodosOf } from '../offboarding/index.js';
 import {
   type ChecklistItemView,
   onboardingOf,
@@ -49,6 +50,8 @@ export interface HomeData {
   reader: Reader;
   freelancer?: { current: MissionRow[]; moreCurrent: number; checkins: HomeCheckins };
   items: { shown: ChecklistItemView[]; more: number };
+  /** Offboarding to-dos (feedback, handover items, evaluations): what is left, never what was written. */
+  offboarding: OffboardingTodo[];
   manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
   workspace?: { total: number; counts: StatusCounts };
 }
@@ -78,17 +81,19 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
   const shownCurrent = current.slice(0, HOME_LIMITS.currentMissions);
   const shownManaged = managedOpen.slice(0, HOME_LIMITS.managedMissions);
   // Independent reads, at once: the user waits for the slowest, not for their sum.
-  const [items, progress, checkins, health] = await Promise.all([
+  const [items, progress, checkins, health, offboarding] = await Promise.all([
     openItemsAmong(deps, reader.userId, reader.locale, [...managed, ...freelancing]),
     onboardingOf(deps, [...shownCurrent, ...shownManaged]),
     current.length > 0 ? homeCheckinsOf(deps.db, reader.userId, deps.clock.now()) : Promise.resolve({}),
     shownManaged.length > 0
       ? healthOfManaged(deps.db, reader.userId)
       : Promise.resolve(new Map<string, MissionHealth>()),
+    offboardingTodosOf(deps.db, reader.userId),
   ]);
 
   const data: HomeData = {
     reader,
+    offboarding,
     items: { shown: items.slice(0, HOME_LIMITS.items), more: Math.max(0, items.length - HOME_LIMITS.items) },
   };
   if (freelancing.length > 0) {

@@ -5,6 +5,7 @@ import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import type { Reader } from '../../slack/reader.js';
 import { openCheckinButton } from '../checkins/index.js';
 import { type MissionStatus, missionStatuses, type StatusCounts } from '../missions/index.js';
+import { offboardingTodoBlocks } from '../offboarding/index.js';
 import { type ChecklistItemView, itemBlockId, TOGGLE_ITEM } from '../onboarding/index.js';
 import type { HomeData, MissionListData, MissionRow } from './service.js';
 
@@ -23,6 +24,7 @@ export function homeView(tr: Translate, data: HomeData): HomeView {
   ];
   if (data.freelancer) blocks.push(...freelancerPart(tr, data.reader, data.freelancer));
   if (data.items.shown.length > 0) blocks.push(...itemsPart(tr, data.reader, data.items));
+  blocks.push(...offboardingTodoBlocks(tr, data.offboarding, data.reader.locale));
   if (data.manager) blocks.push(...managerPart(tr, data.reader, data.manager));
   if (!data.freelancer && !data.manager && data.items.shown.length === 0) blocks.push(...welcomePart(tr));
   if (data.workspace) blocks.push(...adminPart(tr, data.workspace));

@@ -6,8 +6,8 @@ import { button } from '../handover/views.js';
 import { CONFIRM_ITEM, OPEN_EVALUATION, OPEN_FEEDBACK } from '../ids.js';
 import type { OffboardingTodo } from './service.js';
 
-/** At most this many to-dos on the Home (plus a header, a divider and a "more" line: ≤ 11 blocks). */
-export const MAX_TODOS = 8;
+/** At most this many to-dos on the Home (plus a header, a divider and a "more" line: ≤ 8 blocks). */
+export const MAX_TODOS = 5;
 
 /** The Home's offboarding section: one row per to-do with its button; nothing when there is none. */
 export function offboardingTodoBlocks(
