@@ -52,7 +52,7 @@ export async function clickInDm(
 ) {
   const found = buttonIn(dm.blocks, actionId, value);
   if (!found) throw new Error(`no ${actionId} button in that DM`);
-  return h.slack.sendBlockAction({
+  const res = await h.slack.sendBlockAction({
     userId,
     actions: [
       { action_id: actionId, block_id: found.block.block_id ?? 'b', value: found.element.value ?? '' },
@@ -60,6 +60,7 @@ export async function clickInDm(
     message: { ts: dm.ts, channel: dm.channel },
     channelId: dm.channel,
   });
+  return { ...res, triggerId: res.triggerId ?? '' };
 }
 
 /** A forged click: `userId` sends `actionId` with `value` as if from their own DM with the app. */
