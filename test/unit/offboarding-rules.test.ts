@@ -5,17 +5,21 @@ import { followUpDates, mayReadPrivate, proposalDueAt } from '../../src/features
 
 describe('the close guard of the lifecycle', () => {
   it('refuses to complete a mission whose handover is not settled, whoever asks', () => {
-    expect(() => nextStatus('offboarding', 'close', { openHandoverItems: 2, offboardingSettled: true })).toThrow(
-      /2 handover item\(s\) neither confirmed nor waived/,
-    );
+    expect(() =>
+      nextStatus('offboarding', 'close', { openHandoverItems: 2, offboardingSettled: true }),
+    ).toThrow(/2 handover item\(s\) neither confirmed nor waived/);
     // Facts left out count as not settled: a caller that does not look cannot close.
-    expect(() => nextStatus('offboarding', 'close', { offboardingSettled: true })).toThrow(/handover checklist/);
+    expect(() => nextStatus('offboarding', 'close', { offboardingSettled: true })).toThrow(
+      /handover checklist/,
+    );
     expect(() => nextStatus('offboarding', 'close')).toThrow();
     expect(() => nextStatus('offboarding', 'close', { openHandoverItems: 0 })).toThrow(/both feedbacks/);
   });
 
   it('completes an offboarding mission once every item is settled and both forms are in', () => {
-    expect(nextStatus('offboarding', 'close', { openHandoverItems: 0, offboardingSettled: true })).toBe('completed');
+    expect(nextStatus('offboarding', 'close', { openHandoverItems: 0, offboardingSettled: true })).toBe(
+      'completed',
+    );
     expect(() => nextStatus('active', 'close', { openHandoverItems: 0, offboardingSettled: true })).toThrow(
       /cannot close a mission that is active/,
     );
@@ -50,7 +54,14 @@ describe('offboarding rules', () => {
       ok: true,
       value: ['https://a.example.com/x', 'https://b.example.org'],
     });
-    for (const bad of ['', 'http://a.example.com', 'javascript:alert(1)', 'https://', 'ftp://x.example.com', 'see drive'])
+    for (const bad of [
+      '',
+      'http://a.example.com',
+      'javascript:alert(1)',
+      'https://',
+      'ftp://x.example.com',
+      'see drive',
+    ])
       expect(links(bad).ok).toBe(false);
   });
 
@@ -66,11 +77,16 @@ describe('offboarding rules', () => {
       renewed: { renewed: { selected_option: { value: 'no' } } },
       ...over,
     });
-    expect(parseEvaluation(state())).toMatchObject({ ok: true, value: { skills: ['react', 'graphql'], renewed: false } });
+    expect(parseEvaluation(state())).toMatchObject({
+      ok: true,
+      value: { skills: ['react', 'graphql'], renewed: false },
+    });
     expect(parseEvaluation(state({ share: { share: { selected_options: [{ value: 'share' }] } } }))).toEqual({
       ok: false,
       errors: { recommendation: 'offboarding.error.shareEmpty' },
     });
-    expect(parseEvaluation(state({ rating: { rating: { selected_option: { value: '9' } } } })).ok).toBe(false);
+    expect(parseEvaluation(state({ rating: { rating: { selected_option: { value: '9' } } } })).ok).toBe(
+      false,
+    );
   });
 });

@@ -18,6 +18,8 @@ export const LINKS_MODAL = 'offboarding.item.links';
 export const WAIVE_MODAL = 'offboarding.item.waiveReason';
 export const FEEDBACK_MODAL = 'offboarding.feedback';
 export const EVALUATION_MODAL = 'offboarding.evaluation';
+/** The read-only modal of an offboarding's private part (no submit). */
+export const PRIVATE_MODAL = 'offboarding.private';
 
 /** block_ids (= action_ids) of modal inputs. */
 export const field = {

@@ -5,7 +5,7 @@ import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
 import { button, itemLine } from '../handover/views.js';
-import { FOLLOW_UP, VIEW_PRIVATE } from '../ids.js';
+import { FOLLOW_UP, PRIVATE_MODAL, VIEW_PRIVATE } from '../ids.js';
 import type { HandoverItemDoc, Offboarding } from '../model.js';
 
 const section = (text: string): KnownBlock => ({
@@ -143,6 +143,7 @@ export function privateModal(
     );
   return {
     type: 'modal',
+    callback_id: PRIVATE_MODAL,
     title: plain(tr('offboarding.private.title').slice(0, 24)),
     close: plain(tr('offboarding.modal.close').slice(0, 24)),
     blocks,
