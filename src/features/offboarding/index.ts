@@ -9,7 +9,7 @@ import { registerHandoverListeners } from './handover/listeners.js';
 import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB } from './ids.js';
 import { sendProposal } from './start/jobs.js';
 import { registerStartListeners } from './start/listeners.js';
-import { planProposal } from './start/service.js';
+import { planProposalOf, planProposalsDaily } from './start/service.js';
 
 export type { OffboardingDeps } from './deps.js';
 export { type OffboardingTodo, offboardingTodosOf } from './overview/service.js';
@@ -35,10 +35,11 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
       [FEEDBACK_REMINDER_JOB]: (payload, ctx) => sendFeedbackReminder(deps, payload, ctx),
       [DEADLINE_JOB]: (payload) => closeAtDeadline(deps, payload),
     },
+    passes: { 'offboarding.plan': (now) => planProposalsDaily(deps, now) },
     subscriptions(events) {
       // A new mission, new dates, a new manager: (re)plan the proposal before the end date.
       events.on('mission.changed', async (e) => {
-        if (e.schedule) await planProposal(deps, e.missionId);
+        if (e.schedule) await planProposalOf(deps, e.missionId);
       });
     },
   };

@@ -1,8 +1,10 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
 import { isAdmin } from '../../../roles.js';
+import { claimOnce } from '../../../scheduler/once.js';
 import {
   changeMissionDates,
   changeStatus,
+  eachMissionWithStatus,
   findMission,
   type Mission,
   missionsManagedBy,
@@ -150,21 +152,44 @@ export async function startOffboarding(
 }
 
 /**
- * Plans the proposal DM `OFFBOARDING_PROPOSAL_DAYS` before the mission's end date (on every
- * `mission.changed` that may move it): one job per mission and end date, so a changed end date
- * plans a new one and the old one, finding another end date, sends nothing.
+ * Plans the proposal DM `OFFBOARDING_PROPOSAL_DAYS` before the mission's end date: one job per
+ * mission and end date, so a changed end date plans a new one and the old one, finding another end
+ * date, sends nothing. Due at the start of that day in the workspace's zone; the job then waits for
+ * the manager's sending hours in their own zone.
  */
-export async function planProposal(deps: OffboardingDeps, missionId: string): Promise<void> {
-  const mission = await findMission(deps.db, missionId);
-  if (!mission || !canStartOffboarding(mission.status)) return;
-  const zone =
-    (await deps.users.get(mission.managerId).catch(() => undefined))?.tz ?? deps.config.defaultTimezone;
+export async function planProposal(deps: OffboardingDeps, mission: Mission): Promise<void> {
+  if (!canStartOffboarding(mission.status)) return;
+  const missionId = String(mission._id);
   await deps.scheduler.runner.enqueue({
     key: proposalJobKey(missionId, mission.endDate),
     name: PROPOSAL_JOB,
-    runAt: proposalDueAt(mission.endDate, deps.config.offboardingProposalDays, zone),
+    runAt: proposalDueAt(mission.endDate, deps.config.offboardingProposalDays, deps.config.defaultTimezone),
     payload: { missionId, endDate: mission.endDate },
   });
+}
+
+/** On `mission.changed` with `schedule` (creation, new dates, new manager): (re)plans its proposal. */
+export async function planProposalOf(deps: OffboardingDeps, missionId: string): Promise<void> {
+  const mission = await findMission(deps.db, missionId);
+  if (mission) await planProposal(deps, mission);
+}
+
+/**
+ * Once a day (first pass of the day, across instances), plans the proposal of every onboarding or
+ * active mission: the missions that were never announced (created before this feature, or an event
+ * lost to a crash) get theirs too. Enqueueing is idempotent (unique job keys).
+ */
+export async function planProposalsDaily(deps: OffboardingDeps, now: Date): Promise<string | undefined> {
+  if (!(await claimOnce(deps.db, `${PROPOSAL_JOB}.plan:${now.toISOString().slice(0, 10)}`, now))) return;
+  let planned = 0;
+  for (const status of ['onboarding', 'active'] as const) {
+    for await (const mission of eachMissionWithStatus(deps.db, status)) {
+      if (deps.scheduler.stopSignal.aborted) return;
+      await planProposal(deps, mission);
+      planned += 1;
+    }
+  }
+  return planned > 0 ? `offboarding: proposals checked for ${planned} mission(s)` : undefined;
 }
 
 /** The manager (or an admin) moves the end date from the proposal: through the missions lifecycle and its history. */
