@@ -16,6 +16,7 @@ import {
   clickInDm,
   dmWithButton,
   evaluationValues,
+  feedbackValues,
   modalOpenedWith,
   radio,
   storedOffboarding,
@@ -126,6 +127,51 @@ describe('offboarding over time', () => {
       expect(h.standin.ephemeralsTo(freelancer).at(-1)?.text).toContain('délai est passé'),
     );
     expect(h.standin.callsTo('views.open').some((c) => c.args.trigger_id === late.triggerId)).toBe(false);
+  });
+
+  it('closes once when the last two items are confirmed at the same moment', async () => {
+    const h = harness();
+    const closed: MissionClosed[] = [];
+    h.deps.events.on('mission.closed', (e) => {
+      closed.push(e);
+    });
+    const { manager, freelancer, mission, missionId } = await activeMission(h);
+    await ephemeralAnswer(h, '/mission-end', '', manager);
+    const mList = await dmWithButton(h, manager, 'offboarding.evaluation.open');
+    const ev = await clickInDm(h, mList, manager, 'offboarding.evaluation.open');
+    await submit(
+      h,
+      await modalOpenedWith(h, ev.triggerId),
+      manager,
+      evaluationValues({ renewed: radio('no') }),
+    );
+    const fList = await dmWithButton(h, freelancer, 'offboarding.feedback.open');
+    const fb = await clickInDm(h, fList, freelancer, 'offboarding.feedback.open');
+    await submit(h, await modalOpenedWith(h, fb.triggerId), freelancer, feedbackValues());
+    const [deliverables, knowledge, access, equipment] = (await storedOffboarding(h, missionId)).items.map(
+      (i) => String(i._id),
+    );
+    for (const id of [deliverables, equipment]) {
+      const click = await clickInDm(h, mList, manager, 'offboarding.item.waive', id);
+      await submit(h, await modalOpenedWith(h, click.triggerId), manager, {
+        reason: text('Not needed here'),
+      });
+    }
+    await eventually(async () =>
+      expect((await storedOffboarding(h, missionId)).items.filter((i) => i.open)).toHaveLength(2),
+    );
+    await Promise.all([
+      clickInDm(h, fList, freelancer, 'offboarding.item.confirm', knowledge),
+      clickInDm(h, mList, manager, 'offboarding.item.confirm', access),
+    ]);
+    await eventually(async () => expect(await status(h, mission)).toBe('completed'));
+    await eventually(() =>
+      expect(
+        h.standin.messagesTo(freelancer).filter((x) => textOf(x).includes('est maintenant clôturée')),
+      ).toHaveLength(1),
+    );
+    expect(closed).toHaveLength(1);
+    expect(closed[0]?.handover.map((i) => i.state)).toEqual(['waived', 'confirmed', 'confirmed', 'waived']);
   });
 
   it('changes the end date from the proposal through the lifecycle, and the proposal follows the new date (jobs CLI)', async () => {

@@ -20,6 +20,7 @@ export { MAX_TODOS, offboardingTodoBlocks } from './overview/views.js';
  * handover gate, the freelancer's feedback and the manager's evaluation, closing once.
  */
 export function createOffboardingFeature(deps: OffboardingDeps): Feature {
+  let plannedDay = '';
   return {
     name: 'offboarding',
     listeners(app) {
@@ -35,7 +36,16 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
       [FEEDBACK_REMINDER_JOB]: (payload, ctx) => sendFeedbackReminder(deps, payload, ctx),
       [DEADLINE_JOB]: (payload) => closeAtDeadline(deps, payload),
     },
-    passes: { 'offboarding.plan': (now) => planProposalsDaily(deps, now) },
+    passes: {
+      // The day's claim is written once per instance and day, not at every minute's tick.
+      'offboarding.plan': async (now) => {
+        const day = now.toISOString().slice(0, 10);
+        if (day === plannedDay) return undefined;
+        const note = await planProposalsDaily(deps, now);
+        plannedDay = day;
+        return note;
+      },
+    },
     subscriptions(events) {
       // A new mission, new dates, a new manager: (re)plan the proposal before the end date.
       events.on('mission.changed', async (e) => {

@@ -109,7 +109,8 @@ export async function startOffboarding(
     closed: false,
     closedAt: null,
   });
-  if (!created && outcome === 'alreadyStarted') return outcome;
+  // What follows is idempotent (unique indexes, job keys): a start cut short by a crash is
+  // finished by the next click, and a repeated click only finds everything in place.
   await insertItems(
     deps.db,
     defaultHandoverTemplate.map((t, index) => ({
@@ -141,14 +142,16 @@ export async function startOffboarding(
     runAt: daysAfter(now, FEEDBACK_DEADLINE_DAYS),
     payload: { missionId },
   });
-  await deps.events.emit('mission.changed', {
-    missionId,
-    userIds: [mission.freelancerId, mission.managerId],
-    schedule: true,
-  });
+  if (created) {
+    await deps.events.emit('mission.changed', {
+      missionId,
+      userIds: [mission.freelancerId, mission.managerId],
+      schedule: true,
+    });
+  }
   await queueNotice(deps, missionId, 'startFreelancer');
   await queueNotice(deps, missionId, 'startManager');
-  return 'started';
+  return created && outcome === 'started' ? 'started' : 'alreadyStarted';
 }
 
 /**
