@@ -35,6 +35,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return wrap(base);
 }
 
+/**
+ * The Web API client logs, at debug, each request body and result as text: messages, modals and
+ * Homes with what people wrote (check-in notes, private notes, evaluations, feedback). Kept: that
+ * a call happened; dropped: what it carried.
+ */
+const PAYLOAD_LINE = /^(http request body|http request result):/;
+
+function withoutPayload(text: string): string {
+  const m = PAYLOAD_LINE.exec(text);
+  return m ? `${m[1]}: [redacted]` : text;
+}
+
 function wrap(p: pino.Logger): Logger {
   const write =
     (method: 'debug' | 'info' | 'warn' | 'error') =>
@@ -50,7 +62,7 @@ function wrap(p: pino.Logger): Logger {
       } else {
         const objects = rest.filter((r) => typeof r === 'object' && r !== null);
         const texts = rest.filter((r) => typeof r !== 'object' || r === null).map(String);
-        const text = [String(first), ...texts].join(' ');
+        const text = withoutPayload([String(first), ...texts].join(' '));
         if (objects.length === 1 && objects[0] instanceof Error) p[method]({ err: objects[0] }, text);
         else if (objects.length > 0) p[method](Object.assign({}, ...objects), text);
         else p[method](text);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Mission } from '../../src/features/missions/model.js';
 import { missionModel } from '../../src/features/missions/model.js';
+import { capturedLogger } from '../support/captured-logger.js';
 import { eventually } from '../support/eventually.js';
-import { ADMIN_ID, type Harness } from '../support/harness.js';
+import { ADMIN_ID, type Harness, startHarness } from '../support/harness.js';
 import { harnessPerFile } from '../support/harness-hooks.js';
 import { homeText, openHome } from '../support/home.js';
 import { textOf } from '../support/mission-form.js';
@@ -167,5 +168,36 @@ describe('who can read a private note, an evaluation and a feedback', () => {
       }
     }
     for (const e of h.standin.ephemeralsTo()) expect(textOf(e)).not.toContain(NOTE);
+  });
+});
+
+describe('the private texts in the logs', () => {
+  it('never writes the private note, the recommendation or the feedback into a log line, even at debug', async () => {
+    const { logger, lines } = capturedLogger();
+    const h = await startHarness('offboardlogs', { now: new Date('2026-03-25T10:00:00Z'), logger });
+    try {
+      const w = world(h);
+      const m = await active(h, w);
+      await ephemeralAnswer(h, '/mission-end', '', w.manager);
+      const mList = await dmWithButton(h, w.manager, 'offboarding.evaluation.open');
+      const ev = await clickInDm(h, mList, w.manager, 'offboarding.evaluation.open');
+      await submit(h, await modalOpenedWith(h, ev.triggerId), w.manager, evaluationValues());
+      const fList = await dmWithButton(h, w.freelancer, 'offboarding.feedback.open');
+      const fb = await clickInDm(h, fList, w.freelancer, 'offboarding.feedback.open');
+      await submit(h, await modalOpenedWith(h, fb.triggerId), w.freelancer, feedbackValues());
+      await eventually(async () => {
+        const { off } = await storedOffboarding(h, String(m._id));
+        expect(off?.feedbackState).toBe('given');
+      });
+      const click = await forgedClick(h, w.manager, 'offboarding.private.view', String(m._id));
+      await modalOpenedWith(h, click.triggerId ?? '');
+      expect(lines.length).toBeGreaterThan(0);
+      const all = JSON.stringify(lines);
+      expect(all).not.toContain(NOTE);
+      expect(all).not.toContain(IMPROVE);
+      expect(all).not.toContain('raised the bar on tests');
+    } finally {
+      await h.stop();
+    }
   });
 });
