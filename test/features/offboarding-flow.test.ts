@@ -133,7 +133,8 @@ describe('a mission from /mission-start to completed', () => {
       'https://github.com/acme/checkout',
     ]);
     expect(done?.handover[3]?.reason).toBe('Worked on her own laptop');
-    expect(closed).toHaveLength(1);
+    // The status change comes first (it is the gate), the event right after it.
+    await eventually(() => expect(closed).toHaveLength(1));
     expect(closed[0]).toMatchObject({
       missionId,
       rating: 5,
