@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextStatus } from '../../src/features/missions/rules.js';
+import { offboardingTodoBlocks } from '../../src/features/offboarding/index.js';
 import { parseEvaluation, parseLinks } from '../../src/features/offboarding/input.js';
 import { followUpDates, mayReadPrivate, proposalDueAt } from '../../src/features/offboarding/rules.js';
+import { translator } from '../../src/i18n/index.js';
 
 describe('the close guard of the lifecycle', () => {
   it('refuses to complete a mission whose handover is not settled, whoever asks', () => {
@@ -88,5 +90,21 @@ describe('offboarding rules', () => {
     expect(parseEvaluation(state({ rating: { rating: { selected_option: { value: '9' } } } })).ok).toBe(
       false,
     );
+  });
+});
+
+describe('the Home’s offboarding section', () => {
+  it('stays small whatever the to-dos (the Home keeps under 100 blocks)', () => {
+    const todos = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'item' as const,
+      missionId: 'a'.repeat(24),
+      title: `Mission ${i}`,
+      itemId: 'b'.repeat(24),
+      label: { fr: 'Matériel rendu', en: 'Equipment returned' },
+    }));
+    const blocks = offboardingTodoBlocks(translator('en'), todos, 'en');
+    expect(blocks.length).toBeLessThanOrEqual(8);
+    expect(JSON.stringify(blocks.at(-1))).toContain('35 more to-dos');
+    expect(offboardingTodoBlocks(translator('en'), [], 'en')).toEqual([]);
   });
 });
