@@ -63,6 +63,11 @@ describe('a mission from /mission-start to completed', () => {
       expect(h.standin.ephemeralsTo(w.manager).at(-1)?.text).toContain('Offboarding started'),
     );
     expect((await missionModel(h.db).findById(mission._id).lean())?.status).toBe('offboarding');
+    await eventually(() => {
+      const now = h.standin.message(proposal.channel, proposal.ts);
+      expect(buttonIn(now?.blocks, 'offboarding.start')).toBeUndefined();
+      expect(textOf(now)).toContain(`Offboarding started by <@${w.manager}>`);
+    });
 
     // Both forms first: the mission still waits for its handover.
     const managerList = await dmWithButton(h, w.manager, 'offboarding.evaluation.open');

@@ -24,6 +24,7 @@ const en = {
   'offboarding.proposal.text':
     '*{title}* with <@{freelancer}> ends on {end}. Shall we start the offboarding (handover checklist, feedback both ways)?',
   'offboarding.proposal.start': 'Start offboarding',
+  'offboarding.proposal.done': '✅ Offboarding started by <@{user}>.',
   'offboarding.proposal.changeEnd': 'Change the end date',
   'offboarding.pick.text': 'Which mission do you want to end?',
   'offboarding.pick.placeholder': 'Pick a mission',
@@ -153,6 +154,7 @@ const fr: Record<keyof typeof en, Message> = {
   'offboarding.proposal.text':
     '*{title}* avec <@{freelancer}> se termine le {end}. On lance l’offboarding (passation, retours croisés) ?',
   'offboarding.proposal.start': 'Lancer l’offboarding',
+  'offboarding.proposal.done': '✅ Offboarding lancé par <@{user}>.',
   'offboarding.proposal.changeEnd': 'Changer la date de fin',
   'offboarding.pick.text': 'Quelle mission voulez-vous terminer ?',
   'offboarding.pick.placeholder': 'Choisir une mission',

@@ -77,10 +77,15 @@ export function registerStartListeners(app: App, deps: OffboardingDeps): void {
 
   const start = async (args: ActionArgs) => {
     await args.ack();
-    await answering(deps, args, async () => {
+    await answering(deps, args, async (tr) => {
       const id = clickedId(args.body);
       if (!id) return 'offboarding.error.notFound';
       const outcome = await startOffboarding(deps, args.body.user.id, id);
+      // The proposal (or picker) it came from loses its buttons: nothing stale left to click.
+      if (args.body.response_url) {
+        const done = textMessage(tr('offboarding.proposal.done', { user: args.body.user.id }));
+        await args.respond({ replace_original: true, ...done }).catch(() => {});
+      }
       return outcome === 'started' ? 'offboarding.started' : 'offboarding.alreadyStarted';
     });
   };
