@@ -2,10 +2,11 @@ import type { Deps } from '../deps.js';
 import { createCheckinsFeature } from './checkins/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
-import { createHomeFeature } from './home/index.js';
+import { createHomeFeature, refreshHomes } from './home/index.js';
 import { createMissionsFeature } from './missions/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createTalentFeature, suggestAlumni } from './talent/index.js';
 
 /**
  * Every feature, in registration order, each built from the dependencies it uses. Where one feature
@@ -20,5 +21,10 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createHomeFeature(deps),
+    createTalentFeature({
+      ...deps,
+      onboarding: missionOnboarding(deps),
+      refreshHome: (id) => refreshHomes(deps, [id]),
+    }),
   ];
 }
