@@ -17,7 +17,11 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
   return [
     createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
     createPreferencesFeature(deps),
-    createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
+    createMissionsFeature({
+      ...deps,
+      onboarding: missionOnboarding(deps),
+      alumni: (skills, limit, exclude) => suggestAlumni(deps, skills, limit, exclude),
+    }),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createHomeFeature(deps),

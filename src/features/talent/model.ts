@@ -98,24 +98,71 @@ export const talentProfileModel = defineModel<TalentProfile>('TalentProfile', pr
 
 /**
  * The read model of `/talent`: one document per normalized skill (`_id`), holding every profile
- * listed under it as `entries.<userId>` = a packed ranking line (see rules.ts `packEntry`). A search
- * reads one document by `_id` per query skill (and synonym), never a scan; a profile change sets or
- * unsets its own path only. Opted-out and erased profiles are not listed.
+ * listed under it as one string of lines `\n<userId>=<packed ranking facts>` (rules.ts `packEntry`).
+ * A search reads one document by `_id` per query skill (and synonym), never a scan. One string, not
+ * a map of 30,000 keys: FerretDB decodes a document key by key (measured: a 32,000-key map took
+ * over half a second to read on PostgreSQL), a string in one piece. A profile change rewrites its
+ * line with a conditional update on `v` (optimistic: a concurrent change makes it retry), so two
+ * writers never lose each other's line. Opted-out and erased profiles are not listed.
  */
 export interface SkillIndexDoc {
   _id: string;
-  entries: Record<string, string>;
+  entries: string;
+  v: number;
 }
 
 const skillIndexSchema = new Schema<SkillIndexDoc>(
   {
     _id: { type: String, required: true },
-    entries: { type: Schema.Types.Mixed, default: {} },
+    entries: { type: String, default: '' },
+    v: { type: Number, default: 0 },
   },
-  { collection: 'talent_skill_index', minimize: false, versionKey: false },
+  { collection: 'talent_skill_index', versionKey: false },
 );
 
 export const skillIndexModel = defineModel<SkillIndexDoc>('TalentSkillIndex', skillIndexSchema);
+
+/**
+ * The second read model of `/talent`: what a result shows of a profile (a card), grouped in 512
+ * bucket documents (`_id` = `b<n>`, n from the user id) as lines `\n<userId>=<card JSON>`. The page's
+ * ten cards are read by `_id` from a 512-row collection instead of ten reads from a 50,000-row one
+ * (FerretDB scans the table even for an equality on `userId` or `_id`). Same conditional-`v` writes.
+ */
+export interface CardBucketDoc {
+  _id: string;
+  cards: string;
+  v: number;
+}
+
+const cardBucketSchema = new Schema<CardBucketDoc>(
+  {
+    _id: { type: String, required: true },
+    cards: { type: String, default: '' },
+    v: { type: Number, default: 0 },
+  },
+  { collection: 'talent_cards', versionKey: false },
+);
+
+export const cardBucketModel = defineModel<CardBucketDoc>('TalentCards', cardBucketSchema);
+
+/** What a /talent result shows of a profile (the last private note only; views check who reads). */
+export type TalentCard = Pick<
+  TalentProfile,
+  | 'userId'
+  | 'skills'
+  | 'missionSkills'
+  | 'ratingSum'
+  | 'ratingCount'
+  | 'wouldRehireCount'
+  | 'missionsDone'
+  | 'availableFrom'
+  | 'availabilitySaidAt'
+  | 'lastCollaboration'
+  | 'reachable'
+  | 'contactEmail'
+  | 'optedOut'
+  | 'notes'
+>;
 
 /** The pool's rating totals (one document, `_id: 'pool'`): the prior of the shrunk rating. */
 export interface PoolStats {

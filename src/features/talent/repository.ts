@@ -3,14 +3,17 @@ import { insertOnce, isDuplicateKey } from '../../db/duplicates.js';
 import type { MissionClosed } from '../../events.js';
 import { POOL_STATS_ID } from './ids.js';
 import {
+  type CardBucketDoc,
+  cardBucketModel,
   type PoolStats,
   poolStatsModel,
   type SkillIndexDoc,
   skillIndexModel,
+  type TalentCard,
   type TalentProfile,
   talentProfileModel,
 } from './model.js';
-import { normalizeSkill, packEntry } from './rules.js';
+import { cardBucketOf, entryLines, normalizeSkill, packEntry, withEntry } from './rules.js';
 
 /** A profile as stored (plain object). */
 export type StoredProfile = TalentProfile & { _id: unknown };
@@ -55,9 +58,14 @@ const closingFields = [
   'notes',
 ] as const;
 
+/** A stored profile with every field (a field an operator never wrote gets its default). */
+function complete(p: StoredProfile): StoredProfile {
+  return { ...blankProfile(p.userId, new Date(0)), ...p } as StoredProfile;
+}
+
 export async function findProfile(conn: Connection, userId: string): Promise<StoredProfile | null> {
   const p = await talentProfileModel(conn).findOne({ userId }).lean<StoredProfile>();
-  return p ? ({ ...blankProfile(userId, new Date(0)), ...p } as StoredProfile) : null;
+  return p ? complete(p) : null;
 }
 
 /** Profiles by user id, each by the unique index (no `$in`, which FerretDB scans). */
@@ -197,11 +205,103 @@ export async function deleteProfile(conn: Connection, userId: string): Promise<v
   const p = await findProfile(conn, userId);
   if (!p) return;
   await Promise.all(p.indexedSkills.map((s) => unsetEntry(conn, s, userId)));
+  await writeLine(conn, 'cards', cardBucketOf(userId), userId, null);
   await talentProfileModel(conn).deleteOne({ userId });
 }
 
 async function unsetEntry(conn: Connection, skill: string, userId: string): Promise<void> {
-  await skillIndexModel(conn).updateOne({ _id: skill }, { $unset: { [`entries.${userId}`]: '' } });
+  await writeEntry(conn, skill, userId, null);
+}
+
+/**
+ * Sets (or removes, with null) one profile's line in a skill's read-model document: read, rewrite
+ * the string, store on the condition that `v` did not move (else another writer won: read again).
+ */
+async function writeEntry(
+  conn: Connection,
+  skill: string,
+  userId: string,
+  packed: string | null,
+): Promise<void> {
+  await writeLine(conn, 'skills', skill, userId, packed);
+}
+
+/** The two line-holding read models: skill → ranking facts, bucket → cards. */
+function lineModel(conn: Connection, kind: 'skills' | 'cards') {
+  return kind === 'skills'
+    ? { model: skillIndexModel(conn), field: 'entries' as const }
+    : { model: cardBucketModel(conn), field: 'cards' as const };
+}
+
+async function writeLine(
+  conn: Connection,
+  kind: 'skills' | 'cards',
+  id: string,
+  userId: string,
+  line: string | null,
+): Promise<void> {
+  const { model, field } = lineModel(conn, kind);
+  const collection = model.collection;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const doc = await collection.findOne<Record<string, unknown> & { v: number }>({ _id: id as never });
+    if (!doc) {
+      if (line === null) return;
+      try {
+        await collection.insertOne({ _id: id, [field]: withEntry('', userId, line), v: 1 } as never);
+        return;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        continue;
+      }
+    }
+    const current = String(doc[field] ?? '');
+    const next = withEntry(current, userId, line);
+    if (next === current) return;
+    const res = await collection.updateOne(
+      { _id: id as never, v: doc.v },
+      { $set: { [field]: next, v: doc.v + 1 } },
+    );
+    if (res.modifiedCount === 1) return;
+  }
+  throw new Error(`read model ${kind}/${id}: too many concurrent writers`);
+}
+
+/** What the card read model holds of a profile. */
+export function cardOf(p: TalentProfile): TalentCard {
+  return {
+    userId: p.userId,
+    skills: p.skills.slice(0, 30),
+    missionSkills: p.missionSkills.slice(0, 30),
+    ratingSum: p.ratingSum,
+    ratingCount: p.ratingCount,
+    wouldRehireCount: p.wouldRehireCount,
+    missionsDone: p.missionsDone,
+    availableFrom: p.availableFrom,
+    availabilitySaidAt: p.availabilitySaidAt,
+    lastCollaboration: p.lastCollaboration,
+    reachable: p.reachable,
+    contactEmail: p.contactEmail,
+    optedOut: p.optedOut,
+    notes: p.notes.slice(-1).map((n) => ({ ...n, text: n.text.slice(0, 500) })),
+  };
+}
+
+/** The cards of these users, each bucket read once by `_id`. */
+export async function cardsOf(
+  conn: Connection,
+  userIds: readonly string[],
+): Promise<Map<string, TalentCard>> {
+  const buckets = [...new Set(userIds.map(cardBucketOf))];
+  const collection = cardBucketModel(conn).collection;
+  const docs = await Promise.all(buckets.map((b) => collection.findOne<CardBucketDoc>({ _id: b as never })));
+  const wanted = new Set(userIds);
+  const out = new Map<string, TalentCard>();
+  for (const doc of docs) {
+    for (const [userId, json] of entryLines(doc?.cards ?? '')) {
+      if (wanted.has(userId)) out.set(userId, JSON.parse(json) as TalentCard);
+    }
+  }
+  return out;
 }
 
 /** The normalized skills a profile is listed under: its own and its missions', unless opted out. */
@@ -225,12 +325,8 @@ export async function syncSkillIndex(conn: Connection, userId: string): Promise<
     missionsDone: p.missionsDone,
     saidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt).getTime() : 0,
   });
-  const model = skillIndexModel(conn);
-  await Promise.all(
-    skills.map((s) =>
-      model.updateOne({ _id: s }, { $set: { [`entries.${userId}`]: packed } }, { upsert: true }),
-    ),
-  );
+  await Promise.all(skills.map((s) => writeEntry(conn, s, userId, packed)));
+  await writeLine(conn, 'cards', cardBucketOf(userId), userId, p.optedOut ? null : JSON.stringify(cardOf(p)));
   const left = p.indexedSkills.filter((s) => !skills.includes(s));
   await Promise.all(left.map((s) => unsetEntry(conn, s, userId)));
   await talentProfileModel(conn).updateOne({ userId }, { $set: { indexedSkills: skills } });
@@ -260,15 +356,17 @@ export async function* alumni(conn: Connection): AsyncIterable<StoredProfile> {
     .sort({ userId: 1 })
     .lean<StoredProfile[]>()
     .cursor();
-  for await (const p of cursor) if ((p as StoredProfile).missionsDone >= 1) yield p as StoredProfile;
+  for await (const p of cursor)
+    if ((p as StoredProfile).missionsDone >= 1) yield complete(p as StoredProfile);
 }
 
 /** Profiles that entered the pool since `since` and are in it (for digests: a job, not a user's wait). */
 export async function joinedSince(conn: Connection, since: Date): Promise<StoredProfile[]> {
-  return talentProfileModel(conn)
+  const found = await talentProfileModel(conn)
     .find({ optedInAt: mongoose.trusted({ $gte: since }), optedOut: false })
     .sort({ optedInAt: 1 })
     .lean<StoredProfile[]>();
+  return found.map(complete);
 }
 
 /** What an import gives of a profile (the rest gets a new profile's defaults). */
@@ -301,7 +399,8 @@ export async function importProfiles(
  * them, one write per skill): after an import, or to repair. Not on any path a user waits for.
  */
 export async function rebuildReadModel(conn: Connection): Promise<{ profiles: number; skills: number }> {
-  const bySkill = new Map<string, Record<string, string>>();
+  const bySkill = new Map<string, string[]>();
+  const byBucket = new Map<string, string[]>();
   const totals = { ratingSum: 0, ratingCount: 0 };
   let profiles = 0;
   const listed: { userId: string; skills: string[] }[] = [];
@@ -319,16 +418,26 @@ export async function rebuildReadModel(conn: Connection): Promise<{ profiles: nu
       saidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt).getTime() : 0,
     });
     for (const s of skills) {
-      const entries = bySkill.get(s) ?? {};
-      entries[p.userId] = packed;
-      bySkill.set(s, entries);
+      const lines = bySkill.get(s) ?? [];
+      lines.push(`\n${p.userId}=${packed}`);
+      bySkill.set(s, lines);
+    }
+    if (!p.optedOut) {
+      const bucket = cardBucketOf(p.userId);
+      const lines = byBucket.get(bucket) ?? [];
+      lines.push(`\n${p.userId}=${JSON.stringify(cardOf(p))}`);
+      byBucket.set(bucket, lines);
     }
     const same = skills.length === p.indexedSkills.length && skills.every((s) => p.indexedSkills.includes(s));
     if (!same) listed.push({ userId: p.userId, skills });
   }
   await skillIndexModel(conn).deleteMany({});
-  const docs = [...bySkill].map(([_id, entries]) => ({ _id, entries }));
+  const docs = [...bySkill].map(([_id, lines]) => ({ _id, entries: lines.join(''), v: 1 }));
   for (const doc of docs) await skillIndexModel(conn).collection.insertOne(doc as never);
+  await cardBucketModel(conn).deleteMany({});
+  for (const [_id, lines] of byBucket) {
+    await cardBucketModel(conn).collection.insertOne({ _id, cards: lines.join(''), v: 1 } as never);
+  }
   await poolStatsModel(conn).replaceOne({ _id: POOL_STATS_ID }, totals, { upsert: true });
   const model = talentProfileModel(conn);
   for (const l of listed) await model.updateOne({ userId: l.userId }, { $set: { indexedSkills: l.skills } });

@@ -105,6 +105,30 @@ export function unpackEntry(userId: string, packed: string): RankFacts {
   };
 }
 
+/** The lines of a read-model document (`\n<userId>=<packed>` each), as user id → packed facts. */
+export function* entryLines(entries: string): Iterable<[string, string]> {
+  let at = entries.indexOf('\n');
+  while (at >= 0) {
+    const next = entries.indexOf('\n', at + 1);
+    const line = entries.slice(at + 1, next < 0 ? undefined : next);
+    const eq = line.indexOf('=');
+    if (eq > 0) yield [line.slice(0, eq), line.slice(eq + 1)];
+    at = next;
+  }
+}
+
+/** `entries` with the line of `userId` replaced by `packed` (added if missing), or removed when null. */
+export function withEntry(entries: string, userId: string, packed: string | null): string {
+  const key = `\n${userId}=`;
+  const at = entries.indexOf(key);
+  let rest = entries;
+  if (at >= 0) {
+    const end = entries.indexOf('\n', at + 1);
+    rest = entries.slice(0, at) + (end < 0 ? '' : entries.slice(end));
+  }
+  return packed === null ? rest : `${rest}${key}${packed}`;
+}
+
 /** (sum + m·C) / (count + m): a rating shrunk toward the pool mean C with prior weight m. */
 export function shrunkRating(sum: number, count: number, poolMean: number, m = PRIOR_WEIGHT): number {
   return (sum + m * poolMean) / (count + m);
@@ -164,4 +188,17 @@ export function maySeePrivate(
   subjectId: string,
 ): boolean {
   return viewer.isManagerOrAdmin && viewer.userId !== subjectId;
+}
+
+/** Buckets of the card read model. */
+export const CARD_BUCKETS = 512;
+
+/** The card bucket of a user id (FNV-1a, stable across runs). */
+export function cardBucketOf(userId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i += 1) {
+    h ^= userId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `b${h % CARD_BUCKETS}`;
 }

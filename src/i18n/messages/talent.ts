@@ -76,7 +76,7 @@ const en = {
   'talent.home.optedOut': 'You are out of the talent pool: managers do not see you.',
   'talent.home.edit': 'Edit my profile',
   'missions.alumni.header': '*Alumni who match these skills*',
-  'missions.alumni.line': '<@{user}> — {matched} · {rating} · {missions}',
+  'missions.alumni.line': '<@{user}> — {matched} · {missions}',
   'missions.alumni.pick': 'Pick',
   'command.talent.description': 'Search the talent pool by skills (managers and admins)',
 } as const satisfies Record<string, Message>;
@@ -157,7 +157,7 @@ const fr: Record<keyof typeof en, Message> = {
   'talent.home.optedOut': 'Vous êtes hors du vivier : les managers ne vous voient pas.',
   'talent.home.edit': 'Modifier mon profil',
   'missions.alumni.header': '*Anciens qui ont ces compétences*',
-  'missions.alumni.line': '<@{user}> — {matched} · {rating} · {missions}',
+  'missions.alumni.line': '<@{user}> — {matched} · {missions}',
   'missions.alumni.pick': 'Choisir',
   'command.talent.description': 'Chercher dans le vivier par compétences (managers et admins)',
 };

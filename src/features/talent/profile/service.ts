@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../../../i18n/index.js';
-import { readerOf } from '../../../slack/reader.js';
+import { type Reader, readerOf } from '../../../slack/reader.js';
 import type { TalentDeps } from '../deps.js';
 import type { ProfileForm } from '../input.js';
 import {
@@ -91,9 +91,11 @@ export async function askAvailability(
 /** The freelancer's Home section (read through talent's index by the home feature). */
 export async function homeProfileSection(
   deps: Pick<TalentDeps, 'db' | 'clock' | 'users' | 'config'>,
-  userId: string,
+  reader: Reader,
+  opts: { isFreelancer: boolean },
 ): Promise<KnownBlock[]> {
-  const [profile, reader] = await Promise.all([findProfile(deps.db, userId), readerOf(deps, userId)]);
+  const profile = await findProfile(deps.db, reader.userId);
+  if (!profile && !opts.isFreelancer) return [];
   return homeProfileBlocks(translator(reader.locale), reader, profile, deps.clock.now());
 }
 
@@ -106,5 +108,7 @@ export async function followSlackAccount(
     await deleteProfile(deps.db, user.id);
     return;
   }
-  if (typeof user.deleted === 'boolean') await setReachable(deps.db, user.id, !user.deleted);
+  if (typeof user.deleted === 'boolean' && (await setReachable(deps.db, user.id, !user.deleted))) {
+    await syncSkillIndex(deps.db, user.id);
+  }
 }

@@ -2,13 +2,22 @@ import { isAdmin } from '../../../roles.js';
 import { managesAnyMission } from '../../missions/index.js';
 import type { TalentDeps } from '../deps.js';
 import { PAGE_SIZE } from '../ids.js';
-import { poolTotals, profilesOf, type StoredProfile, skillEntries } from '../repository.js';
-import { poolMean, type Ranked, type RankFacts, rank, SkillVocabulary, unpackEntry } from '../rules.js';
+import type { TalentCard } from '../model.js';
+import { cardsOf, poolTotals, skillEntries } from '../repository.js';
+import {
+  entryLines,
+  poolMean,
+  type Ranked,
+  type RankFacts,
+  rank,
+  SkillVocabulary,
+  unpackEntry,
+} from '../rules.js';
 
 /** One result of a search: its ranking and the profile shown. */
 export interface TalentHit {
   ranked: Ranked;
-  profile: StoredProfile;
+  profile: TalentCard;
 }
 
 /** A page of results. */
@@ -62,12 +71,11 @@ export async function searchTalent(
   const excluded = new Set(opts.exclude ?? []);
   for (const [q, spellings] of spellingsOf) {
     for (const s of spellings) {
-      const entries = docs.get(s)?.entries ?? {};
-      for (const userId of Object.keys(entries)) {
+      for (const [userId, packed] of entryLines(docs.get(s)?.entries ?? '')) {
         if (excluded.has(userId)) continue;
         let c = candidates.get(userId);
         if (!c) {
-          c = { facts: unpackEntry(userId, entries[userId] ?? ''), matched: new Set() };
+          c = { facts: unpackEntry(userId, packed), matched: new Set() };
           if (opts.alumniOnly && c.facts.missionsDone < 1) continue;
           candidates.set(userId, c);
         }
@@ -81,7 +89,7 @@ export async function searchTalent(
   const pages = Math.max(1, Math.ceil(ranked.length / pageSize));
   const page = Math.min(Math.max(0, opts.page ?? 0), pages - 1);
   const shown = ranked.slice(page * pageSize, (page + 1) * pageSize);
-  const profiles = await profilesOf(
+  const profiles = await cardsOf(
     deps.db,
     shown.map((r) => r.userId),
   );

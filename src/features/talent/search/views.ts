@@ -4,7 +4,7 @@ import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
 import { ASK_AVAILABILITY, PROPOSE_MISSION, SEARCH_PAGE, VIEW_PROFILE } from '../ids.js';
-import type { StoredProfile } from '../repository.js';
+import type { TalentCard } from '../model.js';
 import { isFresh, type SkillVocabulary } from '../rules.js';
 import type { TalentHit, TalentPage } from './service.js';
 
@@ -25,7 +25,7 @@ const button = (text: string, action_id: string, value: string, style?: 'primary
 });
 
 /** The skills of a profile, the ones matching the query in bold with a check. */
-export function skillList(p: StoredProfile, query: readonly string[], vocab: SkillVocabulary): string {
+export function skillList(p: TalentCard, query: readonly string[], vocab: SkillVocabulary): string {
   const all = [...new Set([...p.skills, ...p.missionSkills])];
   const wanted = new Set(query);
   return all
@@ -35,13 +35,13 @@ export function skillList(p: StoredProfile, query: readonly string[], vocab: Ski
 }
 
 /** Average rating with its count ("4.5 ★ (2 ratings)" or "not rated yet"). */
-export function ratingText(tr: Translate, p: Pick<StoredProfile, 'ratingSum' | 'ratingCount'>): string {
+export function ratingText(tr: Translate, p: Pick<TalentCard, 'ratingSum' | 'ratingCount'>): string {
   if (p.ratingCount === 0) return tr('talent.rating.none');
   return tr('talent.rating.avg', { avg: (p.ratingSum / p.ratingCount).toFixed(1), count: p.ratingCount });
 }
 
 /** "available from …, said on …", or unknown when never said or said more than 90 days ago. */
-export function availabilityText(tr: Translate, reader: Reader, p: StoredProfile, now: Date): string {
+export function availabilityText(tr: Translate, reader: Reader, p: TalentCard, now: Date): string {
   if (!p.availabilitySaidAt || !isFresh(new Date(p.availabilitySaidAt), now))
     return tr('talent.availability.unknown');
   const said = formatDate(new Date(p.availabilitySaidAt), reader.locale, reader.zone);
@@ -50,7 +50,7 @@ export function availabilityText(tr: Translate, reader: Reader, p: StoredProfile
 }
 
 /** Whether Slack can still reach them, with the contact e-mail they left when not. */
-export function reachText(tr: Translate, p: StoredProfile): string {
+export function reachText(tr: Translate, p: TalentCard): string {
   if (p.reachable) return tr('talent.reach.yes');
   return p.contactEmail
     ? tr('talent.reach.noWithEmail', { email: escapeMrkdwn(p.contactEmail) })
