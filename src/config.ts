@@ -86,6 +86,12 @@ const schema = z.object({
     .positive('must be above 0')
     .max(1000, 'must be at most 1000')
     .default(48),
+  SKILL_SYNONYMS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\s*[^=,]+=[^=,]+(\s*,\s*[^=,]+=[^=,]+)*\s*$/, 'must be alias=skill pairs separated by commas')
+      .optional(),
+  ),
   EMBEDDED_DATABASE: z
     .enum(['auto', 'mongodb-memory-server', 'ferretdb'], {
       error: 'must be auto, mongodb-memory-server or ferretdb',
@@ -112,6 +118,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   CHECKIN_REMINDER_HOURS: '24',
   OFFBOARDING_PROPOSAL_DAYS: '5',
   SLACK_POST_RATE: '48',
+  SKILL_SYNONYMS: 'gql=graphql,tf=terraform',
   EMBEDDED_DATABASE: 'auto',
 };
 
@@ -141,6 +148,8 @@ export interface Config {
   offboardingProposalDays: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
   slackPostRate: number;
+  /** Extra skill synonyms of the talent pool (`SKILL_SYNONYMS`): alias → skill, as typed (normalized by talent). */
+  skillSynonyms: Readonly<Record<string, string>>;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -194,7 +203,18 @@ function toConfig(p: Parsed): Config {
     checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
     offboardingProposalDays: p.OFFBOARDING_PROPOSAL_DAYS,
     slackPostRate: p.SLACK_POST_RATE,
+    skillSynonyms: synonymPairs(p.SKILL_SYNONYMS),
   };
+}
+
+/** `gql=graphql, tf=terraform` → `{ gql: 'graphql', tf: 'terraform' }` (the schema checked the shape). */
+function synonymPairs(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',')) {
+    const [alias, skill] = pair.split('=').map((x) => x.trim());
+    if (alias && skill) out[alias] = skill;
+  }
+  return out;
 }
 
 /** The text printed when configuration is invalid: one line per problem, then where to read more. */

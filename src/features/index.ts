@@ -2,11 +2,12 @@ import type { Deps } from '../deps.js';
 import { createCheckinsFeature } from './checkins/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
-import { createHomeFeature } from './home/index.js';
+import { createHomeFeature, refreshHomes } from './home/index.js';
 import { createMissionsFeature } from './missions/index.js';
 import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createTalentFeature, suggestAlumni } from './talent/index.js';
 
 /**
  * Every feature, in registration order, each built from the dependencies it uses. Where one feature
@@ -17,10 +18,19 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
   return [
     createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
     createPreferencesFeature(deps),
-    createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
+    createMissionsFeature({
+      ...deps,
+      onboarding: missionOnboarding(deps),
+      alumni: (skills, limit, exclude) => suggestAlumni(deps, skills, limit, exclude),
+    }),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createOffboardingFeature({ ...deps, onboarding: missionOnboarding(deps) }),
     createHomeFeature(deps),
+    createTalentFeature({
+      ...deps,
+      onboarding: missionOnboarding(deps),
+      refreshHome: (id) => refreshHomes(deps, [id]),
+    }),
   ];
 }

@@ -9,6 +9,7 @@ import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { talent } from './messages/talent.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
 export const fr: Record<MessageKey, Message> = {
@@ -21,4 +22,5 @@ export const fr: Record<MessageKey, Message> = {
   ...checkinsDelivery.fr,
   ...preferences.fr,
   ...offboarding.fr,
+  ...talent.fr,
 };

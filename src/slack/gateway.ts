@@ -104,6 +104,15 @@ export class SlackGateway {
     await this.client.views.open({ trigger_id: triggerId, view });
   }
 
+  /**
+   * Replaces an open modal (an input's dispatch_action, a button in it). With `hash`, Slack refuses
+   * (`hash_conflict`) when the view changed since the payload was sent, so a late update never
+   * overwrites a newer one.
+   */
+  async updateView(viewId: string, view: ModalView, hash?: string): Promise<void> {
+    await this.client.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
+  }
+
   /** Publishes a user's App Home. */
   async publishHome(userId: string, view: HomeView): Promise<void> {
     await this.client.views.publish({ user_id: userId, view });

@@ -21,4 +21,5 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: '[pause [until YYYY-MM-DD] | resume | help]',
     description: 'command.checkin.description',
   },
+  { command: '/talent', usage: '<skills…>', description: 'command.talent.description' },
 ];

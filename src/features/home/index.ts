@@ -4,6 +4,7 @@ import { registerHomeListeners, registerMissionList } from './listeners.js';
 import { refreshHomes } from './service.js';
 
 export type { HomeDeps } from './deps.js';
+export { refreshHomes } from './service.js';
 
 /** The App Home and `/missions`: a person's missions seen from each of their roles, across features. */
 export function createHomeFeature(deps: HomeDeps): Feature {

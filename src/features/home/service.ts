@@ -1,4 +1,4 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { slackErrorCode } from '../../slack/errors.js';
@@ -21,6 +21,7 @@ import {
   openItemsAmong,
   type RowOnboarding,
 } from '../onboarding/index.js';
+import { homeProfileSection } from '../talent/index.js';
 import type { HomeDeps } from './deps.js';
 import { homeView } from './views.js';
 
@@ -53,6 +54,8 @@ export interface HomeData {
   /** Offboarding to-dos (feedback, handover items, evaluations): what is left, never what was written. */
   offboarding: OffboardingTodo[];
   manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
+  /** The freelancer's talent profile and its edit button (talent's blocks). */
+  talentProfile?: KnownBlock[];
   workspace?: { total: number; counts: StatusCounts };
 }
 
@@ -181,6 +184,10 @@ function openFirst(missions: readonly ListedMission[]): ListedMission[] {
 export async function buildHome(deps: HomeDeps, userId: string): Promise<HomeView> {
   const reader = await readerOf(deps, userId);
   const data = await gatherHome(deps, reader);
+  const talentProfile = await homeProfileSection(deps, reader, {
+    isFreelancer: data.freelancer !== undefined,
+  });
+  if (talentProfile.length > 0) data.talentProfile = talentProfile;
   return homeView(translator(reader.locale), data);
 }
 

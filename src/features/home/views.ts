@@ -23,6 +23,7 @@ export function homeView(tr: Translate, data: HomeData): HomeView {
     contextLine(tr('home.intro')),
   ];
   if (data.freelancer) blocks.push(...freelancerPart(tr, data.reader, data.freelancer));
+  if (data.talentProfile) blocks.push(...data.talentProfile);
   if (data.items.shown.length > 0) blocks.push(...itemsPart(tr, data.reader, data.items));
   blocks.push(...offboardingTodoBlocks(tr, data.offboarding, data.reader.locale));
   if (data.manager) blocks.push(...managerPart(tr, data.reader, data.manager));

@@ -22,5 +22,19 @@ export interface MissionOnboarding {
 /** What the missions feature uses of the app's dependencies. */
 export type MissionsDeps = Pick<Deps, 'config' | 'logger' | 'clock' | 'db' | 'gateway' | 'users' | 'events'>;
 
-/** A mission start also needs onboarding's part. */
-export type MissionStartDeps = MissionsDeps & { onboarding: MissionOnboarding };
+/** An alumnus the mission modal suggests for the skills typed (talent's, handed over). */
+export interface AlumnusOption {
+  userId: string;
+  matched: string[];
+  missionsDone: number;
+}
+
+/** Up to `limit` alumni matching `skills`, in the talent pool's order (never someone in `exclude`). */
+export type MissionAlumni = (
+  skills: readonly string[],
+  limit: number,
+  exclude: readonly string[],
+) => Promise<AlumnusOption[]>;
+
+/** A mission start also needs onboarding's part, and (when the talent pool is there) its suggestions. */
+export type MissionStartDeps = MissionsDeps & { onboarding: MissionOnboarding; alumni?: MissionAlumni };

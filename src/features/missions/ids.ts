@@ -29,3 +29,7 @@ export const field = {
 /** Text limits of the modal inputs (Slack shows sections ≤3000 characters; keep room for labels). */
 export const limits = { title: 150, brief: 2000, objectives: 2000, skills: 300 } as const;
 export const CANCEL_MODAL = 'missions.admin.cancel';
+/** action_id of the "pick" button of an alumnus suggested in the mission modal (value: the user id). */
+export const PICK_ALUMNUS = 'missions.start.pick_alumnus';
+/** block_id of the suggestions in the mission modal. */
+export const ALUMNI_BLOCK = 'missions.start.alumni';

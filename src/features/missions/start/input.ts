@@ -130,3 +130,56 @@ export function parseMetadata(raw: string | undefined): ModalMetadata {
     return { v: 1 };
   }
 }
+
+/**
+ * The freelancer input's block_id in a submitted or updated modal: `freelancer`, or
+ * `freelancer.<user>` once an alumnus was picked (a new block_id, so Slack shows its initial_user).
+ */
+export function freelancerBlockOf(state: ViewState): string {
+  const prefix = `${field.freelancer}.`;
+  return (
+    Object.keys(state).find((k) => k.startsWith(prefix) && /^[UW][A-Z0-9]+$/.test(k.slice(prefix.length))) ??
+    field.freelancer
+  );
+}
+
+/** The state with the freelancer under its usual key, whatever its block_id (validation keys stay the same). */
+export function withUsualFreelancerKey(state: ViewState): ViewState {
+  const block = freelancerBlockOf(state);
+  if (block === field.freelancer) return state;
+  const value = state[block]?.[field.freelancer];
+  return { ...state, [field.freelancer]: value ? { [field.freelancer]: value } : {} };
+}
+
+/** Field errors keyed by the block_ids of this modal (the freelancer's may have changed). */
+export function errorsForBlocks(errors: FieldErrors, state: ViewState): FieldErrors {
+  const block = freelancerBlockOf(state);
+  const freelancerError = errors[field.freelancer];
+  if (block === field.freelancer || !freelancerError) return errors;
+  const { [field.freelancer]: _, ...rest } = errors;
+  return { ...rest, [block]: freelancerError };
+}
+
+/** What the manager typed so far, as a prefill (to rebuild the modal without losing it). */
+export function prefillFromState(state: ViewState): MissionPrefill {
+  const usual = withUsualFreelancerKey(state);
+  const v = (id: string) => inputValue(usual, id);
+  const skills = v(field.skills);
+  const entries = {
+    freelancerId: v(field.freelancer),
+    title: v(field.title),
+    brief: v(field.brief),
+    objectives: v(field.objectives),
+    channelId: v(field.channel),
+    startDate: v(field.start),
+    endDate: v(field.end),
+    skills: skills
+      ? skills
+          .split(/[,;\n]/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .slice(0, 20)
+      : undefined,
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, x]) => x !== undefined)) as MissionPrefill;
+}

@@ -1,12 +1,21 @@
 import { DateTime } from 'luxon';
 import { translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
-import type { FieldErrors } from '../../../slack/view-state.js';
+import { isPlatformError } from '../../../slack/errors.js';
+import type { FieldErrors, ViewState } from '../../../slack/view-state.js';
 import type { MissionStartDeps, TemplateOption } from '../deps.js';
+import { field } from '../ids.js';
 import type { Mission } from '../model.js';
 import { findMission, insertMission, linkNextMission } from '../repository.js';
 import { nextStatus } from '../rules.js';
-import type { MissionForm, MissionPrefill, ModalMetadata } from './input.js';
+import {
+  freelancerBlockOf,
+  type MissionForm,
+  type MissionPrefill,
+  type ModalMetadata,
+  parseMetadata,
+  prefillFromState,
+} from './input.js';
 import { checkMissionRules } from './rules.js';
 import {
   type ChannelOutcome,
@@ -66,6 +75,49 @@ export async function openMissionStart(deps: MissionStartDeps, req: MissionStart
       ...(req.prefill ? { prefill: req.prefill } : {}),
     }),
   );
+}
+
+/** The mission modal as it is when the manager types skills or picks a suggested alumnus. */
+export interface MissionModalRefresh {
+  viewId: string;
+  hash: string | undefined;
+  userId: string;
+  state: ViewState;
+  privateMetadata: string | undefined;
+  /** The alumnus picked as the freelancer. */
+  pick?: string;
+}
+
+/**
+ * Updates the open mission modal with the alumni matching the skills typed (up to three, the talent
+ * pool's order), or with the alumnus picked as the freelancer. Keeps what was typed: the inputs keep
+ * their block and action ids (Slack keeps their values) and are also given back as initial values;
+ * only a pick changes the freelancer input's block_id, so its `initial_user` shows. A newer view
+ * (hash_conflict: the manager kept typing) wins.
+ */
+export async function refreshMissionModal(deps: MissionStartDeps, r: MissionModalRefresh): Promise<void> {
+  const prefill = prefillFromState(r.state);
+  const [locale, templates, suggestions] = await Promise.all([
+    deps.users.localeWithin(r.userId, deps.config.defaultLocale, 1_000),
+    missionFormChoices(deps, r.userId),
+    deps.alumni && prefill.skills && prefill.skills.length > 0
+      ? deps.alumni(prefill.skills, 3, [r.userId])
+      : Promise.resolve([]),
+  ]);
+  const view = missionModal({
+    tr: translator(locale),
+    templates,
+    metadata: parseMetadata(r.privateMetadata),
+    today: workspaceToday(deps),
+    prefill: r.pick ? { ...prefill, freelancerId: r.pick } : prefill,
+    suggestions,
+    freelancerBlockId: r.pick ? `${field.freelancer}.${r.pick}` : freelancerBlockOf(r.state),
+  });
+  try {
+    await deps.gateway.updateView(r.viewId, view, r.hash);
+  } catch (err) {
+    if (!isPlatformError(err, 'hash_conflict')) throw err;
+  }
 }
 
 /** The mission a renewal may follow: one that `managerId` manages, or any for an admin. */

@@ -4,8 +4,8 @@ import { formatCalendarDate, type Translate } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import { adminMenu } from '../admin/views.js';
-import type { TemplateOption } from '../deps.js';
-import { field, limits, MISSION_MODAL } from '../ids.js';
+import type { AlumnusOption, TemplateOption } from '../deps.js';
+import { ALUMNI_BLOCK, field, limits, MISSION_MODAL, PICK_ALUMNUS } from '../ids.js';
 import type { Mission } from '../model.js';
 import type { MissionPrefill, ModalMetadata } from './input.js';
 
@@ -35,10 +35,26 @@ export interface MissionModalInput {
   today: string;
   /** Fields filled in advance (a renewal, a talent-pool proposal, `/mission-start @freelancer`). */
   prefill?: MissionPrefill;
+  /** Alumni matching the skills typed, each with a button that picks them. */
+  suggestions?: readonly AlumnusOption[];
+  /**
+   * The freelancer input's block_id. Slack keeps an input's value across views.update while its
+   * block_id and action_id stay; picking an alumnus changes the block_id (`freelancer.<user>`) so
+   * that its `initial_user` shows. The action_id stays `freelancer`.
+   */
+  freelancerBlockId?: string;
 }
 
 /** The /mission-start modal: every field of PRODUCT.md flow 1; block ids are the validation keys. */
-export function missionModal({ tr, templates, metadata, today, prefill = {} }: MissionModalInput): ModalView {
+export function missionModal({
+  tr,
+  templates,
+  metadata,
+  today,
+  prefill = {},
+  suggestions = [],
+  freelancerBlockId = field.freelancer,
+}: MissionModalInput): ModalView {
   const text = (value: string | undefined) => (value ? { initial_value: value } : {});
   const weekdays: PlainTextOption[] = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
     text: plain(tr(`missions.weekday.${d}` as 'missions.weekday.1')),
@@ -50,7 +66,7 @@ export function missionModal({ tr, templates, metadata, today, prefill = {} }: M
   }));
   const blocks: KnownBlock[] = [
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('missions.modal.intro') }] },
-    input(field.freelancer, tr('missions.field.freelancer'), {
+    input(freelancerBlockId, tr('missions.field.freelancer'), {
       type: 'users_select',
       action_id: field.freelancer,
       ...(prefill.freelancerId ? { initial_user: prefill.freelancerId } : {}),
@@ -112,17 +128,23 @@ export function missionModal({ tr, templates, metadata, today, prefill = {} }: M
       { type: 'users_select', action_id: field.buddy },
       { optional: true },
     ),
-    input(
-      field.skills,
-      tr('missions.field.skills'),
-      {
-        type: 'plain_text_input',
-        action_id: field.skills,
-        max_length: limits.skills,
-        ...text(prefill.skills?.join(', ').slice(0, limits.skills)),
-      },
-      { optional: true, hint: tr('missions.field.skillsHint') },
-    ),
+    {
+      ...input(
+        field.skills,
+        tr('missions.field.skills'),
+        {
+          type: 'plain_text_input',
+          action_id: field.skills,
+          max_length: limits.skills,
+          // Typing skills (enter, or characters) sends a block_action: the modal then suggests alumni.
+          dispatch_action_config: { trigger_actions_on: ['on_enter_pressed', 'on_character_entered'] },
+          ...text(prefill.skills?.join(', ').slice(0, limits.skills)),
+        },
+        { optional: true, hint: tr('missions.field.skillsHint') },
+      ),
+      dispatch_action: true,
+    },
+    ...alumniBlocks(tr, suggestions),
   ];
   if (templateOptions.length > 0) {
     blocks.push(
@@ -162,6 +184,41 @@ export function missionModal({ tr, templates, metadata, today, prefill = {} }: M
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
+}
+
+/** The alumni suggested for the skills typed: one line each with a "pick" button. */
+function alumniBlocks(tr: Translate, suggestions: readonly AlumnusOption[]): KnownBlock[] {
+  if (suggestions.length === 0) return [];
+  return [
+    {
+      type: 'context',
+      block_id: ALUMNI_BLOCK,
+      elements: [{ type: 'mrkdwn', text: tr('missions.alumni.header') }],
+    },
+    ...suggestions.slice(0, 3).map(
+      (a): KnownBlock => ({
+        type: 'section',
+        block_id: `${ALUMNI_BLOCK}.${a.userId}`,
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            tr('missions.alumni.line', {
+              user: a.userId,
+              matched: a.matched.map(escapeMrkdwn).join(', '),
+              missions: tr('talent.missionsDone', { count: a.missionsDone }),
+            }),
+            3000,
+          ),
+        },
+        accessory: {
+          type: 'button',
+          action_id: PICK_ALUMNUS,
+          value: a.userId,
+          text: { type: 'plain_text', text: tr('missions.alumni.pick'), emoji: true },
+        },
+      }),
+    ),
+  ];
 }
 
 const section = (text: string): KnownBlock => ({

@@ -1,0 +1,204 @@
+// Pure rules of the talent pool: skill matching (case, accents, synonyms), the ranking, who may read what.
+
+/** Built-in synonyms: alias → skill (both normalized). Admins add more with `SKILL_SYNONYMS`. */
+export const BUILTIN_SYNONYMS: Readonly<Record<string, string>> = {
+  js: 'javascript',
+  ecmascript: 'javascript',
+  ts: 'typescript',
+  k8s: 'kubernetes',
+  kube: 'kubernetes',
+  py: 'python',
+  pg: 'postgresql',
+  postgres: 'postgresql',
+  'react.js': 'react',
+  reactjs: 'react',
+  node: 'node.js',
+  nodejs: 'node.js',
+  'vue.js': 'vue',
+  vuejs: 'vue',
+  golang: 'go',
+  tf: 'terraform',
+  gcp: 'google cloud',
+  'c sharp': 'c#',
+  csharp: 'c#',
+};
+
+/** A skill as typed → its comparable form: lower case, no accents, single spaces. */
+export function normalizeSkill(raw: string): string {
+  return raw
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
+}
+
+/** The synonym table in use: built-in plus the configured pairs, all normalized. */
+export class SkillVocabulary {
+  private readonly canonicalOf = new Map<string, string>();
+  private readonly groups = new Map<string, Set<string>>();
+
+  constructor(extra: Readonly<Record<string, string>> = {}) {
+    for (const [alias, skill] of Object.entries({ ...BUILTIN_SYNONYMS, ...extra })) {
+      const a = normalizeSkill(alias);
+      const s = normalizeSkill(skill);
+      if (!a || !s || a === s) continue;
+      this.canonicalOf.set(a, s);
+    }
+    for (const [a, s] of this.canonicalOf) {
+      const group = this.groups.get(s) ?? new Set([s]);
+      group.add(a);
+      this.groups.set(s, group);
+    }
+  }
+
+  /** The canonical skill of a typed one (`JS` → `javascript`, `Réact.js` → `react`). */
+  canonical(raw: string): string {
+    const n = normalizeSkill(raw);
+    return this.canonicalOf.get(n) ?? n;
+  }
+
+  /** Every normalized spelling the read model may hold for a canonical skill (itself and its aliases). */
+  spellings(canonical: string): string[] {
+    return [...(this.groups.get(canonical) ?? [canonical])];
+  }
+}
+
+/** Splits a list of skills as typed (commas, semicolons, new lines; spaces too for a command). */
+export function splitSkills(text: string, bySpaces = false): string[] {
+  const parts = text.split(bySpaces ? /[,;\n\s]+/ : /[,;\n]+/);
+  return [...new Set(parts.map((p) => p.trim()).filter(Boolean))].slice(0, 30);
+}
+
+/** Availability said longer ago than this is shown (and ranked) as unknown. */
+export const AVAILABILITY_FRESH_DAYS = 90;
+/** The prior weight m of the shrunk rating (README: "Talent pool"). */
+export const PRIOR_WEIGHT = 2;
+/** The pool mean used while the pool has no rating at all. */
+export const DEFAULT_PRIOR = 3.5;
+
+/** What the ranking needs of a profile: packed into the read model, one short string a skill. */
+export interface RankFacts {
+  userId: string;
+  ratingSum: number;
+  ratingCount: number;
+  wouldRehire: number;
+  missionsDone: number;
+  /** ms since epoch, 0 when never said. */
+  saidAt: number;
+}
+
+export function packEntry(f: Omit<RankFacts, 'userId'>): string {
+  return `${f.ratingSum}|${f.ratingCount}|${f.wouldRehire}|${f.missionsDone}|${f.saidAt}`;
+}
+
+export function unpackEntry(userId: string, packed: string): RankFacts {
+  const [s, c, r, m, a] = packed.split('|').map(Number);
+  return {
+    userId,
+    ratingSum: s || 0,
+    ratingCount: c || 0,
+    wouldRehire: r || 0,
+    missionsDone: m || 0,
+    saidAt: a || 0,
+  };
+}
+
+/** The lines of a read-model document (`\n<userId>=<packed>` each), as user id → packed facts. */
+export function* entryLines(entries: string): Iterable<[string, string]> {
+  let at = entries.indexOf('\n');
+  while (at >= 0) {
+    const next = entries.indexOf('\n', at + 1);
+    const line = entries.slice(at + 1, next < 0 ? undefined : next);
+    const eq = line.indexOf('=');
+    if (eq > 0) yield [line.slice(0, eq), line.slice(eq + 1)];
+    at = next;
+  }
+}
+
+/** `entries` with the line of `userId` replaced by `packed` (added if missing), or removed when null. */
+export function withEntry(entries: string, userId: string, packed: string | null): string {
+  const key = `\n${userId}=`;
+  const at = entries.indexOf(key);
+  let rest = entries;
+  if (at >= 0) {
+    const end = entries.indexOf('\n', at + 1);
+    rest = entries.slice(0, at) + (end < 0 ? '' : entries.slice(end));
+  }
+  return packed === null ? rest : `${rest}${key}${packed}`;
+}
+
+/** (sum + m·C) / (count + m): a rating shrunk toward the pool mean C with prior weight m. */
+export function shrunkRating(sum: number, count: number, poolMean: number, m = PRIOR_WEIGHT): number {
+  return (sum + m * poolMean) / (count + m);
+}
+
+/** The pool mean C from its totals. */
+export function poolMean(totals: { ratingSum: number; ratingCount: number } | null): number {
+  return totals && totals.ratingCount > 0 ? totals.ratingSum / totals.ratingCount : DEFAULT_PRIOR;
+}
+
+/** Whether availability said at `saidAt` is still worth showing at `now`. */
+export function isFresh(saidAt: Date | number | null, now: Date): boolean {
+  if (saidAt === null) return false;
+  const at = typeof saidAt === 'number' ? saidAt : saidAt.getTime();
+  return at > 0 && now.getTime() - at <= AVAILABILITY_FRESH_DAYS * 86_400_000;
+}
+
+/** One ranked result: the facts plus what the "why it ranks here" line says. */
+export interface Ranked extends RankFacts {
+  matched: string[];
+  shrunk: number;
+  fresh: boolean;
+}
+
+/**
+ * Ranks candidates: most query skills matched, then the shrunk rating, then would-rehire, then the
+ * freshest availability (unknown after 90 days), then the user id (a stable order).
+ */
+export function rank(
+  candidates: ReadonlyMap<string, { facts: RankFacts; matched: Set<string> }>,
+  mean: number,
+  now: Date,
+): Ranked[] {
+  const rows: Ranked[] = [];
+  for (const { facts, matched } of candidates.values()) {
+    const fresh = isFresh(facts.saidAt, now);
+    rows.push({
+      ...facts,
+      matched: [...matched],
+      shrunk: shrunkRating(facts.ratingSum, facts.ratingCount, mean),
+      fresh,
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      b.matched.length - a.matched.length ||
+      b.shrunk - a.shrunk ||
+      b.wouldRehire - a.wouldRehire ||
+      (b.fresh ? b.saidAt : 0) - (a.fresh ? a.saidAt : 0) ||
+      a.userId.localeCompare(b.userId),
+  );
+}
+
+/** Who may read private notes and evaluations: managers and admins, never the freelancer about themselves. */
+export function maySeePrivate(
+  viewer: { userId: string; isManagerOrAdmin: boolean },
+  subjectId: string,
+): boolean {
+  return viewer.isManagerOrAdmin && viewer.userId !== subjectId;
+}
+
+/** Buckets of the card read model. */
+export const CARD_BUCKETS = 512;
+
+/** The card bucket of a user id (FNV-1a, stable across runs). */
+export function cardBucketOf(userId: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i += 1) {
+    h ^= userId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `b${h % CARD_BUCKETS}`;
+}
