@@ -3,9 +3,11 @@ import { createCheckinsFeature } from './checkins/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature } from './home/index.js';
-import { createMissionsFeature } from './missions/index.js';
+import { createMissionsFeature, type MissionStartDeps, openMissionStart } from './missions/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createReengagementFeature } from './reengagement/index.js';
+import { createTalentFeature } from './talent/index.js';
 
 /**
  * Every feature, in registration order, each built from the dependencies it uses. Where one feature
@@ -13,12 +15,15 @@ import { createPreferencesFeature, preferencesSubcommand } from './preferences/i
  * (missions → onboarding, help → preferences), so features never import each other in a circle.
  */
 export function buildFeatures(deps: Deps): readonly Feature[] {
+  const missionStart: MissionStartDeps = { ...deps, onboarding: missionOnboarding(deps) };
   return [
     createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
     createPreferencesFeature(deps),
-    createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
+    createMissionsFeature(missionStart),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createHomeFeature(deps),
+    createTalentFeature(deps),
+    createReengagementFeature({ ...deps, proposeMission: (req) => openMissionStart(missionStart, req) }),
   ];
 }
