@@ -91,7 +91,6 @@ export async function claimNudgeWindow(
       ],
     },
     { $set: { lastNudgeAt: now, lastNudgeKey: key } },
-    { projection: { _id: 1 } },
   );
   if (claimed) return null;
   const holder = await personOf(conn, userId);
