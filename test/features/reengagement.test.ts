@@ -278,8 +278,10 @@ describe('re-engagement', () => {
       expect(t?.availableFrom).toBe('2026-05-04');
       expect(t?.availabilitySaidAt?.toISOString()).toBe('2026-04-13T10:00:00.000Z');
     });
-    expect(h.standin.message(ping[0].channel, ping[0].ts)?.text).toBe(
-      'Thanks! Noted: available from Monday, 4 May 2026.',
+    await eventually(() =>
+      expect(h.standin.message(ping[0].channel, ping[0].ts)?.text).toBe(
+        'Thanks! Noted: available from Monday, 4 May 2026.',
+      ),
     );
 
     await run('2026-07-13T09:00:00Z');

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import { calendarFor } from '../../calendar/work-calendar.js';
 import type { MissionClosed } from '../../events.js';
 import { isAdmin } from '../../roles.js';
 import type { JobContext, JobDeferral } from '../../scheduler/runner.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
-import { nonUrgentSendTime, preferencesOf } from '../preferences/index.js';
+import { sendingMomentOf } from '../preferences/index.js';
 import { recordAvailability, talentSummaryOf } from '../talent/index.js';
 import type { ReengagementDeps as Deps } from './deps.js';
 import { NUDGE_JOB, nudgeJobKey, PING_JOB, pingJobKey } from './ids.js';
@@ -62,19 +61,6 @@ function queuePing(deps: Deps, userId: string, due: string): Promise<boolean> {
   });
 }
 
-/** The next moment `userId` may get a non-urgent nudge (null: muted), in their sending hours. */
-async function sendingMoment(deps: Deps, userId: string, now: Date): Promise<Date | null> {
-  let zone = deps.config.defaultTimezone;
-  try {
-    zone = (await deps.users.get(userId)).tz ?? zone;
-  } catch {
-    // An unreadable profile: the workspace's zone.
-  }
-  const calendar = calendarFor({ zone, fallbackCountry: deps.config.defaultCountry });
-  const prefs = (await preferencesOf(deps.db, [userId])).get(userId);
-  return nonUrgentSendTime(now, calendar, prefs, 'nudges');
-}
-
 /**
  * Sends one nudge or ping as the job `key`, when the person's sending hours and weekly spacing
  * allow; else says when to come back. `undefined` once sent (or muted: dropped, as mutes drop).
@@ -85,7 +71,7 @@ async function sendSpaced(
   to: string,
   message: (locale: Awaited<ReturnType<Deps['users']['localeOf']>>) => OutgoingMessage,
 ): Promise<JobDeferral | undefined> {
-  const at = await sendingMoment(deps, to, ctx.now);
+  const at = await sendingMomentOf(deps, to, 'nudges', ctx.now);
   if (at === null) return;
   if (at > ctx.now) return { deferUntil: at };
   const held = await claimNudgeWindow(deps.db, to, ctx.key, ctx.now);
