@@ -266,10 +266,11 @@ describe('re-engagement', () => {
     await run('2026-04-13T09:00:00Z');
     const ping = pings();
     expect(ping).toHaveLength(1);
-    if (!ping[0]) throw new Error('no ping');
+    const first = ping[0];
+    if (!first) throw new Error('no ping');
 
     h.clock.set(new Date('2026-04-13T10:00:00Z'));
-    await clickIn(h, ping[0], freelancer, AVAILABLE_ACTION, {
+    await clickIn(h, first, freelancer, AVAILABLE_ACTION, {
       type: 'datepicker',
       selected_date: '2026-05-04',
     });
@@ -279,7 +280,7 @@ describe('re-engagement', () => {
       expect(t?.availabilitySaidAt?.toISOString()).toBe('2026-04-13T10:00:00.000Z');
     });
     await eventually(() =>
-      expect(h.standin.message(ping[0].channel, ping[0].ts)?.text).toBe(
+      expect(h.standin.message(first.channel, first.ts)?.text).toBe(
         'Thanks! Noted: available from Monday, 4 May 2026.',
       ),
     );
