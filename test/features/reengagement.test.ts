@@ -12,7 +12,7 @@ import { talentSummaryOf } from '../../src/features/talent/index.js';
 import { eventually } from '../support/eventually.js';
 import type { Harness } from '../support/harness.js';
 import { harnessPerTest } from '../support/harness-hooks.js';
-import { runDue } from '../support/jobs-cli.js';
+import { runDue, spawnRunDue } from '../support/jobs-cli.js';
 import { blocksOf, dmsWith } from '../support/onboarding.js';
 import { newPerson } from '../support/people.js';
 import type { StandinMessage } from '../support/slack-standin-types.js';
@@ -330,4 +330,29 @@ describe('re-engagement', () => {
     await runAt(h, '2026-04-01T09:00:00Z');
     expect(dmsWith(h, manager, NUDGE)).toHaveLength(0);
   });
+
+  it('a runner killed (SIGKILL) mid-way through 40 nudges sends none twice, and the rest after its lease', async () => {
+    const h = harness();
+    const managers = Array.from({ length: 40 }, (_, i) => newPerson(h, `KMGR${i}`, { tz: 'Europe/Paris' }));
+    const closedAt = new Date('2026-03-02T09:00:00Z');
+    for (const managerId of managers) {
+      await closeMission(h, { managerId, freelancerId: newPerson(h, 'KFREEL'), closedAt });
+    }
+    const nudged = () => managers.map((m) => dmsWith(h, m, NUDGE).length);
+    const { child, exited } = spawnRunDue(h, '2026-04-01T09:00:00Z');
+    await eventually(() => {
+      if (nudged().reduce((a, b) => a + b, 0) < 5) throw new Error('fewer than 5 nudges so far');
+    }, 60_000);
+    child.kill('SIGKILL');
+    await exited;
+    expect(nudged().reduce((a, b) => a + b, 0)).toBeLessThan(40);
+
+    // Nobody takes the dead runner's jobs before their lease (15 min) ends; then the rest goes.
+    await runAt(h, '2026-04-01T09:05:00Z');
+    await runAt(h, '2026-04-01T09:20:00Z');
+    const counts = nudged();
+    expect(Math.max(...counts), 'a nudge sent twice').toBe(1);
+    // At most the jobs in flight at the kill (the runner runs 4 at once) are in doubt, never resent.
+    expect(counts.filter((n) => n === 0).length).toBeLessThanOrEqual(4);
+  }, 90_000);
 });
