@@ -3,10 +3,11 @@ import { createCheckinsFeature } from './checkins/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature, refreshHomes } from './home/index.js';
-import { createMissionsFeature } from './missions/index.js';
+import { createMissionsFeature, type MissionStartDeps, openMissionStart } from './missions/index.js';
 import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createReengagementFeature } from './reengagement/index.js';
 import { createTalentFeature, suggestAlumni } from './talent/index.js';
 
 /**
@@ -15,14 +16,15 @@ import { createTalentFeature, suggestAlumni } from './talent/index.js';
  * (missions → onboarding, help → preferences), so features never import each other in a circle.
  */
 export function buildFeatures(deps: Deps): readonly Feature[] {
+  const missionStart: MissionStartDeps = {
+    ...deps,
+    onboarding: missionOnboarding(deps),
+    alumni: (skills, limit, exclude) => suggestAlumni(deps, skills, limit, exclude),
+  };
   return [
     createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
     createPreferencesFeature(deps),
-    createMissionsFeature({
-      ...deps,
-      onboarding: missionOnboarding(deps),
-      alumni: (skills, limit, exclude) => suggestAlumni(deps, skills, limit, exclude),
-    }),
+    createMissionsFeature(missionStart),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createOffboardingFeature({ ...deps, onboarding: missionOnboarding(deps) }),
@@ -32,5 +34,6 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
       onboarding: missionOnboarding(deps),
       refreshHome: (id) => refreshHomes(deps, [id]),
     }),
+    createReengagementFeature({ ...deps, proposeMission: (req) => openMissionStart(missionStart, req) }),
   ];
 }

@@ -8,6 +8,7 @@ import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
 /** English catalogue, merged from one file per area (each holds en and fr side by side). */
@@ -22,6 +23,7 @@ export const en = {
   ...preferences.en,
   ...offboarding.en,
   ...talent.en,
+  ...reengagement.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

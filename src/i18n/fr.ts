@@ -9,6 +9,7 @@ import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
@@ -23,4 +24,5 @@ export const fr: Record<MessageKey, Message> = {
   ...preferences.fr,
   ...offboarding.fr,
   ...talent.fr,
+  ...reengagement.fr,
 };

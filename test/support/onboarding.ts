@@ -14,7 +14,7 @@ export interface Block {
   type: string;
   block_id?: string;
   text?: { text: string };
-  elements?: { text?: string }[];
+  elements?: { text?: string; action_id?: string; value?: string }[];
   accessory?: { action_id: string; value: string };
 }
 

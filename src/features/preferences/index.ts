@@ -8,6 +8,7 @@ export type { PreferencesDeps } from './deps.js';
 export type { MuteCategory, Preferences } from './model.js';
 export { preferencesOf } from './repository.js';
 export { nonUrgentSendTime } from './rules.js';
+export { sendingMomentOf } from './service.js';
 
 /**
  * What a person lets Passerelle send them (mute, snooze), read by every feature that sends

@@ -1,10 +1,12 @@
+import { calendarFor } from '../../calendar/work-calendar.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
 import { readerOf } from '../../slack/reader.js';
 import type { PreferencesDeps } from './deps.js';
 import { type PreferencesCommand, snoozeEnd } from './input.js';
-import { muteCategories } from './model.js';
+import { type MuteCategory, muteCategories } from './model.js';
 import { preferencesOf, setMuted, setSnooze } from './repository.js';
+import { nonUrgentSendTime } from './rules.js';
 
 /** Applies a preferences subcommand for `userId` and returns the ephemeral answer, in their language. */
 export async function applyPreferences(
@@ -51,4 +53,20 @@ export async function applyPreferences(
       );
     }
   }
+}
+
+/**
+ * When a scheduled, non-urgent DM of `category` may go to `userId`: their zone and the workspace's
+ * country give the sending hours, their mute and snooze apply (`nonUrgentSendTime`). Null: muted.
+ * For the features that send reminders, nudges and digests to one person from a job.
+ */
+export async function sendingMomentOf(
+  deps: Pick<PreferencesDeps, 'config' | 'db' | 'users'>,
+  userId: string,
+  category: MuteCategory,
+  now: Date,
+): Promise<Date | null> {
+  const [{ zone }, prefs] = await Promise.all([readerOf(deps, userId), preferencesOf(deps.db, [userId])]);
+  const calendar = calendarFor({ zone, fallbackCountry: deps.config.defaultCountry });
+  return nonUrgentSendTime(now, calendar, prefs.get(userId), category);
 }

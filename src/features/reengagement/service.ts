@@ -1,0 +1,167 @@
+import { DateTime } from 'luxon';
+import type { MissionClosed } from '../../events.js';
+import { isAdmin } from '../../roles.js';
+import type { JobContext, JobDeferral } from '../../scheduler/runner.js';
+import type { OutgoingMessage } from '../../slack/gateway.js';
+import { sendingMomentOf } from '../preferences/index.js';
+import { recordAvailability, talentSummaryOf } from '../talent/index.js';
+import type { ReengagementDeps as Deps } from './deps.js';
+import { NUDGE_JOB, nudgeJobKey, PING_JOB, pingJobKey } from './ids.js';
+import type { ReengagementPlan } from './model.js';
+import {
+  claimNudgeWindow,
+  ensurePerson,
+  findPlan,
+  insertPlan,
+  personOf,
+  stopAsking,
+  updatePlan,
+} from './repository.js';
+import { endedWell, NUDGE_DAYS, nextNudgeAllowed, nextPingDate, nudgeDue, SNOOZE_DAYS } from './rules.js';
+import { nudgeMessage, pingMessage } from './views.js';
+
+/**
+ * A mission closed: if it ended well, its manager's three nudges are queued (durable jobs, one key
+ * each: a replayed closing queues nothing twice); its freelancer joins the quarterly availability
+ * pings (one chain per person, started at their first closing).
+ */
+export async function planReengagement(deps: Deps, closed: MissionClosed): Promise<void> {
+  const { runner } = deps.scheduler;
+  if (endedWell(closed)) {
+    await insertPlan(deps.db, {
+      missionId: closed.missionId,
+      managerId: closed.managerId,
+      freelancerId: closed.freelancerId,
+      title: closed.title,
+      skills: closed.skills,
+      closedAt: closed.closedAt,
+      stopped: false,
+      snoozedUntil: null,
+    });
+    for (const day of NUDGE_DAYS) {
+      await runner.enqueue({
+        key: nudgeJobKey(closed.missionId, day),
+        name: NUDGE_JOB,
+        runAt: nudgeDue(closed.closedAt, day),
+        payload: { missionId: closed.missionId, day },
+      });
+    }
+  }
+  const person = await ensurePerson(deps.db, closed.freelancerId, nextPingDate(closed.closedAt));
+  // Re-queued at every closing: after a crash between the two writes the chain still starts.
+  if (person.firstPingOn) await queuePing(deps, closed.freelancerId, person.firstPingOn);
+}
+
+function queuePing(deps: Deps, userId: string, due: string): Promise<boolean> {
+  return deps.scheduler.runner.enqueue({
+    key: pingJobKey(userId, due),
+    name: PING_JOB,
+    runAt: DateTime.fromISO(due, { zone: 'utc' }).toJSDate(),
+    payload: { userId, due },
+  });
+}
+
+/**
+ * Sends one nudge or ping as the job `key`, when the person's sending hours and weekly spacing
+ * allow; else says when to come back. `undefined` once sent (or muted: dropped, as mutes drop).
+ */
+async function sendSpaced(
+  deps: Deps,
+  ctx: Pick<JobContext, 'key' | 'now'>,
+  to: string,
+  message: (locale: Awaited<ReturnType<Deps['users']['localeOf']>>) => OutgoingMessage,
+): Promise<JobDeferral | undefined> {
+  const at = await sendingMomentOf(deps, to, 'nudges', ctx.now);
+  if (at === null) return;
+  if (at > ctx.now) return { deferUntil: at };
+  const held = await claimNudgeWindow(deps.db, to, ctx.key, ctx.now);
+  if (held) return { deferUntil: nextNudgeAllowed(held.heldSince) };
+  const locale = await deps.users.localeOf(to, deps.config.defaultLocale);
+  await deps.dispatcher.sendForJob(
+    ctx.key,
+    { to, message: message(locale) },
+    { signal: deps.scheduler.stopSignal },
+  );
+  return;
+}
+
+/** The job of one nudge: to the manager, unless stopped, snoozed, or the alumnus is out of reach. */
+export async function runNudge(
+  deps: Deps,
+  payload: Record<string, unknown>,
+  ctx: Pick<JobContext, 'key' | 'now'>,
+): Promise<JobDeferral | undefined> {
+  const missionId = typeof payload.missionId === 'string' ? payload.missionId : '';
+  const day = typeof payload.day === 'number' ? payload.day : 0;
+  const plan = await findPlan(deps.db, missionId);
+  if (!plan || plan.stopped) return;
+  if (plan.snoozedUntil && plan.snoozedUntil > ctx.now) return { deferUntil: plan.snoozedUntil };
+  const alumnus = await talentSummaryOf(deps.db, plan.freelancerId);
+  // Opted out of the pool or no longer in Slack: nothing to propose (PRODUCT.md flow 5).
+  if (!alumnus || alumnus.optedOut || !alumnus.reachable) return;
+  return sendSpaced(deps, ctx, plan.managerId, (locale) => nudgeMessage(plan, day, locale));
+}
+
+/**
+ * The job of one availability ping, then the next one a quarter later (queued after the send, under
+ * a key fixed by this one's due date: a retried job queues the same next job once). "Stop asking"
+ * ends the chain; an alumnus opted out or out of reach is skipped this quarter.
+ */
+export async function runPing(
+  deps: Deps,
+  payload: Record<string, unknown>,
+  ctx: Pick<JobContext, 'key' | 'now'>,
+): Promise<JobDeferral | undefined> {
+  const userId = typeof payload.userId === 'string' ? payload.userId : '';
+  const due = typeof payload.due === 'string' ? payload.due : '';
+  if (!userId || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return;
+  const person = await personOf(deps.db, userId);
+  if (!person || person.stopAsking) return;
+  const alumnus = await talentSummaryOf(deps.db, userId);
+  if (alumnus && !alumnus.optedOut && alumnus.reachable) {
+    const deferred = await sendSpaced(deps, ctx, userId, (locale) =>
+      pingMessage(locale, workspaceToday(deps)),
+    );
+    if (deferred) return deferred;
+  }
+  await queuePing(deps, userId, nextPingDate(due));
+  return;
+}
+
+/** A manager's answer to a nudge; `refused` when the clicker is neither its manager nor an admin. */
+export async function answerNudge(
+  deps: Deps,
+  missionId: string,
+  userId: string,
+  choice: 'snooze' | 'stop' | 'propose',
+): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: string }> {
+  const plan = await findPlan(deps.db, missionId);
+  if (!plan || (plan.managerId !== userId && !isAdmin(deps.config, userId))) return { kind: 'refused' };
+  if (choice === 'stop') await updatePlan(deps.db, missionId, { stopped: true });
+  if (choice === 'snooze') {
+    const until = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' }).plus({ days: SNOOZE_DAYS });
+    await updatePlan(deps.db, missionId, { snoozedUntil: until.toJSDate() });
+    return { kind: 'done', plan, until: until.setZone(deps.config.defaultTimezone).toISODate() ?? '' };
+  }
+  return { kind: 'done', plan };
+}
+
+/** An alumnus's answer to their ping (about themselves only). */
+export async function answerPing(
+  deps: Deps,
+  userId: string,
+  answer: { kind: 'available'; from: string } | { kind: 'notNow' } | { kind: 'stop' },
+): Promise<void> {
+  const saidAt = deps.clock.now();
+  if (answer.kind === 'stop') await stopAsking(deps.db, userId);
+  else
+    await recordAvailability(deps.db, userId, {
+      availableFrom: answer.kind === 'available' ? answer.from : null,
+      saidAt,
+    });
+}
+
+/** Today in the workspace's zone (`yyyy-MM-dd`): an availability date may not be earlier. */
+export function workspaceToday(deps: Deps): string {
+  return DateTime.fromJSDate(deps.clock.now(), { zone: deps.config.defaultTimezone }).toISODate() ?? '';
+}
