@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createCheckinsFeature } from './checkins/index.js';
+import { createCommunityFeature } from './community/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature } from './home/index.js';
@@ -19,6 +20,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
+    createCommunityFeature(deps),
     createHomeFeature(deps),
   ];
 }

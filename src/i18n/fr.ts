@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { checkins } from './messages/checkins.js';
 import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
+import { community } from './messages/community.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
@@ -19,4 +20,5 @@ export const fr: Record<MessageKey, Message> = {
   ...checkins.fr,
   ...checkinsDelivery.fr,
   ...preferences.fr,
+  ...community.fr,
 };

@@ -1,9 +1,10 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { slackErrorCode } from '../../slack/errors.js';
 import { type Reader, readerOf } from '../../slack/reader.js';
 import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/index.js';
+import { communityHome } from '../community/index.js';
 import {
   emptyCounts,
   isOpen,
@@ -51,6 +52,8 @@ export interface HomeData {
   items: { shown: ChecklistItemView[]; more: number };
   manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
   workspace?: { total: number; counts: StatusCounts };
+  /** The community part (community events' own blocks, at most four). */
+  community?: KnownBlock[];
 }
 
 /** The missions of `/missions`, per role, each list capped with the number left out. */
@@ -110,6 +113,7 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
       moreOpen: managedOpen.length - shownManaged.length,
     };
   }
+  data.community = await communityHome(deps, reader);
   if (workspaceCounts) {
     const total = Object.values(workspaceCounts).reduce((a, b) => a + b, 0);
     data.workspace = { total, counts: workspaceCounts };
