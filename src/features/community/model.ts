@@ -86,6 +86,11 @@ export interface EventAnswer {
   /** Place in line for a seat: when "going" was said (then a unique tie-break); kept while going. */
   queueKey: string;
   answeredAt: Date;
+  /**
+   * When the click was made (Slack's `action_ts`, seconds): a click is stored only if it is newer
+   * than the stored one, so the last click wins even when two are processed out of order.
+   */
+  clickedAt: number;
   /** Whether the person was told they are on the waitlist (only those are DM'd when promoted). */
   toldWaitlisted: boolean;
 }
@@ -97,6 +102,7 @@ const answerSchema = new Schema<EventAnswer>(
     status: { type: String, enum: answerStatuses, required: true },
     queueKey: { type: String, default: '' },
     answeredAt: { type: Date, required: true },
+    clickedAt: { type: Number, default: 0 },
     toldWaitlisted: { type: Boolean, default: false },
   },
   { collection: 'community_answers', versionKey: false },

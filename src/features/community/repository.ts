@@ -81,8 +81,9 @@ export async function markDirty(conn: Connection, id: Types.ObjectId): Promise<v
 }
 
 /**
- * Stores a person's answer (one per event and person: unique index, one atomic upsert). Resolves
- * with the previous answer (null for a first answer). Saying "going" again keeps one's place in line.
+ * Stores a person's answer (one per event and person: unique index, one atomic upsert) if the click
+ * is newer than the stored one (`clickedAt`): the last click wins whatever the order they are
+ * processed in. Resolves with the previous answer (null for a first answer), or 'stale'.
  */
 export async function storeAnswer(
   conn: Connection,
@@ -90,15 +91,19 @@ export async function storeAnswer(
   userId: string,
   status: AnswerStatus,
   now: Date,
-): Promise<EventAnswer | null> {
+  clickedAt: number,
+): Promise<EventAnswer | null | 'stale'> {
   const model = answerModel(conn);
   const queueKey = `${now.toISOString()}|${new Types.ObjectId().toHexString()}`;
   for (let attempt = 0; ; attempt++) {
     try {
       const before = await model
         .findOneAndUpdate(
-          { eventId, userId },
-          { $set: { status, answeredAt: now }, $setOnInsert: { toldWaitlisted: false, queueKey } },
+          { eventId, userId, clickedAt: mongoose.trusted({ $lt: clickedAt }) },
+          {
+            $set: { status, answeredAt: now, clickedAt },
+            $setOnInsert: { toldWaitlisted: false, queueKey },
+          },
           { upsert: true, returnDocument: 'before' },
         )
         .lean<EventAnswer>()
@@ -112,9 +117,11 @@ export async function storeAnswer(
       }
       return before;
     } catch (err) {
-      // Two first answers of one person at once: the unique index refused the second insert; it updates now.
-      if (isDuplicateKey(err) && attempt < 2) continue;
-      throw err;
+      if (!isDuplicateKey(err)) throw err;
+      // The unique index refused an insert: either a newer click is stored (this one is stale), or
+      // two first clicks raced and the other inserted; look once more.
+      const stored = await findAnswer(conn, eventId, userId);
+      if (!stored || stored.clickedAt >= clickedAt || attempt >= 2) return 'stale';
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { z } from 'zod';
 import { t } from '../../../i18n/index.js';
 import { type ActionArgs, answerClicker } from '../../../slack/listener-args.js';
 import type { CommunityDeps as Deps } from '../deps.js';
@@ -26,7 +27,12 @@ export function registerAnswerListeners(app: App, deps: Deps, coalescer: Message
       try {
         outcome =
           status && eventId.success
-            ? await answerEvent(deps, coalescer, { eventId: eventId.data, userId, status })
+            ? await answerEvent(deps, coalescer, {
+                eventId: eventId.data,
+                userId,
+                status,
+                clickedAt: clickTime(action.action_ts, deps.clock.now()),
+              })
             : { kind: 'notFound' };
       } catch (err) {
         deps.logger.error('rsvp failed', { error: String(err) });
@@ -35,6 +41,7 @@ export function registerAnswerListeners(app: App, deps: Deps, coalescer: Message
         );
         return;
       }
+      if (outcome.kind === 'stale') return;
       await answerClicker(deps.gateway, { body, respond }, answerConfirmation(outcome, locale));
       // A copy sent by DM (a guest outside the channel) is refreshed for its reader right away.
       if (outcome.kind === 'notFound' || !body.response_url) return;
@@ -47,4 +54,10 @@ export function registerAnswerListeners(app: App, deps: Deps, coalescer: Message
       await respond({ replace_original: true, ...inviteMessage(event, counts, locale, deps.clock.now()) });
     },
   );
+}
+
+/** Slack's `action_ts` (seconds, with decimals) as a number; the app's clock when it is missing or odd. */
+function clickTime(actionTs: string | undefined, now: Date): number {
+  const parsed = z.coerce.number().positive().safeParse(actionTs);
+  return parsed.success ? parsed.data : now.getTime() / 1000;
 }

@@ -19,7 +19,9 @@ export type AnswerOutcome =
   | { kind: 'going' | 'maybe' | 'no'; event: CommunityEvent }
   | { kind: 'waitlisted'; position: number; event: CommunityEvent }
   | { kind: 'closed' | 'cancelled'; event: CommunityEvent }
-  | { kind: 'notFound' };
+  | { kind: 'notFound' }
+  /** An older click processed after a newer one: nothing to say. */
+  | { kind: 'stale' };
 
 /**
  * A person answers (from the channel or a DM copy): the answer is stored in one atomic upsert (one
@@ -30,14 +32,15 @@ export type AnswerOutcome =
 export async function answerEvent(
   deps: Deps,
   coalescer: MessageCoalescer,
-  input: { eventId: string; userId: string; status: AnswerStatus },
+  input: { eventId: string; userId: string; status: AnswerStatus; clickedAt: number },
 ): Promise<AnswerOutcome> {
   const now = deps.clock.now();
   const event = await findEvent(deps.db, input.eventId);
   if (!event) return { kind: 'notFound' };
   if (event.status === 'cancelled') return { kind: 'cancelled', event };
   if (!answersOpen(event, now)) return { kind: 'closed', event };
-  await storeAnswer(deps.db, event._id, input.userId, input.status, now);
+  const before = await storeAnswer(deps.db, event._id, input.userId, input.status, now, input.clickedAt);
+  if (before === 'stale') return { kind: 'stale' };
   let outcome: AnswerOutcome = { kind: input.status, event };
   if (event.capacity !== null) {
     if (input.status !== 'going') await releaseSeat(deps.db, event._id, input.userId);

@@ -6,7 +6,7 @@ import type { AnswerOutcome } from './service.js';
 
 /** The ephemeral confirmation of an answer, in the person's language. */
 export function answerConfirmation(outcome: AnswerOutcome, locale: Locale): OutgoingMessage {
-  if (outcome.kind === 'notFound') return { text: t(locale, 'error.notFound') };
+  if (outcome.kind === 'notFound' || outcome.kind === 'stale') return { text: t(locale, 'error.notFound') };
   const title = titleOf(outcome.event);
   switch (outcome.kind) {
     case 'waitlisted':

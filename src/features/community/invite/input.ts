@@ -90,7 +90,6 @@ const formFieldOf: Record<string, string> = {
 export function parseEventForm(
   state: ViewState,
   now: Date,
-  opts: { editing?: boolean } = {},
 ): { ok: true; event: EventInput } | { ok: false; errors: FieldErrors } {
   const raw = Object.fromEntries(
     Object.entries(formFieldOf).map(([k, blockId]) => [k, inputValue(state, blockId)]),
@@ -109,8 +108,7 @@ export function parseEventForm(
   const start = DateTime.fromISO(`${f.date}T${f.time}`, { zone: f.timezone });
   if (!start.isValid) return { ok: false, errors: { [field.date]: 'community.error.dateRequired' } };
   const startsAt = start.toJSDate();
-  if (startsAt <= now && !opts.editing) errors[field.date] = 'community.error.past';
-  if (startsAt <= now && opts.editing) errors[field.date] = 'community.error.past';
+  if (startsAt <= now) errors[field.date] = 'community.error.past';
   let deadline: Date | null = null;
   if (f.deadlineDate !== undefined || f.deadlineTime !== undefined) {
     if (f.deadlineDate === undefined) errors[field.deadlineDate] = 'community.error.dateRequired';

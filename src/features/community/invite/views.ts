@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../config.js';
 import { translator } from '../../../i18n/index.js';
@@ -142,5 +142,3 @@ export function inviteModal(locale: Locale, eventId: string, initialUsers: reado
     ],
   };
 }
-
-export type { PlainTextOption };
