@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flagDirty, storeAnswer } from '../../src/features/community/repository.js';
 import {
   addAnimator,
   dmTexts,
@@ -104,6 +105,31 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
     expect(homeText(await openHome(h, a))).toContain('— going');
     expect(homeText(await openHome(h, b))).toContain('— waitlist');
     expect(homeText(await openHome(h, animator))).toContain('✅ 1 · ⏳ 1 · 🤔 0 · ❌ 0');
+  });
+
+  it('a process that died half-way leaves nothing stale: the pass gives the seat back, promotes and updates the message', async () => {
+    const h = harness();
+    addAnimator(h);
+    const posted = await postEvent(h, { title: 'Crash event', capacity: '1' });
+    const [a, b] = [newEnglishPerson(h, 'CRASHA'), newEnglishPerson(h, 'CRASHB')];
+    for (const who of [a, b]) {
+      h.clock.advance(2_000);
+      await rsvp(h, posted, posted.event._id, who, 'going');
+      await eventually(() => expect(ephemeralTexts(h, who)).toHaveLength(1));
+    }
+    await eventually(async () => expect((await storedEvent(h, posted.event._id)).dirty).toBe(false));
+    // What a process dying right after storing A's "can't" leaves: the answer and the dirty flag,
+    // the seat still held, the message not updated, B not promoted.
+    await flagDirty(h.db, posted.event._id);
+    await storeAnswer(h.db, posted.event._id, a, 'no', h.clock.now(), Date.now() / 1000);
+    expect((await storedEvent(h, posted.event._id)).seats).toEqual([a]);
+    await passAt(h, new Date(h.clock.now().getTime() + 60_000).toISOString());
+    expect((await storedEvent(h, posted.event._id)).seats).toEqual([b]);
+    await eventually(() => expect(dmTexts(h, b).join()).toContain('A seat freed up'));
+    await eventually(() =>
+      expect(textOf(inviteOf(h, posted))).toContain('1 / 1 places prises · 0 en liste d’attente'),
+    );
+    expect((await storedEvent(h, posted.event._id)).dirty).toBe(false);
   });
 
   it('the weekly digest: once a week at its time, nothing when there is nothing to say', async () => {

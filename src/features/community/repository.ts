@@ -75,6 +75,15 @@ export async function cancelEvent(conn: Connection, id: Types.ObjectId): Promise
     .exec();
 }
 
+/**
+ * Flags the message as possibly behind before an answer is written, so that a process dying
+ * between the answer and `markDirty` still leaves the event for the catch-up pass (no version bump:
+ * a render in between sees the same version before and after and clears it; `markDirty` sets it again).
+ */
+export async function flagDirty(conn: Connection, id: Types.ObjectId): Promise<void> {
+  await eventModel(conn).updateOne({ _id: id, dirty: false }, { $set: { dirty: true } });
+}
+
 /** Marks the message behind the stored answers (after the answer is written, never before). */
 export async function markDirty(conn: Connection, id: Types.ObjectId): Promise<void> {
   await eventModel(conn).updateOne({ _id: id }, { $inc: { version: 1 }, $set: { dirty: true } });

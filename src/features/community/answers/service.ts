@@ -7,6 +7,7 @@ import {
   answersWithStatus,
   findAnswer,
   findEvent,
+  flagDirty,
   markDirty,
   markToldWaitlisted,
   releaseSeat,
@@ -39,6 +40,8 @@ export async function answerEvent(
   if (!event) return { kind: 'notFound' };
   if (event.status === 'cancelled') return { kind: 'cancelled', event };
   if (!answersOpen(event, now)) return { kind: 'closed', event };
+  // In a burst the event is already dirty: no extra write then.
+  if (!event.dirty) await flagDirty(deps.db, event._id);
   const before = await storeAnswer(deps.db, event._id, input.userId, input.status, now, input.clickedAt);
   if (before === 'stale') return { kind: 'stale' };
   let outcome: AnswerOutcome = { kind: input.status, event };
@@ -74,6 +77,18 @@ async function standingOf(
  * one seat twice). A promoted person who had been told they wait is DM'd (a durable job, once);
  * `clicker` is told by their own confirmation instead.
  */
+/**
+ * Seats held by someone no longer going go back (a process that died between storing "can't" and
+ * releasing the seat), then free seats go to the first in line. Run by the catch-up pass.
+ */
+export async function repairSeats(deps: Deps, eventId: Types.ObjectId): Promise<void> {
+  const event = await findEvent(deps.db, eventId.toString());
+  if (!event || event.capacity === null || event.status !== 'open') return;
+  const going = new Set((await answersWithStatus(deps.db, eventId, 'going')).map((a) => a.userId));
+  for (const holder of event.seats) if (!going.has(holder)) await releaseSeat(deps.db, eventId, holder);
+  await fillSeats(deps, eventId);
+}
+
 export async function fillSeats(deps: Deps, eventId: Types.ObjectId, clicker?: string): Promise<string[]> {
   const promoted: string[] = [];
   for (let round = 0; round < 1000; round++) {

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { slackErrorCode } from '../../../slack/errors.js';
+import { repairSeats } from '../answers/service.js';
 import type { CommunityDeps as Deps } from '../deps.js';
 import { RENDER_INTERVAL_MS } from '../ids.js';
 import { claimRender, countsOf, dirtyEvents, findEvent, markRendered } from '../repository.js';
@@ -110,7 +111,10 @@ export class MessageCoalescer {
   }
 }
 
-/** The catch-up pass: every dirty event whose interval is over is updated (a dead instance's trailing update). */
+/**
+ * The catch-up pass: every dirty event whose interval is over has its seats checked and its message
+ * updated (what a dead instance left half done: a seat not given back, a trailing update not made).
+ */
 export async function renderDirtyEvents(
   coalescer: MessageCoalescer,
   deps: Deps,
@@ -120,6 +124,7 @@ export async function renderDirtyEvents(
   let updated = 0;
   for (const e of dirty) {
     if (e.nextRenderAt > now) continue;
+    await repairSeats(deps, e._id);
     if ((await coalescer.renderIfDue(e._id)) !== 'notDue') updated++;
   }
   return updated > 0 ? `${updated} invite message(s) brought up to date` : undefined;
