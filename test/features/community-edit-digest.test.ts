@@ -68,6 +68,50 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
     expect(reminders(dmTexts(h, en))).toHaveLength(1);
   });
 
+  it('raising the capacity promotes the first in line; lowering it keeps those already in', async () => {
+    const h = harness();
+    const animator = addAnimator(h);
+    const posted = await postEvent(h, { title: 'Growing', capacity: '1' });
+    const [a, b, c] = [newEnglishPerson(h, 'CAPA'), newEnglishPerson(h, 'CAPB'), newEnglishPerson(h, 'CAPC')];
+    for (const who of [a, b, c]) {
+      h.clock.advance(2_000);
+      await rsvp(h, posted, posted.event._id, who, 'going');
+      await eventually(() => expect(ephemeralTexts(h, who)).toHaveLength(1));
+    }
+    const edit = async (capacity: string) => {
+      await menu(h, posted, posted.event._id, animator, 'edit');
+      const modal = await eventually(() => {
+        const m = h.standin.openModals(animator).find((v) => v.view.callback_id === 'community.event');
+        if (!m) throw new Error('no edit modal');
+        return m;
+      });
+      h.clock.advance(2_000);
+      await submitEventForm(h, modal.id, {
+        title: 'Growing',
+        date: '2026-03-12',
+        time: '18:30',
+        timezone: 'Europe/Paris',
+        duration: '90',
+        place: 'https://meet.example.com/apero',
+        capacity,
+      });
+    };
+    await edit('2');
+    await eventually(() => expect(dmTexts(h, b).join()).toContain('A seat freed up'));
+    expect(dmTexts(h, c)).toEqual([]);
+    expect((await storedEvent(h, posted.event._id)).seats.sort()).toEqual([a, b].sort());
+    await edit('1');
+    await eventually(async () => expect((await storedEvent(h, posted.event._id)).capacity).toBe(1));
+    // Nobody loses their seat, and nobody new gets one.
+    expect((await storedEvent(h, posted.event._id)).seats.sort()).toEqual([a, b].sort());
+    h.clock.advance(2_000);
+    await rsvp(h, posted, posted.event._id, a, 'no');
+    await eventually(async () => expect((await storedEvent(h, posted.event._id)).seats).toEqual([b]));
+    expect(dmTexts(h, c)).toEqual([]);
+    // Same time and place: nobody is told of a change.
+    expect(dmTexts(h, a).join()).not.toContain('has changed');
+  });
+
   it('the attendee list shows who is going and the waitlist in order, to the animator only', async () => {
     const h = harness();
     const animator = addAnimator(h);
