@@ -82,6 +82,8 @@ describe('community events: invite, answers, waitlist', () => {
     expect(String((res.json() as { text: string }).text)).toContain('Only community animators and admins');
     expect(String((res.json() as { text: string }).text)).toContain('<@UANIM001>');
     expect(h.standin.openModals(someone)).toEqual([]);
+    const help = await h.slack.sendCommand({ command: '/event-invite', text: 'help', userId: someone });
+    expect(String((help.json() as { text: string }).text)).toContain('opens the event form');
   });
 
   it('checks the form inline: future start, sane duration, https link, capacity, deadline before start', async () => {

@@ -20,5 +20,5 @@ export const commandHelp: readonly CommandHelp[] = [
     usage: '[pause [until YYYY-MM-DD] | resume | help]',
     description: 'command.checkin.description',
   },
-  { command: '/event-invite', description: 'command.eventInvite.description' },
+  { command: '/event-invite', usage: '[help]', description: 'command.eventInvite.description' },
 ];

@@ -5,6 +5,8 @@ const en = {
   'command.eventInvite.description': 'Invite the community to an event (animators and admins)',
   'community.refused': 'Only community animators and admins can create events. Ask one of them: {who}.',
   'community.refused.nobody': 'Only community animators and admins can create events.',
+  'community.help':
+    '`/event-invite` opens the event form (animators and admins): title, date and time with a time zone, duration, place or link, capacity, channel, RSVP deadline. The invite’s ⋯ menu lists attendees and the waitlist, edits, cancels, or invites people by DM.',
   'community.modal.title': 'Community event',
   'community.modal.editTitle': 'Edit the event',
   'community.modal.submit': 'Post the invite',
@@ -110,6 +112,8 @@ const fr: Record<keyof typeof en, Message> = {
     'Seuls les animateurs de la communauté et les admins peuvent créer des événements. Demandez à l’un d’eux : {who}.',
   'community.refused.nobody':
     'Seuls les animateurs de la communauté et les admins peuvent créer des événements.',
+  'community.help':
+    '`/event-invite` ouvre le formulaire d’événement (animateurs et admins) : titre, date et heure avec fuseau, durée, lieu ou lien, places, canal, date limite de réponse. Le menu ⋯ de l’invitation liste les participants et la liste d’attente, modifie, annule ou invite en message privé.',
   'community.modal.title': 'Événement',
   'community.modal.editTitle': 'Modifier l’événement',
   'community.modal.submit': 'Publier l’invitation',

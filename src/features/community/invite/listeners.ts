@@ -35,6 +35,11 @@ const multiUsers = z.record(
 export function registerInviteListeners(app: App, deps: Deps, coalescer: MessageCoalescer): void {
   app.command(EVENT_COMMAND, async ({ ack, command }: CommandArgs) => {
     const userId = command.user_id;
+    if (command.text.trim().toLowerCase() === 'help') {
+      const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, 1_000));
+      await ack({ response_type: 'ephemeral', text: tr('community.help') });
+      return;
+    }
     if (!mayCreateEvents(deps.config, userId)) {
       const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, 1_000));
       const who = [...deps.config.animatorUserIds, ...deps.config.adminUserIds]
