@@ -173,7 +173,7 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
     await eventually(() =>
       expect(textOf(inviteOf(h, posted))).toContain('1 / 1 places prises · 0 en liste d’attente'),
     );
-    expect((await storedEvent(h, posted.event._id)).dirty).toBe(false);
+    await eventually(async () => expect((await storedEvent(h, posted.event._id)).dirty).toBe(false));
   });
 
   it('the weekly digest: once a week at its time, nothing when there is nothing to say', async () => {
