@@ -24,6 +24,16 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** `mon 09:00` → ISO weekday and time; `off` → undefined. */
+function parseDigestSlot(raw: string): { weekday: number; hour: number; minute: number } | undefined {
+  if (raw === 'off') return undefined;
+  const [day = '', time = ''] = raw.split(' ');
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return { weekday: weekdays.indexOf(day) + 1, hour, minute };
+}
+
 /** One entry per variable: how it is parsed and the example shown when it is wrong. */
 const schema = z.object({
   SLACK_BOT_TOKEN: z.string({ error: 'missing' }).regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token'),
@@ -65,6 +75,19 @@ const schema = z.object({
       .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id')
       .optional(),
   ),
+  COMMUNITY_DIGEST: z
+    .string()
+    .default('off')
+    .transform((raw) => raw.trim().toLowerCase())
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(off|(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d)$/,
+          'must be off or a day and a time, e.g. mon 09:00',
+        ),
+    )
+    .transform(parseDigestSlot),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' })
     .default('info'),
@@ -113,6 +136,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   ADMIN_USER_IDS: 'U012ABCDEF,U034GHIJKL',
   ANIMATOR_USER_IDS: 'U056MNOPQR',
   COMMUNITY_CHANNEL_ID: 'C0123456789',
+  COMMUNITY_DIGEST: 'mon 09:00',
   LOG_LEVEL: 'info',
   DATA_DIR: './.data',
   CHECKIN_REMINDER_HOURS: '24',
@@ -139,6 +163,8 @@ export interface Config {
   adminUserIds: readonly string[];
   animatorUserIds: readonly string[];
   communityChannelId: string | undefined;
+  /** When the weekly community digest is posted (ISO weekday, local time in DEFAULT_TIMEZONE); undefined: off. */
+  communityDigest: { weekday: number; hour: number; minute: number } | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
   embeddedDatabase: 'auto' | 'mongodb-memory-server' | 'ferretdb';
@@ -197,6 +223,7 @@ function toConfig(p: Parsed): Config {
     adminUserIds: p.ADMIN_USER_IDS,
     animatorUserIds: p.ANIMATOR_USER_IDS,
     communityChannelId: p.COMMUNITY_CHANNEL_ID,
+    communityDigest: p.COMMUNITY_DIGEST,
     logLevel: p.LOG_LEVEL,
     dataDir: p.DATA_DIR,
     embeddedDatabase: p.EMBEDDED_DATABASE,

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { createCheckinsFeature } from './checkins/index.js';
+import { createCommunityFeature } from './community/index.js';
 import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature, refreshHomes } from './home/index.js';
@@ -8,7 +9,7 @@ import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
 import { createReengagementFeature } from './reengagement/index.js';
-import { createTalentFeature, suggestAlumni } from './talent/index.js';
+import { createTalentFeature, newPoolMembers, suggestAlumni } from './talent/index.js';
 
 /**
  * Every feature, in registration order, each built from the dependencies it uses. Where one feature
@@ -28,6 +29,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createOffboardingFeature({ ...deps, onboarding: missionOnboarding(deps) }),
+    createCommunityFeature({ ...deps, poolMembers: (since) => newPoolMembers(deps.db, since) }),
     createHomeFeature(deps),
     createTalentFeature({
       ...deps,

@@ -2,6 +2,7 @@ import type { Message } from './catalogue.js';
 import { checkins } from './messages/checkins.js';
 import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
+import { community } from './messages/community.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
@@ -24,6 +25,7 @@ export const en = {
   ...offboarding.en,
   ...talent.en,
   ...reengagement.en,
+  ...community.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

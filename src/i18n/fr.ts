@@ -3,6 +3,7 @@ import type { MessageKey } from './en.js';
 import { checkins } from './messages/checkins.js';
 import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
+import { community } from './messages/community.js';
 import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
@@ -25,4 +26,5 @@ export const fr: Record<MessageKey, Message> = {
   ...offboarding.fr,
   ...talent.fr,
   ...reengagement.fr,
+  ...community.fr,
 };

@@ -99,6 +99,19 @@ export class SlackGateway {
     await this.client.chat.postEphemeral({ channel, user: userId, ...message });
   }
 
+  /** One page of a channel's member ids (`conversations.members`, 200 a page). */
+  async channelMembers(
+    channelId: string,
+    cursor?: string,
+  ): Promise<{ members: string[]; nextCursor: string | undefined }> {
+    const res = await this.client.conversations.members({
+      channel: channelId,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
+    return { members: res.members ?? [], nextCursor: res.response_metadata?.next_cursor || undefined };
+  }
+
   /** Opens a modal from an interaction's trigger_id (valid 3 s, once). */
   async openModal(triggerId: string, view: ModalView): Promise<void> {
     await this.client.views.open({ trigger_id: triggerId, view });

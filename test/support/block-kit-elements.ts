@@ -148,7 +148,7 @@ const INPUTS = [
   'plain_text_input',
   'email_text_input',
   'url_text_input',
-  'number_text_input',
+  'number_input',
   'rich_text_input',
   'file_input',
 ];

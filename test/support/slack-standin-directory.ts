@@ -190,4 +190,17 @@ export const directoryMethods: Record<string, MethodHandler> = {
     const ch = channelJson(state, id);
     return ch === undefined ? fail('channel_not_found') : { ok: true, channel: ch };
   },
+
+  // Paged like Slack (`limit`, `cursor` = the offset here); a channel without a member list has every
+  // human user of the directory as a member.
+  'conversations.members': ({ state, args }) => {
+    const c = state.channels.get(str(args, 'channel') ?? '');
+    if (c === undefined || (c.isPrivate && !c.isMember)) return fail('channel_not_found');
+    const all = c.members ?? [...state.users.values()].filter((u) => !u.isBot && !u.deleted).map((u) => u.id);
+    const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 1000);
+    const offset = Number(str(args, 'cursor') ?? '0') || 0;
+    const page = all.slice(offset, offset + limit);
+    const next = offset + limit < all.length ? String(offset + limit) : '';
+    return { ok: true, members: page, response_metadata: { next_cursor: next } };
+  },
 };

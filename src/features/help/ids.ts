@@ -22,4 +22,5 @@ export const commandHelp: readonly CommandHelp[] = [
     description: 'command.checkin.description',
   },
   { command: '/talent', usage: '<skills…>', description: 'command.talent.description' },
+  { command: '/event-invite', usage: '[help]', description: 'command.eventInvite.description' },
 ];

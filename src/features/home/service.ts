@@ -4,6 +4,7 @@ import { isAdmin } from '../../roles.js';
 import { slackErrorCode } from '../../slack/errors.js';
 import { type Reader, readerOf } from '../../slack/reader.js';
 import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/index.js';
+import { communityHome } from '../community/index.js';
 import {
   emptyCounts,
   isOpen,
@@ -57,6 +58,8 @@ export interface HomeData {
   /** The freelancer's talent profile and its edit button (talent's blocks). */
   talentProfile?: KnownBlock[];
   workspace?: { total: number; counts: StatusCounts };
+  /** The community part (community events' own blocks, at most four). */
+  community?: KnownBlock[];
 }
 
 /** The missions of `/missions`, per role, each list capped with the number left out. */
@@ -118,6 +121,7 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
       moreOpen: managedOpen.length - shownManaged.length,
     };
   }
+  data.community = await communityHome(deps, reader);
   if (workspaceCounts) {
     const total = Object.values(workspaceCounts).reduce((a, b) => a + b, 0);
     data.workspace = { total, counts: workspaceCounts };

@@ -13,7 +13,7 @@ export type PreferencesCommand =
 const MAX_SNOOZE_DAYS = 90;
 
 /**
- * `mute <reminders|nudges|digests>`, `unmute <…>`, `snooze <N>d` or `snooze until YYYY-MM-DD`
+ * `mute <reminders|nudges|digests|events>`, `unmute <…>`, `snooze <N>d` or `snooze until YYYY-MM-DD`
  * (at most 90 days), `unsnooze`, `settings`. Undefined when the first word is none of these.
  */
 export function parsePreferencesCommand(words: readonly string[]): PreferencesCommand | undefined {

@@ -2,7 +2,7 @@ import { Schema } from 'mongoose';
 import { defineModel } from '../../db/model.js';
 
 /** Kinds of non-urgent messages a person can mute (PRODUCT.md §9). */
-export const muteCategories = ['reminders', 'nudges', 'digests'] as const;
+export const muteCategories = ['reminders', 'nudges', 'digests', 'events'] as const;
 export type MuteCategory = (typeof muteCategories)[number];
 
 /** One person's choices about what Passerelle may send them and when. */
