@@ -10,11 +10,12 @@ import { withDatabaseName } from '../src/db/connection.js';
 import { startFerretDb } from '../src/db/ferretdb.js';
 import { inspectLock } from '../src/db/ferretdb-lock.js';
 import { createLogger } from '../src/logger.js';
-import { runDemo } from './demo.js';
+import { demoStart, runDemo } from './demo.js';
 import { startSandbox } from './sandbox.js';
 import { servePage } from './web.js';
 
-const LOCK_FILE = 'ferretdb.lock';
+/** The embedded FerretDB's lock in its data directory (src/db/ferretdb.ts). */
+const LOCK_FILE = 'ferretdb.json';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -39,17 +40,26 @@ async function main(): Promise<void> {
     lockDir: dataDir,
     logger,
   });
-  const sandbox = await startSandbox({ dbUri: withDatabaseName(database.uri, 'passerelle'), logger });
+  if (database.reused) {
+    throw new Error(`another sandbox started on ${dataDir} meanwhile: start this one with --data-dir <another>`);
+  }
+  const today = new Date();
+  // The scheduler's minute tick starts once the demo has played (it moves the clock itself).
+  const sandbox = await startSandbox({
+    dbUri: withDatabaseName(database.uri, 'passerelle'),
+    logger,
+    tick: false,
+    ...(values.demo ? { now: demoStart(today) } : {}),
+  });
   const page = await servePage(sandbox, Number(values.port));
   process.stdout.write(`Passerelle sandbox: open ${page.url}\n`);
-  process.stdout.write(
-    `  (the app at ${sandbox.app.mode} ${sandbox.standin.baseUrl} stand-in; Ctrl-C stops)\n`,
-  );
+  process.stdout.write(`  (the Slack stand-in at ${sandbox.standin.baseUrl}; Ctrl-C stops)\n`);
   if (values.demo) {
     process.stdout.write('Seeding the demo workspace…\n');
-    for await (const step of runDemo(sandbox)) process.stdout.write(`  ✓ ${step}\n`);
+    for await (const step of runDemo(sandbox, today)) process.stdout.write(`  ✓ ${step}\n`);
     process.stdout.write('Demo ready.\n');
   }
+  sandbox.deps.scheduler.start();
 
   let stopping = false;
   const shutdown = async () => {
