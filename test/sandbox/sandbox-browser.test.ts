@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,9 @@ describe('the sandbox page in a browser', () => {
   const freelancer = personOf('freelancer', 1);
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
+    }
     await mkdir(SCREENSHOTS, { recursive: true });
     // Monday 9 March 2026, 08:00 in New York: the form's start date is today.
     sandbox = await startSandbox({
