@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     logger,
   });
   if (database.reused) {
-    throw new Error(`another sandbox started on ${dataDir} meanwhile: start this one with --data-dir <another>`);
+    throw new Error(
+      `another sandbox started on ${dataDir} meanwhile: start this one with --data-dir <another>`,
+    );
   }
   const today = new Date();
   // The scheduler's minute tick starts once the demo has played (it moves the clock itself).
