@@ -135,6 +135,12 @@ describe('the sandbox page in a browser', () => {
     expect(await summary.textContent()).toContain('4/5');
     expect(await summary.textContent()).toContain('Payment step done.');
     await shot('08-manager-summary');
+
+    // Opening the Home tab sends app_home_opened: the app publishes the manager's Home.
+    await openPane('Home');
+    await expect.poll(async () => pane.textContent()).toContain('Missions you manage');
+    expect(await pane.textContent()).toContain('Checkout redesign');
+    await shot('09-manager-home');
   }, 60_000);
 
   it('shows the field error of an invalid value inside the modal', async () => {
@@ -153,7 +159,7 @@ describe('the sandbox page in a browser', () => {
     await expect.poll(() => error.textContent()).toBe('The end date must be after the start date.');
     // What was typed is still there, and the modal is still open.
     expect(await dialog.locator('[data-block-id="title"] input').inputValue()).toBe('Data platform audit');
-    await shot('09-modal-error');
+    await shot('10-modal-error');
     await dialog.locator('[data-modal="close"]').click();
     await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
   }, 30_000);
