@@ -91,6 +91,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 async function handle(s: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // A page elsewhere that rebinds its name to 127.0.0.1 still sends its own Host: refused.
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 421, { error: 'use http://127.0.0.1' });
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (req.method === 'GET') {
     const asset = STATIC[url.pathname];
