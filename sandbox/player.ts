@@ -1,0 +1,185 @@
+/**
+ * What the demo does in Slack, one person at a time, through the sandbox (the same signed requests
+ * the page sends): type a command, fill in and submit the modal it opens, click a message's button,
+ * move the clock. Waits poll what the stand-in shows, never a fixed time.
+ */
+import type { Json, StandinMessage, StandinView } from '../test/support/slack-standin-types.js';
+import type { Sandbox } from './sandbox.js';
+
+const WAIT_MS = 10_000;
+const POLL_MS = 20;
+
+/** Polls `probe` until it returns something (or throws after 10 s, saying what was awaited). */
+export async function waitFor<T>(what: string, probe: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`demo: gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Answers by block id: text for text inputs, a value / user / channel id / date for the others. */
+export type FormAnswers = Record<string, string | null>;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `state.values` of a modal filled in: the answers given, the initial values for the rest. */
+export function formValues(view: Json, answers: FormAnswers): Json {
+  const values: Json = {};
+  for (const block of Array.isArray(view.blocks) ? view.blocks : []) {
+    if (!isObj(block) || block.type !== 'input' || !isObj(block.element)) continue;
+    const el = block.element;
+    const blockId = String(block.block_id);
+    const given = Object.hasOwn(answers, blockId) ? answers[blockId] : undefined;
+    const type = String(el.type);
+    const options = (Array.isArray(el.options) ? el.options : []).filter(isObj);
+    const option = (v: string | null | undefined) =>
+      v === undefined ? (el.initial_option ?? null) : (options.find((o) => o.value === v) ?? null);
+    const pick = (v: string | null | undefined, initial: unknown) =>
+      v === undefined ? (initial ?? null) : v;
+    let value: Json;
+    switch (type) {
+      case 'static_select':
+      case 'radio_buttons':
+        value = { type, selected_option: option(given) };
+        break;
+      case 'checkboxes':
+        value = {
+          type,
+          selected_options:
+            given === undefined ? (el.initial_options ?? []) : options.filter((o) => o.value === given),
+        };
+        break;
+      case 'users_select':
+        value = { type, selected_user: pick(given, el.initial_user) };
+        break;
+      case 'conversations_select':
+        value = { type, selected_conversation: pick(given, el.initial_conversation) };
+        break;
+      case 'channels_select':
+        value = { type, selected_channel: pick(given, el.initial_channel) };
+        break;
+      case 'datepicker':
+        value = { type, selected_date: pick(given, el.initial_date) };
+        break;
+      case 'timepicker':
+        value = { type, selected_time: pick(given, el.initial_time) };
+        break;
+      default:
+        value = { type, value: pick(given, el.initial_value) };
+    }
+    values[blockId] = { [String(el.action_id)]: value };
+  }
+  return values;
+}
+
+/** One person's hands on the sandbox. */
+export class Player {
+  constructor(
+    private readonly s: Sandbox,
+    readonly userId: string,
+  ) {}
+
+  /** The person's DM with the app, as it stands. */
+  dm(): StandinMessage[] {
+    return this.s.standin.messagesTo(this.userId);
+  }
+
+  /** The modal on top of the person's screen. */
+  modal(): StandinView | undefined {
+    return this.s.standin.openModals(this.userId).at(-1);
+  }
+
+  /** Types a slash command (in the DM with the app unless a channel is given). */
+  async command(line: string, channel = this.s.standin.state.dmFor(this.userId)): Promise<void> {
+    await this.s.command(this.userId, channel, line);
+  }
+
+  /** Waits for a modal other than `previous`, fills it in and submits it; returns the ack's field errors. */
+  async submitModal(answers: FormAnswers, previous?: string): Promise<Record<string, string> | undefined> {
+    const view = await waitFor(`a modal for ${this.userId}`, () => {
+      const top = this.modal();
+      return top && top.id !== previous ? top : undefined;
+    });
+    await this.s.submit(this.userId, view.id, formValues(view.view, answers));
+    return this.s.viewErrors.get(view.id)?.errors;
+  }
+
+  /** Types a command that opens a modal, and submits it filled in; throws on field errors. */
+  async commandForm(line: string, answers: FormAnswers): Promise<void> {
+    const before = this.modal()?.id;
+    await this.command(line);
+    const errors = await this.submitModal(answers, before);
+    if (errors) throw new Error(`demo: ${line} refused: ${JSON.stringify(errors)}`);
+  }
+
+  /**
+   * The latest DM message's first button of `actionId` (with `primary`, only a primary one: "Mark as
+   * done", not "Reopen"), optionally in a message whose text contains `text`.
+   */
+  findButton(
+    actionId: string,
+    opts: { text?: string; primary?: boolean } = {},
+  ): { message: StandinMessage; block: Obj; button: Obj } | undefined {
+    const { text, primary } = opts;
+    for (const message of [...this.dm()].reverse()) {
+      if (text && !JSON.stringify(message.blocks ?? []).includes(text)) continue;
+      for (const block of (message.blocks ?? []).filter(isObj)) {
+        const elements = [block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])];
+        const button = elements.find(
+          (e) =>
+            isObj(e) &&
+            e.type === 'button' &&
+            e.action_id === actionId &&
+            (!primary || e.style === 'primary'),
+        );
+        if (isObj(button)) return { message, block, button };
+      }
+    }
+    return undefined;
+  }
+
+  /** Clicks a button of a message in the DM. */
+  async click(found: { message: StandinMessage; block: Obj; button: Obj }): Promise<void> {
+    const { message, block, button } = found;
+    await this.s.action(
+      this.userId,
+      { kind: 'message', channel: message.channel, ts: message.ts },
+      {
+        type: 'button',
+        action_id: String(button.action_id),
+        block_id: String(block.block_id ?? ''),
+        ...(typeof button.value === 'string' ? { value: button.value } : {}),
+      },
+      {},
+    );
+  }
+
+  /** Opens the Home tab (app_home_opened), so the app publishes it. */
+  async openHome(): Promise<void> {
+    await this.s.opened(this.userId, 'home');
+  }
+}
+
+/** Hourly passes plan what comes next (check-ins): with nothing planned yet, the clock moves this far. */
+const IDLE_STEP_MS = 6 * 60 * 60_000;
+
+/** Moves the clock to the next planned moment, or six hours on when nothing is planned yet. */
+export async function step(s: Sandbox): Promise<void> {
+  const moved = await s.advanceToNext();
+  if (!moved) await s.advance(new Date(s.clock.now().getTime() + IDLE_STEP_MS));
+}
+
+/** Steps the clock until `done` holds (at most `maxSteps` moves). */
+export async function advanceUntil(
+  s: Sandbox,
+  what: string,
+  done: () => boolean | Promise<boolean>,
+  maxSteps = 40,
+): Promise<void> {
+  for (let i = 0; i < maxSteps && !(await done()); i++) await step(s);
+  if (!(await done())) throw new Error(`demo: the clock never reached ${what}`);
+}
