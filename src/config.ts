@@ -75,6 +75,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(168, 'must be at most 168 (a week)')
     .default(24),
+  CHECKIN_TEXT_RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a number of months' })
+    .int('must be a whole number of months')
+    .min(1, 'must be at least 1')
+    .max(120, 'must be at most 120 (ten years)')
+    .default(24),
   SLACK_POST_RATE: z.coerce
     .number({ error: 'must be a number of messages per second' })
     .positive('must be above 0')
@@ -104,6 +110,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   LOG_LEVEL: 'info',
   DATA_DIR: './.data',
   CHECKIN_REMINDER_HOURS: '24',
+  CHECKIN_TEXT_RETENTION_MONTHS: '24',
   SLACK_POST_RATE: '48',
   EMBEDDED_DATABASE: 'auto',
 };
@@ -130,6 +137,8 @@ export interface Config {
   embeddedDatabase: 'auto' | 'mongodb-memory-server' | 'ferretdb';
   /** Hours after a check-in before its one reminder (then held to the person's sending hours). */
   checkinReminderHours: number;
+  /** Months the free text of a check-in answer is kept (then removed by a daily pass; scores stay). */
+  checkinTextRetentionMonths: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
   slackPostRate: number;
 }
@@ -183,6 +192,7 @@ function toConfig(p: Parsed): Config {
     dataDir: p.DATA_DIR,
     embeddedDatabase: p.EMBEDDED_DATABASE,
     checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
+    checkinTextRetentionMonths: p.CHECKIN_TEXT_RETENTION_MONTHS,
     slackPostRate: p.SLACK_POST_RATE,
   };
 }

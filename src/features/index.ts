@@ -6,6 +6,7 @@ import { createHomeFeature } from './home/index.js';
 import { createMissionsFeature } from './missions/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createPrivacyFeature, type NamedPersonalData, privacySubcommand } from './privacy/index.js';
 
 /**
  * Every feature, in registration order, each built from the dependencies it uses. Where one feature
@@ -13,12 +14,22 @@ import { createPreferencesFeature, preferencesSubcommand } from './preferences/i
  * (missions → onboarding, help → preferences), so features never import each other in a circle.
  */
 export function buildFeatures(deps: Deps): readonly Feature[] {
-  return [
-    createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
+  // Privacy reaches every feature's personal data, read when a request runs (all are built by then).
+  let features: readonly Feature[] = [];
+  const personalData = (): readonly NamedPersonalData[] =>
+    features.flatMap((f) => (f.personalData ? [{ feature: f.name, data: f.personalData }] : []));
+  const privacyDeps = { ...deps, personalData };
+  features = [
+    createHelpFeature({
+      ...deps,
+      subcommands: [preferencesSubcommand(deps), privacySubcommand(privacyDeps)],
+    }),
     createPreferencesFeature(deps),
     createMissionsFeature({ ...deps, onboarding: missionOnboarding(deps) }),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
     createHomeFeature(deps),
+    createPrivacyFeature(privacyDeps),
   ];
+  return features;
 }

@@ -7,6 +7,7 @@ import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { privacy } from './messages/privacy.js';
 
 /** English catalogue, merged from one file per area (each holds en and fr side by side). */
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   ...checkins.en,
   ...checkinsDelivery.en,
   ...preferences.en,
+  ...privacy.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

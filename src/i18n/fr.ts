@@ -8,6 +8,7 @@ import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { privacy } from './messages/privacy.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
 export const fr: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const fr: Record<MessageKey, Message> = {
   ...checkins.fr,
   ...checkinsDelivery.fr,
   ...preferences.fr,
+  ...privacy.fr,
 };

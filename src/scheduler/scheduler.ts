@@ -117,6 +117,14 @@ export class Scheduler {
   }> {
     const now = this.clock.now();
     const notes: string[] = [];
+    // The app was uninstalled (or its token revoked): nothing runs until the workspace is purged or resumed.
+    if (await this.runner.isHalted()) {
+      return {
+        notes: ['workspace stopped (app uninstalled): nothing run'],
+        workers: [],
+        jobs: Promise.resolve([]),
+      };
+    }
     for (const { name, run } of this.passes) {
       if (this.abort.signal.aborted) break;
       const note = await this.guard(name, () => run(now));

@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.js';
 import { registerMissionAdmin } from './admin/listeners.js';
 import type { MissionStartDeps } from './deps.js';
+import { missionsPersonalData } from './personal-data/service.js';
 import { registerMissionStart } from './start/listeners.js';
 import { registerZoneListener } from './zone/listeners.js';
 
@@ -42,5 +43,6 @@ export function createMissionsFeature(deps: MissionStartDeps): Feature {
       registerMissionAdmin(app, deps);
       registerZoneListener(app, deps);
     },
+    personalData: missionsPersonalData(deps.db),
   };
 }
