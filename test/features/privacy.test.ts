@@ -6,6 +6,14 @@ import { type Checkin, checkinModel } from '../../src/features/checkins/model.js
 import type { Mission } from '../../src/features/missions/model.js';
 import { missionCountsByStatus } from '../../src/features/missions/repository.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
+import {
+  answer,
+  answerMission,
+  answerPeople,
+  followUpsSettled,
+  sentCheckin,
+  submitCheckin,
+} from '../support/checkin-answers.js';
 import { eventually } from '../support/eventually.js';
 import { ADMIN_ID, BOT_TOKEN, type Harness } from '../support/harness.js';
 import { harnessPerTest } from '../support/harness-hooks.js';
@@ -268,6 +276,28 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
         'Done: the personal data of a person you asked to erase is gone (logged in the audit trail).',
       ),
     );
+  });
+
+  it('erasing a manager after a real answer: their follow-up jobs and delivery journal go too', async () => {
+    const h = harness();
+    h.clock.set(new Date('2026-03-09T10:00:00Z'));
+    const people = answerPeople(h);
+    const m = await answerMission(h, people);
+    const c = await sentCheckin(h, m);
+    await submitCheckin(h, c, people.freelancer, answer({ score: '4', note: 'Très bonne semaine' }));
+    await followUpsSettled(h, c._id);
+    const where = await traces(h, [people.manager]);
+    expect(where).toEqual(
+      expect.arrayContaining(['jobs: ' + people.manager, 'delivery_journal: ' + people.manager]),
+    );
+    const modal = await openedModal(h, ADMIN_ID, `erase <@${people.manager}|emma>`);
+    await confirm(h, ADMIN_ID, modal);
+    await eventually(async () => expect((await auditLines(h)).map((l) => l.by)).toEqual(['admin']));
+    expect(await traces(h, [people.manager])).toEqual([]);
+    // The freelancer's answer is theirs: it stays, under the manager's pseudonym.
+    const stored = await checkinModel(h.db).findById(c._id).lean<Checkin>().exec();
+    expect(stored?.answer?.note).toBe('Très bonne semaine');
+    expect(stored?.managerId).toMatch(/^erased:[0-9a-f]{16}$/);
   });
 
   it('app_uninstalled stops every job (a due check-in is not sent); purge-workspace --yes empties the data', async () => {
