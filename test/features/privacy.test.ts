@@ -240,6 +240,14 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
     expect(String(line?.subjectHash)).toMatch(/^[0-9a-f]{16}$/);
     const mission = await h.db.collection('missions').findOne({ _id: a.mission._id });
     expect(mission?.freelancerId).toBe(`erased:${line?.subjectHash}`);
+    // The next check-in slot (Monday 13 April, 10:00 Paris) sends nothing to the erased person.
+    const posts = h.standin.callsTo('chat.postMessage').length;
+    await passAt(h, '2026-04-13T07:00:00Z');
+    await passAt(h, '2026-04-13T08:00:00Z');
+    const sent = h.standin.callsTo('chat.postMessage').slice(posts);
+    // The other freelancer's check-in went (the pass did send), the erased one's did not.
+    expect(sent.map((c) => String(c.args.channel))).toEqual([b.id]);
+    expect(await traces(h, [a.id, ...a.texts])).toEqual([]);
   });
 
   it('a Slack user_change with is_forgotten erases at once', async () => {
@@ -288,7 +296,7 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
     await followUpsSettled(h, c._id);
     const where = await traces(h, [people.manager]);
     expect(where).toEqual(
-      expect.arrayContaining(['jobs: ' + people.manager, 'delivery_journal: ' + people.manager]),
+      expect.arrayContaining([`jobs: ${people.manager}`, `delivery_journal: ${people.manager}`]),
     );
     const modal = await openedModal(h, ADMIN_ID, `erase <@${people.manager}|emma>`);
     await confirm(h, ADMIN_ID, modal);

@@ -10,7 +10,7 @@ import { readerOf } from '../../slack/reader.js';
 import type { PrivacyDeps } from './deps.js';
 import { ERASE_JOB, EXPORT_JOB } from './ids.js';
 import { type ErasePayload, erasePayload, exportPayload } from './input.js';
-import { emptyCollections, workspaceSalt, writeAudit } from './repository.js';
+import { auditOf, emptyCollections, workspaceSalt, writeAudit } from './repository.js';
 import { hashOf, subjectOf } from './rules.js';
 import { eraseModal } from './views.js';
 
@@ -52,12 +52,14 @@ export async function collectExport(deps: PrivacyDeps, userId: string): Promise<
     profile = null;
   }
   const queued = (await jobsAbout(deps.db, userId)).filter((j) => j.name !== EXPORT_JOB);
+  const audit = await auditOf(deps.db, hashOf(await workspaceSalt(deps.db), userId));
   return {
     exportedAt: deps.clock.now().toISOString(),
     userId,
     slackProfile: { note: 'read from Slack for this export, not stored by Passerelle', profile },
     stored,
     queuedWork: queued,
+    auditTrail: audit.map(({ at, kind, by }) => ({ at, kind, by })),
   };
 }
 

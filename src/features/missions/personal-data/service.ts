@@ -64,36 +64,51 @@ export function missionsPersonalData(conn: Connection): PersonalData {
       };
     },
     async erase(userId, subject: ErasureSubject) {
-      const alias = (id: string | null) => (id === userId ? subject.pseudonym : id);
-      for (const m of await missionsNaming(conn, userId)) {
-        const history: HistoryEntry[] = (m.history ?? []).map((h) => ({
-          ...h,
-          by: alias(h.by) ?? h.by,
-          ...(h.details !== undefined ? { details: h.details.split(userId).join(subject.pseudonym) } : {}),
-        }));
-        const asFreelancer = m.freelancerId === userId;
-        await missionModel(conn).updateOne(
-          { _id: m._id },
-          {
-            $set: {
-              freelancerId: alias(m.freelancerId),
-              managerId: alias(m.managerId),
-              buddyId: alias(m.buddyId),
-              history,
-              ...(asFreelancer
-                ? {
-                    brief: '',
-                    objectives: '',
-                    freelancerLocale: null,
-                    freelancerChecklistMessage: null,
-                    ...(isOpen(m.status) ? { 'checkin.pausedUntil': PAUSED_FOR_GOOD } : {}),
-                  }
-                : {}),
-              ...(m.managerId === userId ? { managerChecklistMessage: null } : {}),
-            },
-          },
-        );
+      // A mission changed between the read and the write (a tick, a correction) is read again: the
+      // write is conditional on `updatedAt`, so no history line written meanwhile is lost.
+      for (let round = 0; round < 5; round += 1) {
+        const missions = await missionsNaming(conn, userId);
+        if (missions.length === 0) return;
+        for (const m of missions) await eraseFrom(conn, m, userId, subject);
       }
+      throw new Error('missions kept changing during the erasure; it will be retried');
     },
   };
+}
+
+/** Rewrites one mission without the person, if it did not change since it was read. */
+async function eraseFrom(
+  conn: Connection,
+  m: Mission,
+  userId: string,
+  subject: ErasureSubject,
+): Promise<void> {
+  const alias = (id: string | null) => (id === userId ? subject.pseudonym : id);
+  const history: HistoryEntry[] = (m.history ?? []).map((h) => ({
+    ...h,
+    by: alias(h.by) ?? h.by,
+    ...(h.details !== undefined ? { details: h.details.split(userId).join(subject.pseudonym) } : {}),
+  }));
+  const asFreelancer = m.freelancerId === userId;
+  await missionModel(conn).updateOne(
+    { _id: m._id, updatedAt: m.updatedAt },
+    {
+      $set: {
+        freelancerId: alias(m.freelancerId),
+        managerId: alias(m.managerId),
+        buddyId: alias(m.buddyId),
+        history,
+        ...(asFreelancer
+          ? {
+              brief: '',
+              objectives: '',
+              freelancerLocale: null,
+              freelancerChecklistMessage: null,
+              ...(isOpen(m.status) ? { 'checkin.pausedUntil': PAUSED_FOR_GOOD } : {}),
+            }
+          : {}),
+        ...(m.managerId === userId ? { managerChecklistMessage: null } : {}),
+      },
+    },
+  );
 }
