@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { type Checkin, checkinModel } from '../../src/features/checkins/model.js';
-import type { Mission } from '../../src/features/missions/model.js';
+import { type Mission, missionModel } from '../../src/features/missions/model.js';
 import { missionCountsByStatus } from '../../src/features/missions/repository.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import {
@@ -306,6 +306,28 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
     const stored = await checkinModel(h.db).findById(c._id).lean<Checkin>().exec();
     expect(stored?.answer?.note).toBe('Très bonne semaine');
     expect(stored?.managerId).toMatch(/^erased:[0-9a-f]{16}$/);
+  });
+
+  it('someone only in a mission’s history (a former admin who corrected it) is pseudonymised there', async () => {
+    const h = harness();
+    const { a } = await twoFreelancers(h);
+    const former = newPerson(h, 'OLDADM', { name: 'olga' });
+    await missionModel(h.db).updateOne(
+      { _id: a.mission._id },
+      {
+        $push: {
+          history: { at: new Date(), by: former, action: 'managerReassigned', details: `${former}→x` },
+        },
+      },
+    );
+    const modal = await openedModal(h, ADMIN_ID, `erase <@${former}|olga>`);
+    await confirm(h, ADMIN_ID, modal);
+    await eventually(async () => expect((await auditLines(h)).length).toBe(1));
+    expect(await traces(h, [former])).toEqual([]);
+    const mission = await h.db.collection('missions').findOne({ _id: a.mission._id });
+    expect(mission?.history).toHaveLength(2);
+    expect(mission?.history?.[1]?.by).toMatch(/^erased:[0-9a-f]{16}$/);
+    expect(mission?.freelancerId).toBe(a.id);
   });
 
   it('app_uninstalled stops every job (a due check-in is not sent); purge-workspace --yes empties the data', async () => {
