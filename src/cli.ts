@@ -6,7 +6,9 @@ import { buildDeps } from './compose.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { connectDatabase } from './db/connection.js';
 import { resolveDatabase } from './db/resolve.js';
+import { documentCounts, KEPT_BY_PURGE, purgeWorkspace } from './features/privacy/index.js';
 import { createLogger } from './logger.js';
+import { resumeWorkspace } from './scheduler/halt.js';
 import type { JobOutcome } from './scheduler/runner.js';
 
 const usage = `Usage: npm run jobs -- <command> [options]
@@ -14,6 +16,9 @@ const usage = `Usage: npm run jobs -- <command> [options]
 Commands:
   run-due [--at <ISO time>]   run one scheduler pass (planners, then every due job) and exit;
                               with --at, act as if it were that time (e.g. 2026-03-30T10:00:00+02:00)
+  purge-workspace --yes       empty every collection of the database (the audit trail stays), e.g.
+                              after the app was uninstalled; without --yes, shows what would go
+  resume-workspace            let jobs run again after an uninstall (the app was reinstalled)
   help                        show this text`;
 
 /**
@@ -34,12 +39,15 @@ async function main(argv: string[], term: Terminal): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { at: { type: 'string' }, yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0];
   if (values.help || command === undefined || command === 'help') {
     term.out(usage);
     return command === undefined && !values.help ? 1 : 0;
+  }
+  if (command === 'purge-workspace' || command === 'resume-workspace') {
+    return workspaceCommand(command, values.yes === true, term);
   }
   if (command !== 'run-due') {
     term.err(`Unknown command "${command}".\n\n${usage}`);
@@ -71,6 +79,54 @@ async function main(argv: string[], term: Terminal): Promise<number> {
     process.once('SIGINT', stop);
     const { notes, outcomes } = await deps.scheduler.runPass();
     term.out(report(notes, outcomes, clock.now()));
+    return 0;
+  } finally {
+    await db.close();
+    await database.stop();
+  }
+}
+
+/** `purge-workspace` and `resume-workspace`: database-only commands (no Slack call). */
+async function workspaceCommand(
+  command: 'purge-workspace' | 'resume-workspace',
+  yes: boolean,
+  term: Terminal,
+): Promise<number> {
+  const loaded = loadConfig(process.env, 'cli');
+  if (!loaded.ok) {
+    term.err(describeConfigProblems(loaded.problems));
+    return 1;
+  }
+  const logger = createLogger(loaded.config.logLevel === 'info' ? 'warn' : loaded.config.logLevel);
+  const database = await resolveDatabase(loaded.config, logger);
+  const db = await connectDatabase(database.uri, logger);
+  try {
+    if (command === 'resume-workspace') {
+      const resumed = await resumeWorkspace(db);
+      term.out(
+        resumed ? 'resume-workspace: jobs run again.' : 'resume-workspace: the workspace was not stopped.',
+      );
+      return 0;
+    }
+    if (!yes) {
+      const counts = await documentCounts(db);
+      const lines = Object.entries(counts).map(([name, n]) => `  ${name}: ${n}`);
+      term.err(
+        [
+          'purge-workspace deletes every document of these collections (kept: ' +
+            KEPT_BY_PURGE.join(', ') +
+            '):',
+          ...lines,
+          'Run again with --yes to do it.',
+        ].join('\n'),
+      );
+      return 1;
+    }
+    const deleted = await purgeWorkspace(db, systemClock.now());
+    const total = Object.values(deleted).reduce((a, b) => a + b, 0);
+    term.out(
+      `purge-workspace: ${total} document(s) deleted from ${Object.keys(deleted).length} collection(s); the audit trail keeps a line.`,
+    );
     return 0;
   } finally {
     await db.close();

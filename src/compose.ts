@@ -47,6 +47,8 @@ export function buildDeps(
     scheduler: new Scheduler(runner, clock, logger),
     events: new DomainEvents((err, type) => logger.error(`handler of ${type} failed`, err)),
   };
+  // Nothing runs once the workspace removed the app (app_uninstalled, tokens_revoked: see halt.ts).
+  deps.scheduler.setGate(() => runner.isHalted());
   deps.scheduler.addPass('delivery', async (now) => {
     const pruned = await pruneJournal(db, now);
     return pruned ? `${pruned} old journal entries dropped` : undefined;

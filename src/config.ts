@@ -104,6 +104,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(60, 'must be at most 60')
     .default(5),
+  CHECKIN_TEXT_RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a number of months' })
+    .int('must be a whole number of months')
+    .min(1, 'must be at least 1')
+    .max(120, 'must be at most 120 (ten years)')
+    .default(24),
   SLACK_POST_RATE: z.coerce
     .number({ error: 'must be a number of messages per second' })
     .positive('must be above 0')
@@ -141,6 +147,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   DATA_DIR: './.data',
   CHECKIN_REMINDER_HOURS: '24',
   OFFBOARDING_PROPOSAL_DAYS: '5',
+  CHECKIN_TEXT_RETENTION_MONTHS: '24',
   SLACK_POST_RATE: '48',
   SKILL_SYNONYMS: 'gql=graphql,tf=terraform',
   EMBEDDED_DATABASE: 'auto',
@@ -172,6 +179,8 @@ export interface Config {
   checkinReminderHours: number;
   /** Days before a mission's end date when its manager is asked to start the offboarding. */
   offboardingProposalDays: number;
+  /** Months the free text of a check-in answer is kept (then removed by a daily pass; scores stay). */
+  checkinTextRetentionMonths: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
   slackPostRate: number;
   /** Extra skill synonyms of the talent pool (`SKILL_SYNONYMS`): alias → skill, as typed (normalized by talent). */
@@ -229,6 +238,7 @@ function toConfig(p: Parsed): Config {
     embeddedDatabase: p.EMBEDDED_DATABASE,
     checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
     offboardingProposalDays: p.OFFBOARDING_PROPOSAL_DAYS,
+    checkinTextRetentionMonths: p.CHECKIN_TEXT_RETENTION_MONTHS,
     slackPostRate: p.SLACK_POST_RATE,
     skillSynonyms: synonymPairs(p.SKILL_SYNONYMS),
   };

@@ -12,6 +12,12 @@ export interface DomainEventMap {
    * evaluation) travel in memory only; whoever stores them keeps them managers-and-admins only.
    */
   'mission.closed': MissionClosed;
+  /**
+   * A Slack `user_change` (a profile edit, a deactivation, a deletion): emitted by the one
+   * `user_change` listener (missions/zone), after the cached profile was dropped. `forgotten` when
+   * Slack erased the account (`is_forgotten`): the privacy feature erases the person at once.
+   */
+  'user.changed': { userId: string; tz?: string; deleted: boolean; forgotten: boolean };
 }
 
 /** One item of a handover card, as settled at closing. */

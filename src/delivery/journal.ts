@@ -1,4 +1,5 @@
-import mongoose, { type Connection, Schema } from 'mongoose';
+import mongoose, { type Connection, Schema, type Types } from 'mongoose';
+import { idsIn, inIdBatches } from '../db/batches.js';
 import { defineModel } from '../db/model.js';
 
 /**
@@ -103,4 +104,19 @@ export async function pruneJournal(conn: Connection, now: Date): Promise<number>
     at: mongoose.trusted({ $lt: new Date(now.getTime() - JOURNAL_KEPT_MS) }),
   });
   return res.deletedCount;
+}
+
+/**
+ * Drops the journal entries that name the person (a job key with their id, their DM's refs): the
+ * journal is a record of sends for crash recovery, kept two days at most, read here by a scan.
+ */
+export async function eraseJournalAbout(conn: Connection, userId: string): Promise<number> {
+  const model = journal(conn);
+  const ids: Types.ObjectId[] = [];
+  const cursor = model
+    .find({}, { keys: 1, refs: 1 })
+    .lean<{ _id: Types.ObjectId; keys: string[]; refs: unknown[] }>()
+    .cursor();
+  for await (const e of cursor) if (JSON.stringify([e.keys, e.refs]).includes(userId)) ids.push(e._id);
+  return inIdBatches(ids, async (batch) => (await model.deleteMany(idsIn(batch))).deletedCount);
 }

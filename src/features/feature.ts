@@ -21,4 +21,33 @@ export interface Feature {
   readonly workers?: Readonly<Record<string, Worker>>;
   /** Reactions to domain events of other features (or its own). */
   readonly subscriptions?: (events: DomainEvents) => void;
+  /**
+   * What the feature stores about a person, for `/passerelle my-data` and erasure (PRODUCT.md flow
+   * 10). Every feature that stores a Slack user id, a person's free text or a DM of theirs implements
+   * it; the privacy feature calls every one.
+   */
+  readonly personalData?: PersonalData;
+}
+
+/**
+ * The personal-data contract. `export` returns every record the feature holds about the person, as
+ * JSON-safe plain data keyed by kind of record (`{ missionsAsFreelancer: [...] }`), and nothing about
+ * anyone else (another person's id or free text stays out). `erase` removes their personal data and
+ * their free text, or, where a record counts in aggregates (a mission, a check-in's score), replaces
+ * their id by `subject.pseudonym` so that counts and scores stay: afterwards neither their id nor
+ * their free text is anywhere in the feature's collections. Both are idempotent (erasure may run
+ * again after a crash). The whole workspace is purged by `npm run jobs -- purge-workspace`, which
+ * empties every collection: nothing to implement for it.
+ */
+export interface PersonalData {
+  export(userId: string): Promise<Record<string, unknown>>;
+  erase(userId: string, subject: ErasureSubject): Promise<void>;
+}
+
+/** Who is erased, as stored afterwards: never their id. */
+export interface ErasureSubject {
+  /** Replaces their id where a record stays: `erased:<16 hex>`. */
+  pseudonym: string;
+  /** The 16 hex of the pseudonym (sha256 of the workspace salt and the id), as the audit trail keeps it. */
+  hash: string;
 }

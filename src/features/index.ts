@@ -8,6 +8,7 @@ import { createMissionsFeature, type MissionStartDeps, openMissionStart } from '
 import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
+import { createPrivacyFeature, type NamedPersonalData, privacySubcommand } from './privacy/index.js';
 import { createReengagementFeature } from './reengagement/index.js';
 import { createTalentFeature, newPoolMembers, suggestAlumni } from './talent/index.js';
 
@@ -22,8 +23,16 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     onboarding: missionOnboarding(deps),
     alumni: (skills, limit, exclude) => suggestAlumni(deps, skills, limit, exclude),
   };
-  return [
-    createHelpFeature({ ...deps, subcommands: [preferencesSubcommand(deps)] }),
+  // Privacy reaches every feature's personal data, read when a request runs (all are built by then).
+  let features: readonly Feature[] = [];
+  const personalData = (): readonly NamedPersonalData[] =>
+    features.flatMap((f) => (f.personalData ? [{ feature: f.name, data: f.personalData }] : []));
+  const privacyDeps = { ...deps, personalData };
+  features = [
+    createHelpFeature({
+      ...deps,
+      subcommands: [preferencesSubcommand(deps), privacySubcommand(privacyDeps)],
+    }),
     createPreferencesFeature(deps),
     createMissionsFeature(missionStart),
     createOnboardingFeature(deps),
@@ -37,5 +46,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
       refreshHome: (id) => refreshHomes(deps, [id]),
     }),
     createReengagementFeature({ ...deps, proposeMission: (req) => openMissionStart(missionStart, req) }),
+    createPrivacyFeature(privacyDeps),
   ];
+  return features;
 }

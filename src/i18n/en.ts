@@ -9,6 +9,7 @@ import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { privacy } from './messages/privacy.js';
 import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
@@ -26,6 +27,7 @@ export const en = {
   ...talent.en,
   ...reengagement.en,
   ...community.en,
+  ...privacy.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

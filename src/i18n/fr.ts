@@ -10,6 +10,7 @@ import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
+import { privacy } from './messages/privacy.js';
 import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
@@ -27,4 +28,5 @@ export const fr: Record<MessageKey, Message> = {
   ...talent.fr,
   ...reengagement.fr,
   ...community.fr,
+  ...privacy.fr,
 };

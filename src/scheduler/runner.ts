@@ -3,6 +3,7 @@ import type { Logger } from '@slack/bolt';
 import mongoose from 'mongoose';
 import type { Clock } from '../clock.js';
 import { insertOnce } from '../db/duplicates.js';
+import { workspaceHalt } from './halt.js';
 import { type JobDoc, type JobModel, jobModel } from './job-model.js';
 
 /** What a handler gets besides its payload. */
@@ -72,7 +73,7 @@ export class JobRunner {
   private readonly runningNow = new Set<Promise<JobOutcome>>();
 
   constructor(
-    conn: mongoose.Connection,
+    private readonly conn: mongoose.Connection,
     private readonly clock: Clock,
     private readonly logger: Logger,
     options: RunnerOptions = {},
@@ -124,7 +125,7 @@ export class JobRunner {
    * or taken over by a later pass). Resolves with what ran, or null when the job was not claimable.
    */
   async runNow(key: string): Promise<JobOutcome | null> {
-    if (this.stopping) return null;
+    if (this.stopping || (await this.isHalted())) return null;
     const now = this.clock.now();
     const job = await this.jobs
       .findOneAndUpdate(
@@ -142,6 +143,11 @@ export class JobRunner {
     } finally {
       this.runningNow.delete(run);
     }
+  }
+
+  /** Whether the workspace removed the app (see halt.ts): then no job runs. */
+  async isHalted(): Promise<boolean> {
+    return (await workspaceHalt(this.conn)) !== null;
   }
 
   /** Stops claiming new jobs and waits for the jobs in flight. */

@@ -37,12 +37,21 @@ export class Scheduler {
   private readonly workers: { name: string; run: Worker; current?: Promise<string | undefined> }[] = [];
   private readonly abort = new AbortController();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private gate: (() => Promise<boolean>) | undefined;
 
   constructor(
     readonly runner: JobRunner,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Sets what is asked before every pass: when it answers true, nothing runs (no pass, worker or job).
+   * compose.ts sets the workspace's stop flag (halt.ts); without one, a pass starts its workers at once.
+   */
+  setGate(halted: () => Promise<boolean>): void {
+    this.gate = halted;
+  }
 
   /** Adds a pass, run at every tick and by `jobs run-due`, after the passes added before it. */
   addPass(name: string, run: Pass): void {
@@ -117,6 +126,14 @@ export class Scheduler {
   }> {
     const now = this.clock.now();
     const notes: string[] = [];
+    // The app was uninstalled (or its token revoked): nothing runs until the workspace is purged or resumed.
+    if (this.gate && (await this.gate())) {
+      return {
+        notes: ['workspace stopped (app uninstalled): nothing run'],
+        workers: [],
+        jobs: Promise.resolve([]),
+      };
+    }
     for (const { name, run } of this.passes) {
       if (this.abort.signal.aborted) break;
       const note = await this.guard(name, () => run(now));

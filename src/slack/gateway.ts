@@ -126,6 +126,26 @@ export class SlackGateway {
     await this.client.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
   }
 
+  /**
+   * Sends a file in the app's DM with the user (conversations.open, then files.uploadV2: upload URL,
+   * the bytes, completion in the channel). Not paced with the posts (files are rare, Tier 2–4).
+   */
+  async sendFileDm(
+    userId: string,
+    file: { filename: string; title: string; content: Buffer; comment?: string },
+  ): Promise<void> {
+    const opened = await this.client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    await this.client.filesUploadV2({
+      channel_id: channel,
+      file: file.content,
+      filename: file.filename,
+      title: file.title,
+      ...(file.comment ? { initial_comment: file.comment } : {}),
+    });
+  }
+
   /** Publishes a user's App Home. */
   async publishHome(userId: string, view: HomeView): Promise<void> {
     await this.client.views.publish({ user_id: userId, view });

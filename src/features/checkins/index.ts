@@ -4,8 +4,10 @@ import { registerCheckinCommand } from './command/listeners.js';
 import { closingPasses, deliveryWorkers } from './delivery/jobs.js';
 import type { CheckinsDeps } from './deps.js';
 import { followUpJobs } from './followups/jobs.js';
+import { checkinsPersonalData } from './personal-data/service.js';
 import { planningPasses, subscribePlanning } from './planning/jobs.js';
 import { reminderWorkers } from './reminders/jobs.js';
+import { retentionPasses } from './retention/jobs.js';
 
 export { openCheckinButton } from './answers/views.js';
 export type { CheckinsDeps } from './deps.js';
@@ -25,8 +27,9 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
       registerAnswerListeners(app, deps);
     },
     jobs: followUpJobs(deps),
-    passes: { ...planningPasses(deps), ...closingPasses(deps) },
+    passes: { ...planningPasses(deps), ...closingPasses(deps), ...retentionPasses(deps) },
     workers: { ...deliveryWorkers(deps), ...reminderWorkers(deps) },
     subscriptions: (events) => subscribePlanning(deps, events),
+    personalData: checkinsPersonalData(deps.db),
   };
 }

@@ -24,7 +24,8 @@ export function registerHelpListeners(app: App, deps: HelpDeps): void {
     if (run) {
       // Another feature's subcommand (a database write): ack at once, answer when it is done.
       await ack();
-      await respond({ response_type: 'ephemeral', ...(await run(command.user_id)) });
+      const answer = await run(command.user_id, { triggerId: command.trigger_id });
+      if (answer) await respond({ response_type: 'ephemeral', ...answer });
       return;
     }
     const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_500);

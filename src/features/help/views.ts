@@ -26,6 +26,7 @@ export function helpMessage(
       text: { type: 'mrkdwn', text: `*${tr('help.commandsHeader')}*\n${lines.join('\n')}` },
     },
     { type: 'section', text: { type: 'mrkdwn', text: tr('help.preferences') } },
+    { type: 'section', text: { type: 'mrkdwn', text: tr('help.privacy') } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('help.footer', { command: '/passerelle' }) }] },
   );
   const text = unknown !== undefined ? tr('help.unknownSubcommand', { sub: unknown }) : tr('help.title');

@@ -4,6 +4,7 @@ export { changeMissionDates } from './admin/service.js';
 
 import { registerMissionAdmin } from './admin/listeners.js';
 import type { MissionStartDeps } from './deps.js';
+import { missionsPersonalData } from './personal-data/service.js';
 import { registerMissionStart } from './start/listeners.js';
 import { registerZoneListener } from './zone/listeners.js';
 
@@ -46,5 +47,6 @@ export function createMissionsFeature(deps: MissionStartDeps): Feature {
       registerMissionAdmin(app, deps);
       registerZoneListener(app, deps);
     },
+    personalData: missionsPersonalData(deps.db),
   };
 }

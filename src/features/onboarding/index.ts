@@ -3,6 +3,7 @@ import type { MissionOnboarding } from '../missions/index.js';
 import { listTemplates, startOnboarding } from './checklist/service.js';
 import type { OnboardingDeps } from './deps.js';
 import { REMINDER_JOB } from './ids.js';
+import { onboardingPersonalData } from './personal-data/service.js';
 import { sendItemReminder } from './reminders/jobs.js';
 import { registerOnboardingListeners } from './toggle/listeners.js';
 
@@ -26,6 +27,7 @@ export function createOnboardingFeature(deps: OnboardingDeps): Feature {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
     jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx) },
+    personalData: onboardingPersonalData(deps.db),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Feature } from '../feature.js';
 import type { Subcommand } from '../help/index.js';
 import type { PreferencesDeps } from './deps.js';
 import { parsePreferencesCommand } from './input.js';
+import { deletePreferences, preferencesOf } from './repository.js';
 import { applyPreferences } from './service.js';
 
 export type { PreferencesDeps } from './deps.js';
@@ -14,8 +15,17 @@ export { sendingMomentOf } from './service.js';
  * What a person lets Passerelle send them (mute, snooze), read by every feature that sends
  * non-urgent DMs. Its subcommands ride on help's `/passerelle` (see `preferencesSubcommand`).
  */
-export function createPreferencesFeature(_deps: PreferencesDeps): Feature {
-  return { name: 'preferences' };
+export function createPreferencesFeature(deps: PreferencesDeps): Feature {
+  return {
+    name: 'preferences',
+    personalData: {
+      async export(userId) {
+        const p = (await preferencesOf(deps.db, [userId])).get(userId);
+        return { preferences: p ? { muted: p.muted, snoozedUntil: p.snoozedUntil } : null };
+      },
+      erase: (userId) => deletePreferences(deps.db, userId),
+    },
+  };
 }
 
 /** `/passerelle mute|unmute|snooze|unsnooze|settings`, answered once stored. */

@@ -35,3 +35,8 @@ export async function setMuted(
 export async function setSnooze(conn: Connection, userId: string, until: Date | null): Promise<void> {
   await preferencesModel(conn).updateOne({ userId }, { $set: { snoozedUntil: until } }, { upsert: true });
 }
+
+/** Forgets a person's choices (erasure): they are theirs alone, nothing counts on them. */
+export async function deletePreferences(conn: Connection, userId: string): Promise<void> {
+  await preferencesModel(conn).deleteOne({ userId });
+}

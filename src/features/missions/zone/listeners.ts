@@ -13,6 +13,13 @@ export function registerZoneListener(app: App, deps: MissionsDeps): void {
     if (typeof user?.id !== 'string') return;
     const { id, tz } = user;
     deps.users.forget(id);
-    if (tz && IANAZone.isValidZone(tz)) await followFreelancerZone(deps, id, tz);
+    const forgotten = (user as { is_forgotten?: unknown }).is_forgotten === true;
+    if (tz && IANAZone.isValidZone(tz) && !forgotten) await followFreelancerZone(deps, id, tz);
+    await deps.events.emit('user.changed', {
+      userId: id,
+      ...(typeof tz === 'string' ? { tz } : {}),
+      deleted: user.deleted === true,
+      forgotten,
+    });
   });
 }
