@@ -2,6 +2,7 @@ import type { Feature } from '../feature.js';
 import type { ReengagementDeps } from './deps.js';
 import { NUDGE_JOB, PING_JOB } from './ids.js';
 import { registerReengagementListeners } from './listeners.js';
+import { eraseReengagementOf, reengagementOf } from './repository.js';
 import { planReengagement, runNudge, runPing } from './service.js';
 
 export type { ReengagementDeps } from './deps.js';
@@ -20,5 +21,9 @@ export function createReengagementFeature(deps: ReengagementDeps): Feature {
       [PING_JOB]: (payload, ctx) => runPing(deps, payload, ctx),
     },
     subscriptions: (events) => events.on('mission.closed', (closed) => planReengagement(deps, closed)),
+    personalData: {
+      export: (userId) => reengagementOf(deps.db, userId),
+      erase: (userId) => eraseReengagementOf(deps.db, userId),
+    },
   };
 }

@@ -101,3 +101,20 @@ export async function claimNudgeWindow(
 export function isMissionId(id: string): boolean {
   return Types.ObjectId.isValid(id) && /^[a-f0-9]{24}$/.test(id);
 }
+
+/** Every plan naming the person (as manager or freelancer), and their nudge record. */
+export async function reengagementOf(conn: Connection, userId: string) {
+  const [asManager, asFreelancer, person] = await Promise.all([
+    planModel(conn).find({ managerId: userId }).lean<ReengagementPlan[]>().exec(),
+    planModel(conn).find({ freelancerId: userId }).lean<ReengagementPlan[]>().exec(),
+    personOf(conn, userId),
+  ]);
+  return { plansAsManager: asManager, plansAsFreelancer: asFreelancer, nudgedPerson: person };
+}
+
+/** Erasure: no nudge names them any more (their queued nudge jobs find no plan and do nothing). */
+export async function eraseReengagementOf(conn: Connection, userId: string): Promise<void> {
+  await planModel(conn).deleteMany({ managerId: userId });
+  await planModel(conn).deleteMany({ freelancerId: userId });
+  await personModel(conn).deleteOne({ userId });
+}

@@ -4,7 +4,7 @@ import type { TalentDeps } from './deps.js';
 import { onMissionClosed } from './jobs.js';
 import { registerProfileListeners } from './profile/listeners.js';
 import { storeAvailability } from './profile/service.js';
-import { alumni, findProfile, joinedSince, type StoredProfile } from './repository.js';
+import { alumni, deleteProfile, findProfile, joinedSince, type StoredProfile } from './repository.js';
 import { registerTalentSearch } from './search/listeners.js';
 import { searchTalent } from './search/service.js';
 
@@ -104,5 +104,10 @@ export function createTalentFeature(deps: TalentDeps): Feature {
       registerProfileListeners(app, deps);
     },
     subscriptions: (events) => events.on('mission.closed', (e) => onMissionClosed(deps, e)),
+    // The profile, with the evaluations and notes about them (disclosed on a data-access request).
+    personalData: {
+      export: async (userId) => ({ talentProfile: await findProfile(deps.db, userId) }),
+      erase: (userId) => deleteProfile(deps.db, userId),
+    },
   };
 }
