@@ -7,6 +7,7 @@ import { registerInviteListeners } from './invite/listeners.js';
 import { sendInvites } from './invite/service.js';
 import { MessageCoalescer, renderDirtyEvents } from './message/service.js';
 import { sendNotice, sendPromoted, sendReminders } from './notices/jobs.js';
+import { communityDataOf, eraseCommunityData } from './personal-data/repository.js';
 
 export type { CommunityDeps, PoolMember } from './deps.js';
 export { communityHome } from './overview/service.js';
@@ -20,6 +21,10 @@ export function createCommunityFeature(deps: CommunityDeps): Feature {
   const coalescer = new MessageCoalescer(deps);
   return {
     name: 'community',
+    personalData: {
+      export: (userId) => communityDataOf(deps.db, userId),
+      erase: (userId, subject) => eraseCommunityData(deps.db, userId, subject),
+    },
     listeners(app) {
       registerInviteListeners(app, deps, coalescer);
       registerAnswerListeners(app, deps, coalescer);

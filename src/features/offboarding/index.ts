@@ -7,6 +7,7 @@ import { sendFeedbackReminder } from './feedback/jobs.js';
 import { registerFeedbackListeners } from './feedback/listeners.js';
 import { registerHandoverListeners } from './handover/listeners.js';
 import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB } from './ids.js';
+import { eraseOffboardingData, offboardingDataOf } from './personal-data/repository.js';
 import { sendProposal } from './start/jobs.js';
 import { registerStartListeners } from './start/listeners.js';
 import { planProposalOf, planProposalsDaily } from './start/service.js';
@@ -23,6 +24,10 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
   let plannedDay = '';
   return {
     name: 'offboarding',
+    personalData: {
+      export: (userId) => offboardingDataOf(deps.db, userId),
+      erase: (userId, subject) => eraseOffboardingData(deps.db, userId, subject),
+    },
     listeners(app) {
       registerStartListeners(app, deps);
       registerHandoverListeners(app, deps);
