@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Checkin, checkinModel } from '../../src/features/checkins/model.js';
 import { type Mission, missionModel } from '../../src/features/missions/model.js';
 import { missionCountsByStatus } from '../../src/features/missions/repository.js';
+import { offboardingModel } from '../../src/features/offboarding/model.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import {
   answer,
@@ -248,6 +249,72 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
     // The other freelancer's check-in went (the pass did send), the erased one's did not.
     expect(sent.map((c) => String(c.args.channel))).toEqual([b.id]);
     expect(await traces(h, [a.id, ...a.texts])).toEqual([]);
+  });
+
+  it('erase-me also reaches what the second half stores: offboarding, talent profile, re-engagement', async () => {
+    const h = harness();
+    const { manager, a, b } = await twoFreelancers(h);
+    // The mission closed well: offboarding holds the feedback and the evaluation with its private
+    // note; the talent pool and re-engagement record it from the closing event.
+    await offboardingModel(h.db).create({
+      missionId: String(a.mission._id),
+      freelancerId: a.id,
+      managerId: manager,
+      startedAt: new Date('2026-06-25T09:00:00Z'),
+      startedBy: manager,
+      feedbackState: 'given',
+      feedback: {
+        overall: 5,
+        onboarding: 4,
+        communication: 5,
+        recognition: 4,
+        improve: 'improve-said-by-alice',
+        wouldWorkAgain: true,
+        recommend: 9,
+        at: new Date('2026-06-26T09:00:00Z'),
+      },
+      evaluationGiven: true,
+      evaluation: {
+        rating: 5,
+        skills: ['typescript'],
+        recommendation: 'recommendation-about-alice',
+        shareRecommendation: true,
+        privateNote: 'note-about-alice',
+        wouldRehire: true,
+        renewed: false,
+        by: manager,
+        at: new Date('2026-06-27T09:00:00Z'),
+      },
+      closed: true,
+      closedAt: new Date('2026-06-30T09:00:00Z'),
+    });
+    await h.deps.events.emit('mission.closed', {
+      missionId: String(a.mission._id),
+      freelancerId: a.id,
+      managerId: manager,
+      title: a.mission.title,
+      skills: ['typescript'],
+      closedAt: new Date('2026-06-30T09:00:00Z'),
+      rating: 5,
+      wouldRehire: true,
+      privateNote: 'note-about-alice',
+      renewed: false,
+      handover: [],
+    });
+    const secrets = ['improve-said-by-alice', 'recommendation-about-alice', 'note-about-alice'];
+    expect(await traces(h, [a.id, ...secrets])).not.toEqual([]);
+    const modal = await openedModal(h, a.id, 'erase-me');
+    expect((await confirm(h, a.id, modal)).status).toBe(200);
+    await eventually(async () => expect((await auditLines(h)).length).toBe(1));
+    expect(await traces(h, [a.id, a.name, ...a.texts, ...secrets])).toEqual([]);
+    // The scores stay for the aggregates.
+    const kept = await offboardingModel(h.db)
+      .findOne({ missionId: String(a.mission._id) })
+      .lean()
+      .exec();
+    expect(kept?.feedback?.recommend).toBe(9);
+    expect(kept?.evaluation?.rating).toBe(5);
+    expect(await traces(h, [b.id])).not.toEqual([]);
   });
 
   it('a Slack user_change with is_forgotten erases at once', async () => {
