@@ -72,6 +72,39 @@ const missedCount = (s: Sandbox, userId: string) =>
 /** The demo, in order. Append new flows at the end. */
 export const demoSteps: DemoStep[] = [
   {
+    title: 'Past missions: Alice and Sam closed missions before, rated by Maya (the talent pool, and nudges)',
+    // Their offboardings happened before the demo's five weeks: they enter as the closing event the
+    // offboarding feature emits, which the talent pool and re-engagement record.
+    run: async ({ s, maya, alice, sam }) => {
+      const past = [
+        {
+          who: alice,
+          title: 'Payments API hardening',
+          skills: ['typescript', 'node.js', 'postgresql'],
+          rating: 5,
+        },
+        { who: sam, title: 'Mobile onboarding flow', skills: ['react', 'typescript', 'figma'], rating: 4 },
+      ];
+      for (const [i, m] of past.entries()) {
+        await s.deps.events.emit('mission.closed', {
+          missionId: `${'d'.repeat(23)}${i}`,
+          freelancerId: m.who.userId,
+          managerId: maya.userId,
+          title: m.title,
+          skills: m.skills,
+          closedAt: DateTime.fromJSDate(s.clock.now())
+            .minus({ days: 60 + 30 * i })
+            .toJSDate(),
+          rating: m.rating,
+          wouldRehire: true,
+          privateNote: `Great on ${m.skills[0]}; would staff again.`,
+          renewed: false,
+          handover: [],
+        });
+      }
+    },
+  },
+  {
     title: 'Maya starts “Checkout redesign” with Sam (a guest in New York), in #team-payments',
     run: ({ maya, sam, date }) =>
       maya.commandForm('/mission-start', {
