@@ -6,6 +6,7 @@ import {
   ephemeralTexts,
   inviteOf,
   menu,
+  openedModal,
   postEvent,
   rsvp,
   storedEvent,
@@ -40,11 +41,7 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
       await eventually(() => expect(ephemeralTexts(h, who)).toHaveLength(1));
     }
     await menu(h, posted, posted.event._id, animator, 'edit');
-    const modal = await eventually(() => {
-      const m = h.standin.openModals(animator).find((v) => v.view.callback_id === 'community.event');
-      if (!m) throw new Error('no edit modal');
-      return m;
-    });
+    const modal = await openedModal(h, animator, 'community.event');
     expect(JSON.stringify(modal.view.blocks)).toContain('"initial_value":"Moved meetup"');
     h.clock.advance(2_000);
     const ack = await submitEventForm(h, modal.id, {
@@ -80,11 +77,7 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
     }
     const edit = async (capacity: string) => {
       await menu(h, posted, posted.event._id, animator, 'edit');
-      const modal = await eventually(() => {
-        const m = h.standin.openModals(animator).find((v) => v.view.callback_id === 'community.event');
-        if (!m) throw new Error('no edit modal');
-        return m;
-      });
+      const modal = await openedModal(h, animator, 'community.event');
       h.clock.advance(2_000);
       await submitEventForm(h, modal.id, {
         title: 'Growing',
@@ -123,11 +116,7 @@ describe('community events: edit, attendee list, Home, weekly digest', () => {
       await eventually(() => expect(ephemeralTexts(h, who)).toHaveLength(1));
     }
     await menu(h, posted, posted.event._id, animator, 'list');
-    const list = await eventually(() => {
-      const m = h.standin.openModals(animator).find((v) => v.view.callback_id === 'community.attendees');
-      if (!m) throw new Error('no list');
-      return m;
-    });
+    const list = await openedModal(h, animator, 'community.attendees');
     const text = JSON.stringify(list.view.blocks);
     expect(text).toContain(`*Going* (1)\\n• <@${a}>`);
     expect(text).toContain(`*Waitlist* (1)\\n1. <@${b}>`);

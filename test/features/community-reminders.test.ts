@@ -5,6 +5,7 @@ import {
   ephemeralTexts,
   inviteOf,
   menu,
+  openedModal,
   postEvent,
   rsvp,
   storedAnswers,
@@ -132,11 +133,7 @@ describe('community events: reminders, cancellation, guests', () => {
     const posted = await postEvent(h, { title: 'Guest night', channel });
 
     await menu(h, posted, posted.event._id, animator, 'invite');
-    const modal = await eventually(() => {
-      const m = h.standin.openModals(animator).find((v) => v.view.callback_id === 'community.invite');
-      if (!m) throw new Error('no invite modal');
-      return m;
-    });
+    const modal = await openedModal(h, animator, 'community.invite');
     // The freelancer of an open mission who is not in the channel is picked already.
     expect(JSON.stringify(modal.view.blocks)).toContain(guest);
     expect(JSON.stringify(modal.view.blocks)).not.toContain(member);

@@ -53,15 +53,20 @@ export function eventFormState(v: EventFormInput) {
   };
 }
 
+/** The open modal of `callbackId` that `userId` has, once it is there. */
+export function openedModal(h: Harness, userId: string, callbackId: string) {
+  return eventually(() => {
+    const modal = h.standin.openModals(userId).find((v) => v.view.callback_id === callbackId);
+    if (!modal) throw new Error(`no ${callbackId} modal opened for ${userId}`);
+    return modal;
+  });
+}
+
 /** `/event-invite` as the animator, then the modal it opened. */
 export async function openEventForm(h: Harness, userId = ANIMATOR_ID) {
   const res = await h.slack.sendCommand({ command: '/event-invite', text: '', userId });
   if (res.status !== 200) throw new Error(`/event-invite answered ${res.status}`);
-  return eventually(() => {
-    const modal = h.standin.openModals(userId).find((v) => v.view.callback_id === 'community.event');
-    if (!modal) throw new Error('no event modal opened');
-    return modal;
-  });
+  return openedModal(h, userId, 'community.event');
 }
 
 /** Submits the open event modal with these values; resolves with the ack's JSON (or undefined). */

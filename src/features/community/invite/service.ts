@@ -1,4 +1,3 @@
-import type { Outgoing } from '../../../delivery/dispatcher.js';
 import { translator } from '../../../i18n/index.js';
 import { readerOf } from '../../../slack/reader.js';
 import { eachMissionWithStatus } from '../../missions/index.js';
@@ -8,7 +7,7 @@ import { INVITES_JOB } from '../ids.js';
 import type { MessageCoalescer } from '../message/service.js';
 import { inviteMessage } from '../message/views.js';
 import type { CommunityEvent } from '../model.js';
-import { planReminders, queueNotice } from '../notices/jobs.js';
+import { planReminders, queueNotice, sendToEach } from '../notices/jobs.js';
 import {
   cancelEvent,
   countsOf,
@@ -163,18 +162,14 @@ export async function sendInvites(deps: Deps, payload: Record<string, unknown>, 
   if (event?.status !== 'open') return;
   const by = String(payload.by ?? '');
   const userIds = Array.isArray(payload.userIds) ? payload.userIds.map(String) : [];
-  const past = await deps.dispatcher.recover(ctx.key);
   const counts = await countsOf(deps.db, event);
-  const items: Outgoing[] = [];
-  for (const userId of userIds) {
-    const key = `${ctx.key}:${userId}`;
-    if (past.accepted.has(key) || past.inDoubt.has(key)) continue;
-    const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
-    const intro = translator(locale)('community.inviteDm', { user: by });
-    items.push({ key, to: userId, message: inviteMessage(event, counts, locale, deps.clock.now(), intro) });
-  }
-  if (items.length === 0) return;
-  const results = await deps.dispatcher.send(ctx.key, items, { signal: deps.scheduler.stopSignal });
-  const retry = results.filter((r) => r.status === 'unsent' || (r.status === 'refused' && !r.permanent));
-  if (retry.length > 0) throw new Error(`${retry.length} invite(s) to send again`);
+  await sendToEach(deps, ctx.key, userIds, (locale) =>
+    inviteMessage(
+      event,
+      counts,
+      locale,
+      deps.clock.now(),
+      translator(locale)('community.inviteDm', { user: by }),
+    ),
+  );
 }

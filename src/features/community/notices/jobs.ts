@@ -2,6 +2,7 @@ import type { Locale } from '../../../config.js';
 import type { Outgoing } from '../../../delivery/dispatcher.js';
 import { t } from '../../../i18n/index.js';
 import type { JobContext } from '../../../scheduler/runner.js';
+import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { preferencesOf } from '../../preferences/index.js';
 import type { CommunityDeps as Deps } from '../deps.js';
 import { NOTICE_JOB, REMINDER_JOB, type ReminderKind, reminderJobKey, reminderOffsets } from '../ids.js';
@@ -47,15 +48,15 @@ async function attendees(deps: Deps, event: CommunityEvent, withWaitlist: boolea
 }
 
 /**
- * Sends one DM per person under the job's key, crash-safe: what an earlier run of the same job got
+ * Sends one DM per person under the job's key (reminders, notices, invite copies), crash-safe: what an earlier run of the same job got
  * accepted or left in doubt (the journal) is never sent again; a refusal that may pass makes the
  * job retry the rest.
  */
-async function sendAll(
+export async function sendToEach(
   deps: Deps,
   jobKey: string,
   userIds: readonly string[],
-  message: (locale: Locale) => { text: string },
+  message: (locale: Locale) => OutgoingMessage,
 ): Promise<number> {
   const past = await deps.dispatcher.recover(jobKey);
   const items: Outgoing[] = [];
@@ -63,7 +64,7 @@ async function sendAll(
     const key = `${jobKey}:${userId}`;
     if (past.accepted.has(key) || past.inDoubt.has(key)) continue;
     const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
-    items.push({ key, to: userId, message: dm(message(locale).text) });
+    items.push({ key, to: userId, message: message(locale) });
   }
   if (items.length === 0) return 0;
   const results = await deps.dispatcher.send(jobKey, items, { signal: deps.scheduler.stopSignal });
@@ -98,13 +99,15 @@ export async function sendReminders(
     going.map((a) => a.userId),
   );
   const to = going.map((a) => a.userId).filter((u) => !prefs.get(u)?.muted.includes('events'));
-  await sendAll(deps, ctx.key, to, (locale) => ({
-    text: t(locale, `community.reminder.${kind}`, {
-      title: titleOf(event),
-      when: whenOf(event, locale),
-      place: placeOf(event),
-    }),
-  }));
+  await sendToEach(deps, ctx.key, to, (locale) =>
+    dm(
+      t(locale, `community.reminder.${kind}`, {
+        title: titleOf(event),
+        when: whenOf(event, locale),
+        place: placeOf(event),
+      }),
+    ),
+  );
 }
 
 /** The notice of an edit (new time or place) or a cancellation, to those going and waiting. */
@@ -113,8 +116,8 @@ export async function sendNotice(deps: Deps, payload: Record<string, unknown>, c
   if (!event) return;
   const kind = payload.kind === 'cancelled' ? 'cancelled' : 'changed';
   const to = (await attendees(deps, event, true)).map((a) => a.userId);
-  await sendAll(deps, ctx.key, to, (locale) => ({
-    text:
+  await sendToEach(deps, ctx.key, to, (locale) =>
+    dm(
       kind === 'cancelled'
         ? t(locale, 'community.cancelledNotice', { title: titleOf(event), when: whenOf(event, locale) })
         : t(locale, 'community.changed', {
@@ -122,7 +125,8 @@ export async function sendNotice(deps: Deps, payload: Record<string, unknown>, c
             when: whenOf(event, locale),
             place: placeOf(event),
           }),
-  }));
+    ),
+  );
 }
 
 /** The DM to someone promoted from the waitlist. */
