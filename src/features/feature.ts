@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { DomainEvents } from '../events.js';
+import type { RollupSource } from '../rollups.js';
 import type { JobHandler } from '../scheduler/runner.js';
 import type { Pass, Worker } from '../scheduler/scheduler.js';
 
@@ -27,6 +28,11 @@ export interface Feature {
    * it; the privacy feature calls every one.
    */
   readonly personalData?: PersonalData;
+  /**
+   * The feature's collections whose records count in the analytics figures (src/rollups.ts): the
+   * analytics feature keeps them summed, incrementally and by `jobs rebuild-stats`.
+   */
+  readonly rollupSources?: readonly RollupSource[];
 }
 
 /**

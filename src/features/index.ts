@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { createAnalyticsFeature } from './analytics/index.js';
 import { createCheckinsFeature } from './checkins/index.js';
 import { createCommunityFeature } from './community/index.js';
 import type { Feature } from './feature.js';
@@ -8,7 +9,12 @@ import { createMissionsFeature, type MissionStartDeps, openMissionStart } from '
 import { createOffboardingFeature } from './offboarding/index.js';
 import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
-import { createPrivacyFeature, type NamedPersonalData, privacySubcommand } from './privacy/index.js';
+import {
+  createPrivacyFeature,
+  type NamedPersonalData,
+  personHasher,
+  privacySubcommand,
+} from './privacy/index.js';
 import { createReengagementFeature } from './reengagement/index.js';
 import { createTalentFeature, newPoolMembers, suggestAlumni } from './talent/index.js';
 
@@ -28,6 +34,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
   const personalData = (): readonly NamedPersonalData[] =>
     features.flatMap((f) => (f.personalData ? [{ feature: f.name, data: f.personalData }] : []));
   const privacyDeps = { ...deps, personalData };
+  const sources = () => features.flatMap((f) => f.rollupSources ?? []);
   features = [
     createHelpFeature({
       ...deps,
@@ -47,6 +54,7 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     }),
     createReengagementFeature({ ...deps, proposeMission: (req) => openMissionStart(missionStart, req) }),
     createPrivacyFeature(privacyDeps),
+    createAnalyticsFeature({ ...deps, sources, personHash: () => personHasher(deps.db) }),
   ];
   return features;
 }

@@ -9,7 +9,7 @@ import { erasureUsage, openErasure, requestExport } from './service.js';
 export type { NamedPersonalData, PrivacyDeps } from './deps.js';
 export { KEPT_BY_PURGE } from './ids.js';
 export { documentCounts } from './repository.js';
-export { purgeWorkspace } from './service.js';
+export { personHasher, purgeWorkspace } from './service.js';
 
 /**
  * Data protection (PRODUCT.md flow 10): a person's data export and erasure across every feature's

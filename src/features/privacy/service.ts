@@ -11,7 +11,7 @@ import type { PrivacyDeps } from './deps.js';
 import { ERASE_JOB, EXPORT_JOB } from './ids.js';
 import { type ErasePayload, erasePayload, exportPayload } from './input.js';
 import { auditOf, emptyCollections, workspaceSalt, writeAudit } from './repository.js';
-import { hashOf, subjectOf } from './rules.js';
+import { hashOf, isPseudonym, subjectOf } from './rules.js';
 import { eraseModal } from './views.js';
 
 /**
@@ -198,4 +198,13 @@ export async function purgeWorkspace(conn: Connection, now: Date): Promise<Recor
     },
   });
   return deleted;
+}
+
+/**
+ * How other features name a person without their id (analytics' per-person counts): the hash of
+ * their erasure pseudonym, so a later erasure changes nothing there. A pseudonym maps to its hash.
+ */
+export async function personHasher(conn: Connection): Promise<(userId: string) => string> {
+  const salt = await workspaceSalt(conn);
+  return (userId) => (isPseudonym(userId) ? userId.slice('erased:'.length) : hashOf(salt, userId));
 }

@@ -1,0 +1,92 @@
+import { Schema } from 'mongoose';
+import { defineModel } from '../../../db/model.js';
+import type { StatFigures } from '../../../rollups.js';
+
+/**
+ * The summed figures of one scope. A workspace or manager scope has one document per year
+ * (`ws|2026`, `m:<hash>|2026`): `d` holds each day's figures (`d['2026-05-14'].scoreSum`), `hr` the
+ * number of HR-only answers per quarter and person (`hr['2026-Q2'][<person hash>]`). A mission has one
+ * document (`mission:<id>`) with its totals in `t`. Only counts and sums; people by hash only.
+ * `batches` holds the applier batches in flight that already added to this document (each adds once).
+ */
+export interface RollupDoc {
+  _id: string;
+  scope: string;
+  year: number | null;
+  d: Record<string, StatFigures>;
+  hr: Record<string, Record<string, number>>;
+  t: StatFigures;
+  batches: string[];
+}
+
+const rollupSchema = new Schema<RollupDoc>(
+  {
+    _id: { type: String, required: true },
+    scope: { type: String, required: true },
+    year: { type: Number, default: null },
+    d: { type: Schema.Types.Mixed, default: {} },
+    hr: { type: Schema.Types.Mixed, default: {} },
+    t: { type: Schema.Types.Mixed, default: {} },
+    batches: { type: [String], default: [] },
+  },
+  { collection: 'stat_rollups', versionKey: false, minimize: false },
+);
+rollupSchema.index({ scope: 1 });
+
+export const rollupModel = defineModel('StatRollup', rollupSchema);
+
+/** One increment of a batch: a document, a dotted path in it, an amount. */
+export type RollupIncrement = [doc: string, path: string, amount: number];
+
+/**
+ * An applier batch, written before anything it changes: what it adds to which documents, and the
+ * counted snapshot each source record gets once added. A crash at any point leaves it here, and the
+ * next applier finishes it (every step is idempotent; a document adds a batch once).
+ */
+export interface RollupBatch {
+  _id: string;
+  source: string;
+  state: 'claiming' | 'ready';
+  /** The claimed records. */
+  ids: unknown[];
+  increments: RollupIncrement[];
+  counted: { id: unknown; counted: unknown }[];
+  at: Date;
+}
+
+const batchSchema = new Schema<RollupBatch>(
+  {
+    _id: { type: String, required: true },
+    source: { type: String, required: true },
+    state: { type: String, enum: ['claiming', 'ready'], required: true },
+    ids: { type: [Schema.Types.Mixed], default: [] },
+    increments: { type: Schema.Types.Mixed, default: [] },
+    counted: { type: Schema.Types.Mixed, default: [] },
+    at: { type: Date, required: true },
+  },
+  { collection: 'stat_rollup_batches', versionKey: false, minimize: false },
+);
+
+export const rollupBatchModel = defineModel('StatRollupBatch', batchSchema);
+
+/**
+ * One lock document: `apply` is held by the running applier (an expiry, renewed per batch) and
+ * `rebuild` while `jobs rebuild-stats` runs (no expiry: an interrupted rebuild blocks the applier
+ * until it is run again, since its half-written figures must not be added to).
+ */
+export interface RollupLock {
+  _id: 'apply' | 'rebuild';
+  owner: string;
+  expiresAt: Date;
+}
+
+const lockSchema = new Schema<RollupLock>(
+  {
+    _id: { type: String, required: true },
+    owner: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: 'stat_rollup_locks', versionKey: false },
+);
+
+export const rollupLockModel = defineModel('StatRollupLock', lockSchema);
