@@ -93,8 +93,9 @@ async function breakdown(label: string, backend: FerretBackend) {
       await stats.findOne<{ ratingSum: number; ratingCount: number }>({ _id: 'pool' as never }),
     );
     await line(`rank ${candidates.size} candidates (JS sort, before)`, () => rank(candidates, mean, NOW), 5);
+    const lists = [...candidates.values()].map((c) => ({ facts: c.facts, matched: [...c.matched] }));
     await line(`rank ${candidates.size} candidates, top 10 only (rankTop)`, () =>
-      rankTop(candidates.values(), mean, NOW, 10),
+      rankTop(lists, mean, NOW, 10),
     );
     const page = await searchTalent(deps, ['typescript', 'react']);
     const vocab = vocabularyOf(deps);

@@ -5,7 +5,8 @@ import { PAGE_SIZE } from '../ids.js';
 import type { TalentCard } from '../model.js';
 import { cachedSkillFacts, readStamps } from '../read-cache.js';
 import { cardsOf } from '../repository.js';
-import { poolMean, type Ranked, type RankFacts, rankTop, SkillVocabulary } from '../rules.js';
+import { poolMean, type Ranked, rankTop, SkillVocabulary } from '../rules.js';
+import { candidatesOf } from './candidates.js';
 
 /** One result of a search: its ranking and the profile shown. */
 export interface TalentHit {
@@ -60,27 +61,12 @@ export async function searchTalent(
   const spellingsOf = new Map(query.map((q) => [q, vocab.spellings(q)]));
   const stamps = await readStamps(deps.db);
   const lists = await cachedSkillFacts(deps.db, stamps, [...new Set([...spellingsOf.values()].flat())]);
-  const candidates = new Map<string, { facts: RankFacts; matched: string[] }>();
-  const excluded = new Set(opts.exclude ?? []);
-  for (const [q, spellings] of spellingsOf) {
-    for (const s of spellings) {
-      for (const facts of lists.get(s) ?? []) {
-        if (excluded.has(facts.userId)) continue;
-        if (opts.alumniOnly && facts.missionsDone < 1) continue;
-        let c = candidates.get(facts.userId);
-        if (!c) {
-          c = { facts, matched: [] };
-          candidates.set(facts.userId, c);
-        }
-        if (!c.matched.includes(q)) c.matched.push(q);
-      }
-    }
-  }
+  const candidates = candidatesOf(spellingsOf, lists, opts);
   const mean = poolMean(stamps);
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(candidates.size / pageSize));
+  const pages = Math.max(1, Math.ceil(candidates.length / pageSize));
   const page = Math.min(Math.max(0, opts.page ?? 0), pages - 1);
-  const top = rankTop(candidates.values(), mean, deps.clock.now(), (page + 1) * pageSize);
+  const top = rankTop(candidates, mean, deps.clock.now(), (page + 1) * pageSize);
   const shown = top.slice(page * pageSize, (page + 1) * pageSize);
   const profiles = await cardsOf(
     deps.db,
@@ -90,5 +76,5 @@ export async function searchTalent(
   const hits = shown
     .map((r) => ({ ranked: r, profile: profiles.get(r.userId) }))
     .filter((h): h is TalentHit => h.profile !== undefined && !h.profile.optedOut);
-  return { query, total: candidates.size, page, pages, hits, poolMean: mean };
+  return { query, total: candidates.length, page, pages, hits, poolMean: mean };
 }
