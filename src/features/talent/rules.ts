@@ -94,7 +94,16 @@ export function packEntry(f: Omit<RankFacts, 'userId'>): string {
 }
 
 export function unpackEntry(userId: string, packed: string): RankFacts {
-  const [s, c, r, m, a] = packed.split('|').map(Number);
+  // No split/map: a cache refresh unpacks ~30,000 of these for a common skill.
+  const n: number[] = [0, 0, 0, 0, 0];
+  let from = 0;
+  for (let i = 0; i < 5; i += 1) {
+    const bar = packed.indexOf('|', from);
+    n[i] = Number(packed.slice(from, bar < 0 ? undefined : bar));
+    if (bar < 0) break;
+    from = bar + 1;
+  }
+  const [s, c, r, m, a] = n;
   return {
     userId,
     ratingSum: s || 0,
