@@ -111,6 +111,28 @@ async function benchOn(label: string, backend: FerretBackend, standin: SlackStan
     }
     const suggest = await timeIt(RUNS, () => suggestAlumni(deps, ['typescript', 'react'], 3));
     console.log(`${label}:   ${'alumni suggestion (typescript, react)'.padEnd(44)} ${fmt(suggest)}`);
+    // The first search of a new instance (its own connection: an empty cache, every document read).
+    const firsts: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const fresh = await connectDatabase(`${server.uri.replace(/\/?$/, '/')}talent_bench`, logger);
+      try {
+        const freshDeps = buildDeps(config, logger, new ManualClock(NOW), fresh);
+        const t0 = performance.now();
+        const result = await searchTalent(freshDeps, ['typescript', 'react']);
+        resultsMessage(tr, reader, result, vocab, true, NOW);
+        firsts.push(performance.now() - t0);
+      } finally {
+        await fresh.close();
+      }
+    }
+    firsts.sort((a, b) => a - b);
+    console.log(
+      `${label}:   ${'/talent typescript react, new instance (cold)'.padEnd(44)} ${fmt({
+        p50: percentile(firsts, 50),
+        p99: percentile(firsts, 99),
+        max: firsts[firsts.length - 1] ?? Number.NaN,
+      })}`,
+    );
     // The first search after a profile change: the cache re-reads, by `_id`, the documents whose
     // stamp slot the write bumped (the profile's skills and card bucket) when the search uses them.
     let m = 0;

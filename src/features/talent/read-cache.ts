@@ -19,7 +19,7 @@ import { entryLines, type RankFacts, STAMP_SLOTS, stampSlotOf, unpackEntry } fro
 // expires after CACHE_MAX_AGE_MS (a writer that crashed between its write and its bump).
 
 /** The longest a cached read-model document is used without a re-read, whatever the stamps say. */
-export const CACHE_MAX_AGE_MS = 60_000;
+export const CACHE_MAX_AGE_MS = 5 * 60_000;
 
 /** The pool totals and the read-model version slots, read together by `_id`. */
 export interface Stamps {

@@ -14,7 +14,8 @@ interface Memo {
 
 /** The last merges, by query: reused while the cache hands back the very same parsed lists. */
 const memos = new Map<string, Memo>();
-const MEMO_SIZE = 32;
+// A merge of the two most common skills is ~50,000 small objects (a few MB): keep a handful.
+const MEMO_SIZE = 8;
 
 /**
  * Merges the read-model lists of the query's skills (each with its spellings) into candidates, the
