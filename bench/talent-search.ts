@@ -16,7 +16,6 @@ import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
 import { suggestAlumni } from '../src/features/talent/index.js';
 import {
-  type ImportedProfile,
   importProfiles,
   rebuildReadModel,
   saveAvailability,
@@ -28,74 +27,13 @@ import { translator } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';
 import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
+import { NOW, pool } from './talent-pool.js';
 
-const PROFILES = 50_000;
 const RUNS = 60;
 const WARMUP = 10;
 const BOT_TOKEN = 'xoxb-bench-1-abc';
-const NOW = new Date('2026-06-01T09:00:00Z');
 const run = promisify(execFile);
 const pgArgs = ['-h', '127.0.0.1', '-p', '5432', '-U', 'postgres'];
-
-// 120 skills, popularity falling off as 1/rank (Zipf): typescript and react are the most common.
-const HEAD = [
-  'typescript',
-  'react',
-  'javascript',
-  'python',
-  'node.js',
-  'postgresql',
-  'kubernetes',
-  'go',
-  'aws',
-  'docker',
-];
-const SKILLS = [...HEAD, ...Array.from({ length: 110 }, (_, i) => `skill-${i}`)];
-
-/** A deterministic pseudo-random generator (mulberry32), so every run seeds the same pool. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pool(): ImportedProfile[] {
-  const r = rng(42);
-  const weights = SKILLS.map((_, i) => 1 / (i + 1));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const pick = () => {
-    let x = r() * sum;
-    for (let i = 0; i < SKILLS.length; i += 1) {
-      x -= weights[i] ?? 0;
-      if (x <= 0) return SKILLS[i] ?? 'go';
-    }
-    return 'go';
-  };
-  return Array.from({ length: PROFILES }, (_, i) => {
-    const skills = [...new Set(Array.from({ length: 3 + Math.floor(r() * 6) }, pick))];
-    const missions = r() < 0.4 ? 1 + Math.floor(r() * 4) : 0;
-    const rated = Math.floor(missions * r());
-    const ratingSum = Array.from({ length: rated }, () => 2 + Math.floor(r() * 4)).reduce((a, b) => a + b, 0);
-    const said = r() < 0.5 ? new Date(NOW.getTime() - Math.floor(r() * 200) * 86_400_000) : null;
-    return {
-      userId: `UBENCH${String(i).padStart(6, '0')}`,
-      skills,
-      missionsDone: missions,
-      ratingSum,
-      ratingCount: rated,
-      wouldRehireCount: Math.floor(rated * r()),
-      availabilitySaidAt: said,
-      availableFrom: said ? '2026-07-01' : null,
-      lastCollaboration: missions > 0 ? '2026-03-15' : null,
-      reachable: r() > 0.05,
-      optedOut: r() < 0.03,
-    };
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -173,6 +111,50 @@ async function benchOn(label: string, backend: FerretBackend, standin: SlackStan
     }
     const suggest = await timeIt(RUNS, () => suggestAlumni(deps, ['typescript', 'react'], 3));
     console.log(`${label}:   ${'alumni suggestion (typescript, react)'.padEnd(44)} ${fmt(suggest)}`);
+    // The first search of a new instance (its own connection: an empty cache, every document read).
+    const firsts: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const fresh = await connectDatabase(`${server.uri.replace(/\/?$/, '/')}talent_bench`, logger);
+      try {
+        const freshDeps = buildDeps(config, logger, new ManualClock(NOW), fresh);
+        const t0 = performance.now();
+        const result = await searchTalent(freshDeps, ['typescript', 'react']);
+        resultsMessage(tr, reader, result, vocab, true, NOW);
+        firsts.push(performance.now() - t0);
+      } finally {
+        await fresh.close();
+      }
+    }
+    firsts.sort((a, b) => a - b);
+    console.log(
+      `${label}:   ${'/talent typescript react, new instance (cold)'.padEnd(44)} ${fmt({
+        p50: percentile(firsts, 50),
+        p99: percentile(firsts, 99),
+        max: firsts[firsts.length - 1] ?? Number.NaN,
+      })}`,
+    );
+    // The first search after a profile change: the cache re-reads, by `_id`, the documents whose
+    // stamp slot the write bumped (the profile's skills and card bucket) when the search uses them.
+    let m = 0;
+    const afterWrite: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      m += 1;
+      const userId = `UBENCH${String(m * 5 + 1).padStart(6, '0')}`;
+      await saveAvailability(db, userId, { availableFrom: '2026-08-01', saidAt: NOW });
+      await syncSkillIndex(db, userId);
+      const t0 = performance.now();
+      const result = await searchTalent(deps, ['typescript', 'react']);
+      resultsMessage(tr, reader, result, vocab, true, NOW);
+      afterWrite.push(performance.now() - t0);
+    }
+    afterWrite.sort((a, b) => a - b);
+    console.log(
+      `${label}:   ${'/talent typescript react, right after a write'.padEnd(44)} ${fmt({
+        p50: percentile(afterWrite, 50),
+        p99: percentile(afterWrite, 99),
+        max: afterWrite[afterWrite.length - 1] ?? Number.NaN,
+      })}`,
+    );
     // A profile change: the writes that keep the read model in step (one $set per listed skill).
     let n = 0;
     const write = await timeIt(20, async () => {

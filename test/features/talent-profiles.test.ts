@@ -263,4 +263,49 @@ describe('talent profiles: privacy, Slack account state, the freelancer’s own 
     );
     expect(h.standin.messagesTo(freelancer)).toHaveLength(count);
   });
+  it('tells the manager when Slack does not deliver the availability question', async () => {
+    const h = harness();
+    const manager = newPerson(h, 'FMGR', { locale: 'en-US' });
+    const freelancer = newPerson(h, 'FFREE', { locale: 'fr-FR' });
+    await createMission(h.db, { managerId: manager, freelancerId: newPerson(h, 'FX') });
+    await seedProfile(h, 'FFREE', { skills: ['pl1-lang'], ratings: [4] }, freelancer);
+    h.standin.failNext('chat.postMessage', 'messages_tab_disabled', {
+      where: (args) => args.channel === freelancer,
+    });
+    await click(h, manager, 'talent.availability.ask', freelancer);
+    await eventually(() =>
+      expect(h.standin.ephemeralsTo(manager).at(-1)?.text).toContain(
+        `Slack did not deliver the question to <@${freelancer}>: nothing was sent`,
+      ),
+    );
+    expect(
+      h.standin.callsTo('chat.postMessage').filter((c) => c.args.channel === freelancer && c.ok),
+      'an availability DM that went through',
+    ).toHaveLength(0);
+    expect(h.standin.ephemeralsTo(manager).map((e) => e.text)).not.toContain(
+      `Asked <@${freelancer}> for their availability.`,
+    );
+  });
+
+  it('opens the mission modal prefilled with the freelancer and the searched skills from "propose a mission"', async () => {
+    const h = harness();
+    const manager = newPerson(h, 'QMGR', { locale: 'en-US' });
+    const freelancer = newPerson(h, 'QFREE', { locale: 'en-US' });
+    await createMission(h.db, { managerId: manager, freelancerId: newPerson(h, 'QX') });
+    await seedProfile(h, 'QFREE', { skills: ['Erlang', 'Gleam'], ratings: [5] }, freelancer);
+    const answer = await talentAnswer(h, 'erlang gleam', manager);
+    const button = (answer.blocks ?? [])
+      .flatMap((b) => (b as { elements?: { action_id?: string; value?: string }[] }).elements ?? [])
+      .find((e) => e.action_id === 'talent.mission.propose' && e.value?.includes(freelancer));
+    expect(button, 'the propose button of the result').toBeDefined();
+    const res = await click(h, manager, 'talent.mission.propose', button?.value ?? '');
+    const modal = await eventually(() => {
+      const call = h.standin.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId);
+      if (!call?.ok) throw new Error(`no views.open for the propose click yet (${call?.error ?? 'none'})`);
+      return JSON.stringify(call.args.view);
+    });
+    expect(modal).toContain('"callback_id":"missions.start"');
+    expect(modal).toContain(`"initial_user":"${freelancer}"`);
+    expect(modal).toContain('"initial_value":"erlang, gleam"');
+  });
 });

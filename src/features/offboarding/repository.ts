@@ -23,6 +23,26 @@ export function findOffboarding(conn: Connection, missionId: string): Promise<Of
   return offboardingModel(conn).findOne({ missionId }).lean<Offboarding>().exec();
 }
 
+/**
+ * Hands an open offboarding over to the mission's new manager: its owed evaluation (Home) and the
+ * open handover items the manager owns. Returns the previous manager, or null when nothing moved
+ * (no offboarding, closed, or the same manager). Confirmed and waived items keep who owned them.
+ */
+export async function moveOffboardingManager(
+  conn: Connection,
+  missionId: string,
+  managerId: string,
+): Promise<string | null> {
+  const current = await findOffboarding(conn, missionId);
+  if (!current || current.closed || current.managerId === managerId) return null;
+  await handoverItemModel(conn).updateMany(
+    { missionId, owner: 'manager', open: true },
+    { $set: { ownerId: managerId } },
+  );
+  await offboardingModel(conn).updateOne({ missionId, closed: false }, { $set: { managerId } });
+  return current.managerId;
+}
+
 /** A mission's handover items, in template order. */
 export function itemsOfMission(conn: Connection, missionId: string): Promise<HandoverItemDoc[]> {
   return handoverItemModel(conn).find({ missionId }).sort({ index: 1 }).lean<HandoverItemDoc[]>().exec();

@@ -169,6 +169,8 @@ export interface PoolStats {
   _id: string;
   ratingSum: number;
   ratingCount: number;
+  /** Set when the document is created; with the `s<n>` counters, the read-model stamps (read-cache.ts). */
+  epoch: string;
 }
 
 const poolStatsSchema = new Schema<PoolStats>(
@@ -176,7 +178,9 @@ const poolStatsSchema = new Schema<PoolStats>(
     _id: { type: String, required: true },
     ratingSum: { type: Number, default: 0 },
     ratingCount: { type: Number, default: 0 },
+    epoch: { type: String, default: '' },
   },
+  // The `s<n>` stamp counters beside the totals are written and read by read-cache.ts directly.
   { collection: 'talent_pool_stats', versionKey: false },
 );
 

@@ -3,17 +3,15 @@ import { insertOnce, isDuplicateKey } from '../../db/duplicates.js';
 import type { MissionClosed } from '../../events.js';
 import { POOL_STATS_ID } from './ids.js';
 import {
-  type CardBucketDoc,
   cardBucketModel,
-  type PoolStats,
   poolStatsModel,
-  type SkillIndexDoc,
   skillIndexModel,
   type TalentCard,
   type TalentProfile,
   talentProfileModel,
 } from './model.js';
-import { cardBucketOf, entryLines, normalizeSkill, packEntry, withEntry } from './rules.js';
+import { bumpAllStamps, bumpStamps, cachedCardBuckets, newEpoch, type Stamps } from './read-cache.js';
+import { cardBucketOf, normalizeSkill, packEntry, stampSlotOf, withEntry } from './rules.js';
 
 /** A profile as stored (plain object). */
 export type StoredProfile = TalentProfile & { _id: unknown };
@@ -180,7 +178,7 @@ export async function addClosedMission(conn: Connection, e: MissionClosed): Prom
     if (counted && rated) {
       await poolStatsModel(conn).updateOne(
         { _id: POOL_STATS_ID },
-        { $inc: { ratingSum: e.rating ?? 0, ratingCount: 1 } },
+        { $inc: { ratingSum: e.rating ?? 0, ratingCount: 1 }, $setOnInsert: { epoch: newEpoch() } },
         { upsert: true },
       );
     }
@@ -248,6 +246,7 @@ async function writeLine(
       if (line === null) return;
       try {
         await collection.insertOne({ _id: id, [field]: withEntry('', userId, line), v: 1 } as never);
+        await bumpStamps(conn, [stampSlotOf(kind, id)]);
         return;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
@@ -261,7 +260,11 @@ async function writeLine(
       { _id: id as never, v: doc.v },
       { $set: { [field]: next, v: doc.v + 1 } },
     );
-    if (res.modifiedCount === 1) return;
+    if (res.modifiedCount === 1) {
+      // After the write, never before: see read-cache.ts.
+      await bumpStamps(conn, [stampSlotOf(kind, id)]);
+      return;
+    }
   }
   throw new Error(`read model ${kind}/${id}: too many concurrent writers`);
 }
@@ -286,20 +289,17 @@ export function cardOf(p: TalentProfile): TalentCard {
   };
 }
 
-/** The cards of these users, each bucket read once by `_id`. */
+/** The cards of these users, each bucket read once by `_id` (or taken from the cache: read-cache.ts). */
 export async function cardsOf(
   conn: Connection,
+  stamps: Stamps,
   userIds: readonly string[],
 ): Promise<Map<string, TalentCard>> {
-  const buckets = [...new Set(userIds.map(cardBucketOf))];
-  const collection = cardBucketModel(conn).collection;
-  const docs = await Promise.all(buckets.map((b) => collection.findOne<CardBucketDoc>({ _id: b as never })));
-  const wanted = new Set(userIds);
+  const buckets = await cachedCardBuckets(conn, stamps, userIds.map(cardBucketOf));
   const out = new Map<string, TalentCard>();
-  for (const doc of docs) {
-    for (const [userId, json] of entryLines(doc?.cards ?? '')) {
-      if (wanted.has(userId)) out.set(userId, JSON.parse(json) as TalentCard);
-    }
+  for (const userId of userIds) {
+    const json = buckets.get(cardBucketOf(userId))?.get(userId);
+    if (json !== undefined) out.set(userId, JSON.parse(json) as TalentCard);
   }
   return out;
 }
@@ -330,23 +330,6 @@ export async function syncSkillIndex(conn: Connection, userId: string): Promise<
   const left = p.indexedSkills.filter((s) => !skills.includes(s));
   await Promise.all(left.map((s) => unsetEntry(conn, s, userId)));
   await talentProfileModel(conn).updateOne({ userId }, { $set: { indexedSkills: skills } });
-}
-
-/** The read-model documents of these normalized skills, each read by `_id`. */
-export async function skillEntries(
-  conn: Connection,
-  skills: readonly string[],
-): Promise<Map<string, SkillIndexDoc>> {
-  const collection = skillIndexModel(conn).collection;
-  const docs = await Promise.all(
-    skills.map((s) => collection.findOne<SkillIndexDoc>({ _id: s as unknown as never })),
-  );
-  return new Map(docs.filter((d): d is SkillIndexDoc => d !== null).map((d) => [d._id, d]));
-}
-
-/** The pool's rating totals (by `_id`). */
-export async function poolTotals(conn: Connection): Promise<PoolStats | null> {
-  return poolStatsModel(conn).findById(POOL_STATS_ID).lean<PoolStats>();
 }
 
 /** Every alumnus (a mission done, not opted out), by an indexed equality, streamed. */
@@ -438,8 +421,14 @@ export async function rebuildReadModel(conn: Connection): Promise<{ profiles: nu
   for (const [_id, lines] of byBucket) {
     await cardBucketModel(conn).collection.insertOne({ _id, cards: lines.join(''), v: 1 } as never);
   }
-  await poolStatsModel(conn).replaceOne({ _id: POOL_STATS_ID }, totals, { upsert: true });
+  // $set, not a replace: the document also holds the read-model stamps, which must only grow.
+  await poolStatsModel(conn).updateOne(
+    { _id: POOL_STATS_ID },
+    { $set: totals, $setOnInsert: { epoch: newEpoch() } },
+    { upsert: true },
+  );
   const model = talentProfileModel(conn);
   for (const l of listed) await model.updateOne({ userId: l.userId }, { $set: { indexedSkills: l.skills } });
+  await bumpAllStamps(conn);
   return { profiles, skills: docs.length };
 }

@@ -56,6 +56,8 @@ const en = {
   'talent.ask.thanks': 'Thanks, your availability is noted on your profile.',
   'talent.ask.sent': 'Asked <@{user}> for their availability.',
   'talent.ask.unreachable': '<@{user}> cannot be reached in Slack any more.',
+  'talent.ask.failed':
+    'Slack did not deliver the question to <@{user}>: nothing was sent. Try again later, or reach them another way.',
   'talent.edit.title': 'My talent profile',
   'talent.edit.submit': 'Save',
   'talent.edit.skills': 'Skills',
@@ -136,6 +138,8 @@ const fr: Record<keyof typeof en, Message> = {
   'talent.ask.thanks': 'Merci, votre disponibilité est notée sur votre profil.',
   'talent.ask.sent': 'Disponibilité demandée à <@{user}>.',
   'talent.ask.unreachable': '<@{user}> n’est plus joignable sur Slack.',
+  'talent.ask.failed':
+    'Slack n’a pas remis la question à <@{user}> : rien n’a été envoyé. Réessayez plus tard, ou contactez cette personne autrement.',
   'talent.edit.title': 'Mon profil talent',
   'talent.edit.submit': 'Enregistrer',
   'talent.edit.skills': 'Compétences',

@@ -14,6 +14,8 @@ type OverflowArgs = SlackActionMiddlewareArgs<BlockOverflowAction> & AllMiddlewa
 const menuValue = z.string().regex(/^(dates|reassign|cancel):[a-f0-9]{24}$/);
 const adminMetadata = z.object({ v: z.literal(1), missionId: z.string().regex(/^[a-f0-9]{24}$/) });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The reassign modal's users_select: a Slack user id, or an inline error before anything is stored. */
+const managerInput = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
 
 function missionIdOf(privateMetadata: string): string | undefined {
   try {
@@ -115,9 +117,12 @@ export function registerMissionAdmin(app: App, deps: MissionsDeps): void {
     REASSIGN_MODAL,
     submission(
       (state): Record<string, MessageKey> =>
-        inputValue(state, field.manager) ? {} : { [field.manager]: 'missions.error.invalid' },
+        managerInput.safeParse(inputValue(state, field.manager)).success
+          ? {}
+          : { [field.manager]: 'missions.error.invalid' },
       async (adminId, missionId, state) => {
-        await reassignManager(deps, adminId, missionId, inputValue(state, field.manager) ?? '');
+        const manager = managerInput.safeParse(inputValue(state, field.manager));
+        if (manager.success) await reassignManager(deps, adminId, missionId, manager.data);
       },
     ),
   );

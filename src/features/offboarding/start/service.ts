@@ -22,7 +22,7 @@ import {
   PROPOSAL_JOB,
   proposalJobKey,
 } from '../ids.js';
-import { insertItems, insertOffboarding } from '../repository.js';
+import { insertItems, insertOffboarding, moveOffboardingManager } from '../repository.js';
 import {
   canStartOffboarding,
   daysAfter,
@@ -174,7 +174,13 @@ export async function planProposal(deps: OffboardingDeps, mission: Mission): Pro
 /** On `mission.changed` with `schedule` (creation, new dates, new manager): (re)plans its proposal. */
 export async function planProposalOf(deps: OffboardingDeps, missionId: string): Promise<void> {
   const mission = await findMission(deps.db, missionId);
-  if (mission) await planProposal(deps, mission);
+  if (!mission) return;
+  await planProposal(deps, mission);
+  // A new manager takes over an offboarding in progress (its to-dos and owed evaluation); both
+  // Homes are refreshed once it is moved (the Home's own refresh of this change may have run first).
+  const previous = await moveOffboardingManager(deps.db, missionId, mission.managerId);
+  if (previous)
+    await deps.events.emit('mission.changed', { missionId, userIds: [previous, mission.managerId] });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../../../i18n/index.js';
+import { slackErrorCode } from '../../../slack/errors.js';
 import { type Reader, readerOf } from '../../../slack/reader.js';
 import type { TalentDeps } from '../deps.js';
 import type { ProfileForm } from '../input.js';
@@ -75,7 +76,7 @@ export async function askAvailability(
   deps: TalentDeps,
   askerId: string,
   freelancerId: string,
-): Promise<'sent' | 'refused' | 'missing' | 'unreachable'> {
+): Promise<'sent' | 'refused' | 'missing' | 'unreachable' | 'failed'> {
   const [allowed, profile] = await Promise.all([
     isManagerOrAdmin(deps, askerId),
     findProfile(deps.db, freelancerId),
@@ -84,7 +85,14 @@ export async function askAvailability(
   if (!profile || profile.optedOut) return 'missing';
   if (!profile.reachable) return 'unreachable';
   const reader = await readerOf(deps, freelancerId);
-  await deps.gateway.sendDm(freelancerId, availabilityQuestion(translator(reader.locale), askerId));
+  try {
+    await deps.gateway.sendDm(freelancerId, availabilityQuestion(translator(reader.locale), askerId));
+  } catch (err) {
+    // Slack refused the DM (the person left, blocks DMs…) or stayed down through the retries: the
+    // manager must not believe it was sent.
+    deps.logger.warn(`talent: availability question to ${freelancerId} not sent: ${slackErrorCode(err)}`);
+    return 'failed';
+  }
   return 'sent';
 }
 

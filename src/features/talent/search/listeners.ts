@@ -68,6 +68,7 @@ export function registerTalentSearch(app: App, deps: TalentDeps): void {
       refused: 'talent.refused',
       missing: 'talent.missing',
       unreachable: 'talent.ask.unreachable',
+      failed: 'talent.ask.failed',
     } as const;
     await answerClicker(
       deps.gateway,

@@ -3,16 +3,10 @@ import { managesAnyMission } from '../../missions/index.js';
 import type { TalentDeps } from '../deps.js';
 import { PAGE_SIZE } from '../ids.js';
 import type { TalentCard } from '../model.js';
-import { cardsOf, poolTotals, skillEntries } from '../repository.js';
-import {
-  entryLines,
-  poolMean,
-  type Ranked,
-  type RankFacts,
-  rank,
-  SkillVocabulary,
-  unpackEntry,
-} from '../rules.js';
+import { cachedSkillFacts, readStamps } from '../read-cache.js';
+import { cardsOf } from '../repository.js';
+import { poolMean, type Ranked, rankTop, SkillVocabulary } from '../rules.js';
+import { candidatesOf } from './candidates.js';
 
 /** One result of a search: its ranking and the profile shown. */
 export interface TalentHit {
@@ -52,8 +46,10 @@ export async function isManagerOrAdmin(
 }
 
 /**
- * Ranks the pool for some skills. Reads one read-model document by `_id` per skill spelling (and
- * the pool totals by `_id`), ranks in memory, then reads only the page's profiles by `userId`.
+ * Ranks the pool for some skills. Reads the stamps and pool totals (one document by `_id`), then
+ * the read-model document of each skill spelling by `_id` unless the in-process cache holds it at
+ * the same stamp (read-cache.ts); ranks in memory keeping only the page's top; then the page's cards
+ * (their buckets by `_id`, through the same cache).
  */
 export async function searchTalent(
   deps: Pick<TalentDeps, 'config' | 'db' | 'clock'>,
@@ -63,38 +59,22 @@ export async function searchTalent(
   const vocab = vocabularyOf(deps);
   const query = [...new Set(rawSkills.map((s) => vocab.canonical(s)).filter(Boolean))].slice(0, 10);
   const spellingsOf = new Map(query.map((q) => [q, vocab.spellings(q)]));
-  const [docs, totals] = await Promise.all([
-    skillEntries(deps.db, [...new Set([...spellingsOf.values()].flat())]),
-    poolTotals(deps.db),
-  ]);
-  const candidates = new Map<string, { facts: RankFacts; matched: Set<string> }>();
-  const excluded = new Set(opts.exclude ?? []);
-  for (const [q, spellings] of spellingsOf) {
-    for (const s of spellings) {
-      for (const [userId, packed] of entryLines(docs.get(s)?.entries ?? '')) {
-        if (excluded.has(userId)) continue;
-        let c = candidates.get(userId);
-        if (!c) {
-          c = { facts: unpackEntry(userId, packed), matched: new Set() };
-          if (opts.alumniOnly && c.facts.missionsDone < 1) continue;
-          candidates.set(userId, c);
-        }
-        c.matched.add(q);
-      }
-    }
-  }
-  const mean = poolMean(totals);
-  const ranked = rank(candidates, mean, deps.clock.now());
+  const stamps = await readStamps(deps.db);
+  const lists = await cachedSkillFacts(deps.db, stamps, [...new Set([...spellingsOf.values()].flat())]);
+  const candidates = candidatesOf(spellingsOf, lists, opts);
+  const mean = poolMean(stamps);
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(ranked.length / pageSize));
+  const pages = Math.max(1, Math.ceil(candidates.length / pageSize));
   const page = Math.min(Math.max(0, opts.page ?? 0), pages - 1);
-  const shown = ranked.slice(page * pageSize, (page + 1) * pageSize);
+  const top = rankTop(candidates, mean, deps.clock.now(), (page + 1) * pageSize);
+  const shown = top.slice(page * pageSize, (page + 1) * pageSize);
   const profiles = await cardsOf(
     deps.db,
+    stamps,
     shown.map((r) => r.userId),
   );
   const hits = shown
     .map((r) => ({ ranked: r, profile: profiles.get(r.userId) }))
     .filter((h): h is TalentHit => h.profile !== undefined && !h.profile.optedOut);
-  return { query, total: ranked.length, page, pages, hits, poolMean: mean };
+  return { query, total: candidates.length, page, pages, hits, poolMean: mean };
 }
