@@ -20,8 +20,9 @@ export async function answerLatestCheckin(p: Player, answers: FormAnswers): Prom
   await p.clickForm(await p.button(OPEN_CHECKIN), answers);
 }
 
-/** Ticks the first `count` onboarding items still open in the freelancer's checklist. */
+/** Ticks the first `count` onboarding items still open in the freelancer's checklist (once it has come). */
 export async function tickItems(p: Player, count: number): Promise<void> {
+  await p.button(TOGGLE_ITEM, { primary: true });
   for (let i = 0; i < count; i++) {
     const found = p.findButton(TOGGLE_ITEM, { primary: true });
     if (!found) return;

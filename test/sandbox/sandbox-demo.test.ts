@@ -45,6 +45,7 @@ describe('npm run sandbox -- --demo', () => {
     expect(home).toContain('Checkout redesign');
     expect(home).toContain('Data platform migration');
     expect(home).toContain('last check-in 4/5');
+    expect(home).toContain('Onboarding 2/6');
     const mayaDm = screenOf(sandbox, maya.id).conversations[0];
     const summaries = words(mayaDm?.messages.map((m) => m.html).join(''));
     expect(summaries).toContain('Check-in — Checkout redesign');
