@@ -28,6 +28,7 @@ import { translator } from '../src/i18n/index.js';
 import { silentLogger } from '../src/logger.js';
 import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
+import { formatTimings, type Timings, timeIt } from './timing.js';
 
 const PROFILES = 50_000;
 const RUNS = 60;
@@ -97,30 +98,7 @@ function pool(): ImportedProfile[] {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function timeIt(
-  n: number,
-  fn: () => Promise<unknown>,
-): Promise<{ p50: number; p99: number; max: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    max: times[times.length - 1] ?? Number.NaN,
-  };
-}
-
-const fmt = (r: { p50: number; p99: number; max: number }) =>
-  `p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`;
+const fmt = (r: Timings) => formatTimings(r);
 
 async function benchOn(label: string, backend: FerretBackend, standin: SlackStandin, pgDatabase?: string) {
   const logger = silentLogger();
