@@ -11,6 +11,14 @@ import { testDatabaseUri } from '../support/database.js';
 /** Words of a screen's HTML, for `toContain`. */
 const words = (html: string | undefined) => (html ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
+/** Words of a person's DM with the app, every message in order. */
+const dmWords = (s: Sandbox, userId: string) =>
+  words(
+    screenOf(s, userId)
+      .conversations[0]?.messages.map((m) => m.html)
+      .join(''),
+  );
+
 const maya = personOf('manager');
 const alice = personOf('freelancer', 0);
 const sam = personOf('freelancer', 1);
@@ -46,8 +54,7 @@ describe('npm run sandbox -- --demo', () => {
     expect(home).toContain('Data platform migration');
     expect(home).toContain('last check-in 4/5');
     expect(home).toContain('Onboarding 2/6');
-    const mayaDm = screenOf(sandbox, maya.id).conversations[0];
-    const summaries = words(mayaDm?.messages.map((m) => m.html).join(''));
+    const summaries = dmWords(sandbox, maya.id);
     expect(summaries).toContain('Check-in — Checkout redesign');
     expect(summaries).toContain('Sam Rivera answered the check-in');
     const checkins = sandbox.db.collection('checkins');
@@ -56,19 +63,11 @@ describe('npm run sandbox -- --demo', () => {
   });
 
   it('completes “Design system audit” through the offboarding: Alice is thanked, Maya sees the card', () => {
-    const aliceDm = words(
-      screenOf(sandbox, alice.id)
-        .conversations[0]?.messages.map((m) => m.html)
-        .join(''),
-    );
+    const aliceDm = dmWords(sandbox, alice.id);
     expect(aliceDm).toContain('Design system audit est maintenant clôturée');
     expect(aliceDm).toContain('left a roadmap the team follows');
     expect(aliceDm).not.toContain('would staff her on the tokens follow-up');
-    const mayaDm = words(
-      screenOf(sandbox, maya.id)
-        .conversations[0]?.messages.map((m) => m.html)
-        .join(''),
-    );
+    const mayaDm = dmWords(sandbox, maya.id);
     expect(mayaDm).toContain('Handover card');
     expect(mayaDm).toContain('Alice worked on her own laptop.');
   });
