@@ -20,11 +20,15 @@ export async function answerLatestCheckin(p: Player, answers: FormAnswers): Prom
   await p.clickForm(await p.button(OPEN_CHECKIN), answers);
 }
 
-/** Ticks the first `count` onboarding items still open in the freelancer's checklist (once it has come). */
-export async function tickItems(p: Player, count: number): Promise<void> {
-  await p.button(TOGGLE_ITEM, { primary: true });
+/**
+ * Ticks the first `count` items still open for the person in their checklist message of the
+ * mission `title` (once it has come; the overdue reminders carry the same button, later).
+ */
+export async function tickItems(p: Player, title: string, count: number): Promise<void> {
+  const query = { primary: true, text: title, oldest: true };
+  await p.button(TOGGLE_ITEM, query);
   for (let i = 0; i < count; i++) {
-    const found = p.findButton(TOGGLE_ITEM, { primary: true });
+    const found = p.findButton(TOGGLE_ITEM, query);
     if (!found) return;
     await p.andRedrawn(found, () => p.click(found));
   }

@@ -51,6 +51,7 @@ export function demoStart(today: Date): Date {
     .toJSDate();
 }
 
+const REDESIGN = 'Checkout redesign';
 const AUDIT = 'Design system audit';
 const COPY_REVIEW = 'Checkout copy review';
 const BREAKFAST = 'Freelance breakfast';
@@ -118,8 +119,8 @@ export const demoSteps: DemoStep[] = [
   {
     title: 'Sam and Alice tick their first onboarding items',
     run: async ({ sam, alice }) => {
-      await tickItems(sam, 2);
-      await tickItems(alice, 3);
+      await tickItems(sam, REDESIGN, 2);
+      await tickItems(alice, AUDIT, 3);
     },
   },
   {
@@ -140,13 +141,16 @@ export const demoSteps: DemoStep[] = [
     },
   },
   {
-    title: 'The second week: Sam answers, Alice’s check-in goes unanswered and is missed',
-    run: async ({ s, sam, alice }) => {
+    title:
+      'The second week: Sam and Maya finish the onboarding (the mission is active), Sam answers; Alice’s check-in is missed',
+    run: async ({ s, maya, sam, alice }) => {
       await advanceUntil(
         s,
         'the second check-ins',
         () => checkinsOf(sam).length >= 2 && checkinsOf(alice).length >= 2,
       );
+      await tickItems(sam, REDESIGN, 1);
+      await tickItems(maya, REDESIGN, 3);
       await answerLatestCheckin(sam, { score: '4', progress: 'Keys arrived; Apple Pay works on staging.' });
       await advanceUntil(s, 'Alice’s missed check-in', async () => (await missedCount(s, alice.userId)) > 0);
     },

@@ -82,6 +82,8 @@ export interface ButtonQuery {
   primary?: boolean;
   in?: string;
   ephemeral?: boolean;
+  /** Look from the oldest message on (a checklist, not a later reminder with the same button). */
+  oldest?: boolean;
 }
 
 /** A button as the person sees it: the message, its block, the button. */
@@ -139,7 +141,8 @@ export class Player {
   /**
    * The latest message's first button of `actionId` in the DM (or in the channel `in`): with
    * `primary`, only a primary one ("Mark as done", not "Reopen"); with `text`, only in a message
-   * whose blocks contain it; with `ephemeral`, among the messages only this person sees.
+   * whose blocks contain it; with `ephemeral`, among the messages only this person sees; with
+   * `oldest`, in the earliest message that has one.
    */
   findButton(actionId: string, opts: ButtonQuery = {}): FoundButton | undefined {
     const { text, primary } = opts;
@@ -150,7 +153,7 @@ export class Player {
       : opts.in
         ? this.s.standin.messagesTo(opts.in)
         : this.dm();
-    for (const message of [...messages].reverse()) {
+    for (const message of opts.oldest ? messages : [...messages].reverse()) {
       if (text && !JSON.stringify(message.blocks ?? []).includes(text)) continue;
       for (const block of (message.blocks ?? []).filter(isObj)) {
         const elements = [block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])];

@@ -48,12 +48,13 @@ describe('npm run sandbox -- --demo', () => {
     expect(Math.abs(sandbox.clock.now().getTime() - today.getTime())).toBeLessThan(60_000);
   });
 
-  it('leaves a lived-in Home: missions at several stages, answered and missed check-ins', async () => {
+  it('leaves a lived-in Home: missions at every stage, answered and missed check-ins', async () => {
     const home = words(screenOf(sandbox, maya.id).home?.html);
     expect(home).toContain('Checkout redesign');
     expect(home).toContain('Data platform migration');
     expect(home).toContain('last check-in 4/5');
-    expect(home).toContain('Onboarding 2/6');
+    expect(home).toContain('Onboarding: 1 · Active: 1 · Offboarding: 1 · Completed: 1');
+    expect(home).toContain('Checkout redesign Active');
     const summaries = dmWords(sandbox, maya.id);
     expect(summaries).toContain('Check-in — Checkout redesign');
     expect(summaries).toContain('Sam Rivera answered the check-in');
