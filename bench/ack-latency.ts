@@ -8,7 +8,8 @@ import path from 'node:path';
 import { startFerretDb } from '../src/db/ferretdb.js';
 import { silentLogger } from '../src/logger.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
-import { commandRound, median, type RoundResult } from './load.js';
+import { commandRound, type RoundResult } from './load.js';
+import { median } from './timing.js';
 
 const TOTAL = 2_000;
 const IN_FLIGHT = 100;

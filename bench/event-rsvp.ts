@@ -21,6 +21,7 @@ import { blockActionPayload, createSlackRequester } from '../test/support/slack-
 import { signSlackRequest } from '../test/support/slack-request-core.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
 import { commandRound } from './load.js';
+import { percentile } from './timing.js';
 
 const CLICKERS = 100;
 const CLICKS_EACH = 10;
@@ -82,10 +83,11 @@ for (const [i, id] of clickers.entries())
 const soon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 const posted = await postEvent(h, { title: 'Bench meetup', date: soon });
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
+const pct = (xs: number[], p: number) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    p,
+  );
 
 // Warm-up (JIT, users.info cache), then the reference: the same harness as bench:ack (keep-alive
 // connections opened before the timed part).

@@ -33,6 +33,7 @@ import { silentLogger } from '../src/logger.js';
 import { readerOf } from '../src/slack/reader.js';
 import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
+import { type Timings, timeIt } from './timing.js';
 
 const MISSIONS = 2_000;
 const MANAGED = 200;
@@ -111,23 +112,7 @@ async function seed(deps: Deps): Promise<void> {
     await itemModel(deps.db).insertMany(items.slice(i, i + 1_000));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function timeIt(n: number, fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-const fmt = (r: { median: number; p95: number }) =>
-  `median ${r.median.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`;
+const fmt = (r: Timings) => `median ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms`;
 
 async function benchOn(
   label: string,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { signSlackRequest } from '../test/support/slack-request-core.js';
+import { summarize } from './timing.js';
 
 /** Latency figures of one load round. */
 export interface RoundResult {
@@ -97,14 +98,6 @@ export async function commandRound(opts: {
   await Promise.all(Array.from({ length: opts.inFlight }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? Number.NaN;
-  return { p50: pct(0.5), p99: pct(0.99), rps: opts.total / seconds, errors };
-}
-
-/** The median of a list of numbers. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const { p50, p99 } = summarize(latencies);
+  return { p50, p99, rps: opts.total / seconds, errors };
 }

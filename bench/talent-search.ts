@@ -28,6 +28,7 @@ import { silentLogger } from '../src/logger.js';
 import { testConfig } from '../test/support/harness.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
 import { NOW, pool } from './talent-pool.js';
+import { formatTimings, summarize, type Timings, timeIt } from './timing.js';
 
 const RUNS = 60;
 const WARMUP = 10;
@@ -35,30 +36,7 @@ const BOT_TOKEN = 'xoxb-bench-1-abc';
 const run = promisify(execFile);
 const pgArgs = ['-h', '127.0.0.1', '-p', '5432', '-U', 'postgres'];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function timeIt(
-  n: number,
-  fn: () => Promise<unknown>,
-): Promise<{ p50: number; p99: number; max: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    max: times[times.length - 1] ?? Number.NaN,
-  };
-}
-
-const fmt = (r: { p50: number; p99: number; max: number }) =>
-  `p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`;
+const fmt = (r: Timings) => formatTimings(r);
 
 async function benchOn(label: string, backend: FerretBackend, standin: SlackStandin, pgDatabase?: string) {
   const logger = silentLogger();
@@ -125,13 +103,8 @@ async function benchOn(label: string, backend: FerretBackend, standin: SlackStan
         await fresh.close();
       }
     }
-    firsts.sort((a, b) => a - b);
     console.log(
-      `${label}:   ${'/talent typescript react, new instance (cold)'.padEnd(44)} ${fmt({
-        p50: percentile(firsts, 50),
-        p99: percentile(firsts, 99),
-        max: firsts[firsts.length - 1] ?? Number.NaN,
-      })}`,
+      `${label}:   ${'/talent typescript react, new instance (cold)'.padEnd(44)} ${fmt(summarize(firsts))}`,
     );
     // The first search after a profile change: the cache re-reads, by `_id`, the documents whose
     // stamp slot the write bumped (the profile's skills and card bucket) when the search uses them.
@@ -147,13 +120,8 @@ async function benchOn(label: string, backend: FerretBackend, standin: SlackStan
       resultsMessage(tr, reader, result, vocab, true, NOW);
       afterWrite.push(performance.now() - t0);
     }
-    afterWrite.sort((a, b) => a - b);
     console.log(
-      `${label}:   ${'/talent typescript react, right after a write'.padEnd(44)} ${fmt({
-        p50: percentile(afterWrite, 50),
-        p99: percentile(afterWrite, 99),
-        max: afterWrite[afterWrite.length - 1] ?? Number.NaN,
-      })}`,
+      `${label}:   ${'/talent typescript react, right after a write'.padEnd(44)} ${fmt(summarize(afterWrite))}`,
     );
     // A profile change: the writes that keep the read model in step (one $set per listed skill).
     let n = 0;

@@ -1,13 +1,22 @@
 /**
  * `npm run sandbox -- --demo`: a lived-in workspace, seeded by playing the product's real flows
  * through signed requests (commands, modals, buttons) while the clock moves from five weeks ago to
- * today. The steps run in order; a new flow is one more entry at the end of `demoSteps` (offboarding,
- * the talent pool and community events append theirs there).
+ * today. The steps run in order; a new flow is one more entry in `demoSteps`.
  */
 import { DateTime } from 'luxon';
-import { OPEN_CHECKIN } from '../src/features/checkins/answers/ids.js';
-import { TOGGLE_ITEM } from '../src/features/onboarding/ids.js';
-import { advanceUntil, Player, waitFor } from './player.js';
+import { START, WAIVE_ITEM } from '../src/features/offboarding/ids.js';
+import {
+  answerLatestCheckin,
+  checkinsOf,
+  confirmNextItem,
+  giveEvaluation,
+  giveFeedback,
+  missedCount,
+  rsvp,
+  tickItems,
+  waiveNextItem,
+} from './demo-flows.js';
+import { advanceUntil, Player } from './player.js';
 import type { Sandbox } from './sandbox.js';
 import { channels, personOf } from './workspace.js';
 
@@ -21,6 +30,8 @@ export interface DemoContext {
   nora: Player;
   /** The sandbox date as the form's datepickers want it, `days` from now. */
   date(days?: number): string;
+  /** The same, `days` from `today` (the real date the demo ends at). */
+  fromToday(days: number): string;
   /** Real time: the last step brings the sandbox clock here. */
   today: Date;
 }
@@ -40,34 +51,10 @@ export function demoStart(today: Date): Date {
     .toJSDate();
 }
 
-const checkinsOf = (p: Player) => p.dm().filter((m) => JSON.stringify(m.blocks ?? []).includes(OPEN_CHECKIN));
-
-/** Opens the freelancer's latest check-in from its DM and answers it. */
-async function answerLatestCheckin(p: Player, answers: Record<string, string | null>): Promise<void> {
-  const found = p.findButton(OPEN_CHECKIN);
-  if (!found) throw new Error(`demo: no check-in to answer for ${p.userId}`);
-  const before = p.modal()?.id;
-  await p.click(found);
-  const errors = await p.submitModal(answers, before);
-  if (errors) throw new Error(`demo: check-in answer refused: ${JSON.stringify(errors)}`);
-}
-
-/** Ticks the first `count` onboarding items still open in the freelancer's checklist. */
-async function tickItems(p: Player, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const found = p.findButton(TOGGLE_ITEM, { primary: true });
-    if (!found) return;
-    const edits = found.message.edits;
-    await p.click(found);
-    await waitFor('the checklist update', () => {
-      const m = p.dm().find((x) => x.ts === found.message.ts);
-      return m && m.edits > edits ? m : undefined;
-    });
-  }
-}
-
-const missedCount = (s: Sandbox, userId: string) =>
-  s.db.collection('checkins').countDocuments({ freelancerId: userId, status: 'missed' });
+const REDESIGN = 'Checkout redesign';
+const AUDIT = 'Design system audit';
+const COPY_REVIEW = 'Checkout copy review';
+const BREAKFAST = 'Freelance breakfast';
 
 /** The demo, in order. Append new flows at the end. */
 export const demoSteps: DemoStep[] = [
@@ -118,13 +105,13 @@ export const demoSteps: DemoStep[] = [
       }),
   },
   {
-    title: 'Maya starts “Design system audit” with Alice (Paris), a short mission',
-    run: ({ maya, alice, nora, date }) =>
+    title: `Maya starts “${AUDIT}” with Alice (Paris), a short mission that ends two days before today`,
+    run: ({ maya, alice, nora, fromToday }) =>
       maya.commandForm('/mission-start', {
         freelancer: alice.userId,
-        title: 'Design system audit',
+        title: AUDIT,
         brief: 'Inventory the components, find the duplicates, propose a roadmap.',
-        end: date(33),
+        end: fromToday(-2),
         buddy: nora.userId,
         skills: 'Figma, accessibility',
       }),
@@ -132,8 +119,8 @@ export const demoSteps: DemoStep[] = [
   {
     title: 'Sam and Alice tick their first onboarding items',
     run: async ({ sam, alice }) => {
-      await tickItems(sam, 2);
-      await tickItems(alice, 3);
+      await tickItems(sam, REDESIGN, 2);
+      await tickItems(alice, AUDIT, 3);
     },
   },
   {
@@ -154,20 +141,68 @@ export const demoSteps: DemoStep[] = [
     },
   },
   {
-    title: 'The second week: Sam answers, Alice’s check-in goes unanswered and is missed',
-    run: async ({ s, sam, alice }) => {
+    title:
+      'The second week: Sam and Maya finish the onboarding (the mission is active), Sam answers; Alice’s check-in is missed',
+    run: async ({ s, maya, sam, alice }) => {
       await advanceUntil(
         s,
         'the second check-ins',
         () => checkinsOf(sam).length >= 2 && checkinsOf(alice).length >= 2,
       );
+      await tickItems(sam, REDESIGN, 1);
+      await tickItems(maya, REDESIGN, 3);
       await answerLatestCheckin(sam, { score: '4', progress: 'Keys arrived; Apple Pay works on staging.' });
       await advanceUntil(s, 'Alice’s missed check-in', async () => (await missedCount(s, alice.userId)) > 0);
     },
   },
   {
-    title: 'A week ago: Maya starts “Data platform migration” with Alice',
-    run: async ({ s, maya, alice, today, date }) => {
+    title: `Before its end, Maya gets the offboarding proposal of “${AUDIT}” and starts it`,
+    run: async ({ s, maya }) => {
+      await advanceUntil(
+        s,
+        `the proposal of “${AUDIT}”`,
+        () => !!maya.findButton(START, { text: AUDIT }),
+        80,
+      );
+      const proposal = await maya.button(START, { text: AUDIT });
+      await maya.andRedrawn(proposal, () => maya.click(proposal));
+    },
+  },
+  {
+    title: `Alice hands over “${AUDIT}” and gives her feedback; Maya confirms, waives one item, evaluates: completed`,
+    run: async ({ maya, alice }) => {
+      await confirmNextItem(
+        alice,
+        AUDIT,
+        'https://drive.example.com/design-audit\nhttps://figma.example.com/ds-v2',
+      );
+      await confirmNextItem(alice, AUDIT);
+      await giveFeedback(alice, AUDIT, {
+        overall: '5',
+        onboarding: '4',
+        communication: '5',
+        recognition: '4',
+        improve: 'Access to the Figma libraries on day one.',
+        again: 'yes',
+        recommend: '9',
+      });
+      await confirmNextItem(maya, AUDIT);
+      await waiveNextItem(maya, AUDIT, 'Alice worked on her own laptop.');
+      await giveEvaluation(maya, AUDIT, {
+        rating: '5',
+        skills: 'figma',
+        more_skills: 'design tokens, workshops',
+        recommendation: 'Alice mapped 140 components in two weeks and left a roadmap the team follows.',
+        share: 'share',
+        private_note: 'Best with a clear scope; would staff her on the tokens follow-up.',
+        rehire: 'yes',
+        renewed: 'no',
+      });
+    },
+  },
+  {
+    title: `A week ago: Maya starts “Data platform migration” with Alice, and “${COPY_REVIEW}” with Sam`,
+    run: async ({ s, maya, alice, sam, today, date, fromToday }) => {
       const weekAgo = DateTime.fromJSDate(today).minus({ weeks: 1 }).toJSDate();
       if (s.clock.now() < weekAgo) await s.advance(weekAgo);
       await maya.commandForm('/mission-start', {
@@ -178,12 +213,46 @@ export const demoSteps: DemoStep[] = [
         channel: channels.team.id,
         skills: 'Python, SQL, Airflow',
       });
+      await maya.commandForm('/mission-start', {
+        freelancer: sam.userId,
+        title: COPY_REVIEW,
+        brief: 'Rewrite the error and empty-state copy of the checkout.',
+        end: fromToday(6),
+        channel: channels.team.id,
+        skills: 'UX writing, React',
+      });
+    },
+  },
+  {
+    title: `Nora invites the community to “${BREAKFAST}” in ten days; Alice and Sam go, Ada maybe`,
+    run: async ({ nora, alice, sam, ada, fromToday }) => {
+      await nora.commandForm('/event-invite', {
+        community_title: BREAKFAST,
+        community_description: 'Croissants, coffee and what everyone is working on.',
+        community_date: fromToday(10),
+        community_time: '09:00',
+        community_duration: '90',
+        community_place: 'Paris office, 5th floor',
+        community_capacity: '20',
+      });
+      await rsvp(alice, BREAKFAST, 'going');
+      await rsvp(sam, BREAKFAST, 'going');
+      await rsvp(ada, BREAKFAST, 'maybe');
     },
   },
   {
     title: 'Back to today: the scheduler catches up (reminders, check-ins, nudges)',
     run: async ({ s, today }) => {
       if (s.clock.now() < today) await s.advance(today);
+    },
+  },
+  {
+    title: `Today: Maya ends “${COPY_REVIEW}” early (/mission-end); Sam hands over his deliverables, Maya the access`,
+    run: async ({ maya, sam }) => {
+      await maya.command('/mission-end copy review');
+      await maya.button(WAIVE_ITEM, { text: COPY_REVIEW });
+      await confirmNextItem(sam, COPY_REVIEW, 'https://docs.example.com/checkout-copy');
+      await confirmNextItem(maya, COPY_REVIEW);
     },
   },
   {
@@ -206,6 +275,8 @@ export async function* runDemo(s: Sandbox, today = new Date()): AsyncGenerator<s
     nora: player('animator'),
     date: (days = 0) =>
       DateTime.fromJSDate(s.clock.now(), { zone: 'Europe/Paris' }).plus({ days }).toISODate() ?? '',
+    fromToday: (days) =>
+      DateTime.fromJSDate(today, { zone: 'Europe/Paris' }).plus({ days }).toISODate() ?? '',
     today,
   };
   for (const step of demoSteps) {

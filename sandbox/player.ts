@@ -76,6 +76,23 @@ export function formValues(view: Json, answers: FormAnswers): Json {
   return values;
 }
 
+/** Which button: see `Player.findButton`. */
+export interface ButtonQuery {
+  text?: string;
+  primary?: boolean;
+  in?: string;
+  ephemeral?: boolean;
+  /** Look from the oldest message on (a checklist, not a later reminder with the same button). */
+  oldest?: boolean;
+}
+
+/** A button as the person sees it: the message, its block, the button. */
+export interface FoundButton {
+  message: Pick<StandinMessage, 'channel' | 'ts' | 'edits' | 'blocks'>;
+  block: Obj;
+  button: Obj;
+}
+
 /** One person's hands on the sandbox. */
 export class Player {
   constructor(
@@ -98,12 +115,17 @@ export class Player {
     await this.s.command(this.userId, channel, line);
   }
 
-  /** Waits for a modal other than `previous`, fills it in and submits it; returns the ack's field errors. */
-  async submitModal(answers: FormAnswers, previous?: string): Promise<Record<string, string> | undefined> {
-    const view = await waitFor(`a modal for ${this.userId}`, () => {
+  /** Waits for a modal on top other than `previous` (the one a click or a command opens). */
+  modalOtherThan(previous: string | undefined): Promise<StandinView> {
+    return waitFor(`a modal for ${this.userId}`, () => {
       const top = this.modal();
       return top && top.id !== previous ? top : undefined;
     });
+  }
+
+  /** Waits for a modal other than `previous`, fills it in and submits it; returns the ack's field errors. */
+  async submitModal(answers: FormAnswers, previous?: string): Promise<Record<string, string> | undefined> {
+    const view = await this.modalOtherThan(previous);
     await this.s.submit(this.userId, view.id, formValues(view.view, answers));
     return this.s.viewErrors.get(view.id)?.errors;
   }
@@ -117,15 +139,21 @@ export class Player {
   }
 
   /**
-   * The latest DM message's first button of `actionId` (with `primary`, only a primary one: "Mark as
-   * done", not "Reopen"), optionally in a message whose text contains `text`.
+   * The latest message's first button of `actionId` in the DM (or in the channel `in`): with
+   * `primary`, only a primary one ("Mark as done", not "Reopen"); with `text`, only in a message
+   * whose blocks contain it; with `ephemeral`, among the messages only this person sees; with
+   * `oldest`, in the earliest message that has one.
    */
-  findButton(
-    actionId: string,
-    opts: { text?: string; primary?: boolean } = {},
-  ): { message: StandinMessage; block: Obj; button: Obj } | undefined {
+  findButton(actionId: string, opts: ButtonQuery = {}): FoundButton | undefined {
     const { text, primary } = opts;
-    for (const message of [...this.dm()].reverse()) {
+    const messages: FoundButton['message'][] = opts.ephemeral
+      ? this.s.standin
+          .ephemeralsTo(this.userId)
+          .map((e) => ({ channel: e.channel, ts: e.messageTs, edits: 0, blocks: e.blocks }))
+      : opts.in
+        ? this.s.standin.messagesTo(opts.in)
+        : this.dm();
+    for (const message of opts.oldest ? messages : [...messages].reverse()) {
       if (text && !JSON.stringify(message.blocks ?? []).includes(text)) continue;
       for (const block of (message.blocks ?? []).filter(isObj)) {
         const elements = [block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])];
@@ -142,12 +170,39 @@ export class Player {
     return undefined;
   }
 
-  /** Clicks a button of a message in the DM. */
-  async click(found: { message: StandinMessage; block: Obj; button: Obj }): Promise<void> {
+  /** Waits for `findButton` to find the button (the app answers after its ack), or throws naming it. */
+  button(actionId: string, opts: ButtonQuery = {}): Promise<FoundButton> {
+    return waitFor(`a ${actionId} button for ${this.userId} ${JSON.stringify(opts)}`, () =>
+      this.findButton(actionId, opts),
+    );
+  }
+
+  /** Clicks a button that opens a modal, and submits the modal filled in; throws on field errors. */
+  async clickForm(found: FoundButton, answers: FormAnswers): Promise<void> {
+    const before = this.modal()?.id;
+    await this.click(found);
+    const errors = await this.submitModal(answers, before);
+    if (errors)
+      throw new Error(`demo: ${String(found.button.action_id)} form refused: ${JSON.stringify(errors)}`);
+  }
+
+  /** Runs `act` (a click, a form) and waits until the app has redrawn the message `found` was in. */
+  async andRedrawn(found: FoundButton, act: () => Promise<void>): Promise<void> {
+    const { channel, ts, edits } = found.message;
+    await act();
+    await waitFor(`the update of the message ${ts}`, () => {
+      const m = this.s.standin.message(channel, ts);
+      return m && m.edits > edits ? m : undefined;
+    });
+  }
+
+  /** Clicks a button of a message (in the DM or a channel). */
+  async click(found: FoundButton): Promise<void> {
     const { message, block, button } = found;
+    const ephemeral = this.s.standin.message(message.channel, message.ts) === undefined;
     await this.s.action(
       this.userId,
-      { kind: 'message', channel: message.channel, ts: message.ts },
+      { kind: 'message', channel: message.channel, ts: message.ts, ...(ephemeral ? { ephemeral } : {}) },
       {
         type: 'button',
         action_id: String(button.action_id),
@@ -158,9 +213,21 @@ export class Player {
     );
   }
 
-  /** Opens the Home tab (app_home_opened), so the app publishes it. */
+  /** Opens the Home tab (app_home_opened) and waits for the app to publish it. */
   async openHome(): Promise<void> {
+    const published = () =>
+      this.s.standin.callsTo('views.publish').filter((c) => c.args.user_id === this.userId && c.ok).length;
+    const before = published();
     await this.s.opened(this.userId, 'home');
+    await waitFor(`the Home of ${this.userId}`, () => (published() > before ? true : undefined));
+  }
+
+  /** Runs `act` (a click) and waits for the ephemeral answer only this person sees. */
+  async andAnswered(act: () => Promise<void>): Promise<void> {
+    const count = () => this.s.standin.ephemeralsTo(this.userId).length;
+    const before = count();
+    await act();
+    await waitFor(`an answer to ${this.userId}`, () => (count() > before ? true : undefined));
   }
 }
 

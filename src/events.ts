@@ -14,10 +14,12 @@ export interface DomainEventMap {
   'mission.closed': MissionClosed;
   /**
    * A Slack `user_change` (a profile edit, a deactivation, a deletion): emitted by the one
-   * `user_change` listener (missions/zone), after the cached profile was dropped. `forgotten` when
-   * Slack erased the account (`is_forgotten`): the privacy feature erases the person at once.
+   * `user_change` listener (missions/zone), after the cached profile was dropped. `deleted` as Slack
+   * said it (absent when the payload did not say): talent marks the profile unreachable, or
+   * reachable again. `forgotten` when Slack erased the account (`is_forgotten`): the privacy
+   * feature erases the person at once, and talent removes the profile.
    */
-  'user.changed': { userId: string; tz?: string; deleted: boolean; forgotten: boolean };
+  'user.changed': { userId: string; tz?: string; deleted?: boolean; forgotten: boolean };
 }
 
 /** One item of a handover card, as settled at closing. */

@@ -1,13 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStart, runDemo } from '../../sandbox/demo.js';
+import { Player } from '../../sandbox/player.js';
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox.js';
 import { screenOf } from '../../sandbox/screen.js';
-import { personOf } from '../../sandbox/workspace.js';
+import { channels, personOf } from '../../sandbox/workspace.js';
+import { VIEW_PROFILE } from '../../src/features/talent/ids.js';
 import { silentLogger } from '../../src/logger.js';
 import { testDatabaseUri } from '../support/database.js';
 
 /** Words of a screen's HTML, for `toContain`. */
 const words = (html: string | undefined) => (html ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/** Words of a person's DM with the app, every message in order. */
+const dmWords = (s: Sandbox, userId: string) =>
+  words(
+    screenOf(s, userId)
+      .conversations[0]?.messages.map((m) => m.html)
+      .join(''),
+  );
+
+const maya = personOf('manager');
+const alice = personOf('freelancer', 0);
+const sam = personOf('freelancer', 1);
+const ada = personOf('admin');
 
 describe('npm run sandbox -- --demo', () => {
   const today = new Date('2026-03-25T15:00:00Z');
@@ -33,18 +48,74 @@ describe('npm run sandbox -- --demo', () => {
     expect(Math.abs(sandbox.clock.now().getTime() - today.getTime())).toBeLessThan(60_000);
   });
 
-  it('leaves a lived-in Home: missions at several stages, answered and missed check-ins', async () => {
-    const maya = words(screenOf(sandbox, personOf('manager').id).home?.html);
-    expect(maya).toContain('Checkout redesign');
-    expect(maya).toContain('Design system audit');
-    expect(maya).toContain('Data platform migration');
-    expect(maya).toContain('last check-in 4/5');
-    const mayaDm = screenOf(sandbox, personOf('manager').id).conversations[0];
-    const summaries = words(mayaDm?.messages.map((m) => m.html).join(''));
+  it('leaves a lived-in Home: missions at every stage, answered and missed check-ins', async () => {
+    const home = words(screenOf(sandbox, maya.id).home?.html);
+    expect(home).toContain('Checkout redesign');
+    expect(home).toContain('Data platform migration');
+    expect(home).toContain('last check-in 4/5');
+    expect(home).toContain('Onboarding: 1 · Active: 1 · Offboarding: 1 · Completed: 1');
+    expect(home).toContain('Checkout redesign Active');
+    const summaries = dmWords(sandbox, maya.id);
     expect(summaries).toContain('Check-in — Checkout redesign');
     expect(summaries).toContain('Sam Rivera answered the check-in');
     const checkins = sandbox.db.collection('checkins');
     expect(await checkins.countDocuments({ status: 'answered' })).toBeGreaterThanOrEqual(3);
     expect(await checkins.countDocuments({ status: 'missed' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('completes “Design system audit” through the offboarding: Alice is thanked, Maya sees the card', () => {
+    const aliceDm = dmWords(sandbox, alice.id);
+    expect(aliceDm).toContain('Design system audit est maintenant clôturée');
+    expect(aliceDm).toContain('left a roadmap the team follows');
+    expect(aliceDm).not.toContain('would staff her on the tokens follow-up');
+    const mayaDm = dmWords(sandbox, maya.id);
+    expect(mayaDm).toContain('Handover card');
+    expect(mayaDm).toContain('Alice worked on her own laptop.');
+  });
+
+  it('shows Alice and Sam in /talent for Maya, Alice’s profile with the completed mission and its handover', async () => {
+    const m = new Player(sandbox, maya.id);
+    await m.command('/talent figma');
+    const results = await m.button(VIEW_PROFILE, { text: alice.id, ephemeral: true });
+    const shown = words(screenOf(sandbox, maya.id).conversations[0]?.messages.at(-1)?.html);
+    expect(shown).toContain('Alice Moreau');
+    expect(shown).toContain('Sam Rivera');
+    const before = m.modal()?.id;
+    await m.click(results);
+    await m.modalOtherThan(before);
+    const profile = words(screenOf(sandbox, maya.id).modal?.html);
+    expect(profile).toContain('Design system audit');
+    expect(profile).toContain('Handover — Design system audit');
+    expect(profile).toContain('https://figma.example.com/ds-v2');
+    expect(profile).toContain('Alice worked on her own laptop.');
+    // Re-engagement planned Maya's nudges about Alice when the mission closed.
+    expect(
+      await sandbox.db.collection('jobs').countDocuments({ name: 'reengagement.nudge' }),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the upcoming event in the community channel with its answers, and on the Homes', () => {
+    const channel = screenOf(sandbox, alice.id).conversations.find((c) => c.id === channels.community.id);
+    const invite = words(channel?.messages.map((m) => m.html).join(''));
+    expect(invite).toContain('Freelance breakfast');
+    expect(invite).toContain('Going: 2 · 🤔 Maybe: 1');
+    expect(words(screenOf(sandbox, alice.id).home?.html)).toContain('Freelance breakfast');
+    expect(words(screenOf(sandbox, personOf('animator').id).home?.html)).toContain(
+      'Freelance breakfast — 4 avr. 2026 09:00 — ✅ 2 · ⏳ 0 · 🤔 1',
+    );
+    expect(words(screenOf(sandbox, ada.id).home?.html)).toContain('Freelance breakfast');
+  });
+
+  it('leaves “Checkout copy review” in offboarding; Ada’s Home sums up every stage', async () => {
+    const samHome = words(screenOf(sandbox, sam.id).home?.html);
+    expect(samHome).toContain('Give your feedback on Checkout copy review');
+    expect(samHome).toContain('Checkout copy review — confirm “Knowledge transfer done”');
+    expect(samHome).not.toContain('confirm “Deliverables handed over');
+    expect(words(screenOf(sandbox, maya.id).home?.html)).toContain('Checkout copy review');
+    const adaHome = words(screenOf(sandbox, ada.id).home?.html);
+    expect(adaHome).toContain('Workspace summary');
+    expect(adaHome).toContain('Offboarding: 1 · Completed: 1');
+    // Every answer through a response_url reached the stand-in (no answer came after a clock jump).
+    expect(sandbox.standin.responses.filter((r) => r.status !== 200)).toEqual([]);
   });
 });

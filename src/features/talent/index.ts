@@ -3,7 +3,7 @@ import type { Feature } from '../feature.js';
 import type { TalentDeps } from './deps.js';
 import { onMissionClosed } from './jobs.js';
 import { registerProfileListeners } from './profile/listeners.js';
-import { storeAvailability } from './profile/service.js';
+import { followSlackAccount, storeAvailability } from './profile/service.js';
 import { alumni, deleteProfile, findProfile, joinedSince, type StoredProfile } from './repository.js';
 import { registerTalentSearch } from './search/listeners.js';
 import { searchTalent } from './search/service.js';
@@ -95,7 +95,7 @@ export async function suggestAlumni(
   }));
 }
 
-/** The talent pool: `/talent`, profiles (Home, modal), availability, Slack account state, closed missions. */
+/** The talent pool: `/talent`, profiles (Home, modal), availability, Slack account state (on `user.changed`), closed missions. */
 export function createTalentFeature(deps: TalentDeps): Feature {
   return {
     name: 'talent',
@@ -103,7 +103,11 @@ export function createTalentFeature(deps: TalentDeps): Feature {
       registerTalentSearch(app, deps);
       registerProfileListeners(app, deps);
     },
-    subscriptions: (events) => events.on('mission.closed', (e) => onMissionClosed(deps, e)),
+    subscriptions(events) {
+      events.on('mission.closed', (e) => onMissionClosed(deps, e));
+      // Slack account state, from the one user_change listener (missions).
+      events.on('user.changed', (e) => followSlackAccount(deps, e));
+    },
     // The profile, with the evaluations and notes about them (disclosed on a data-access request).
     personalData: {
       export: async (userId) => ({ talentProfile: await findProfile(deps.db, userId) }),

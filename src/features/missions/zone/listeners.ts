@@ -5,7 +5,10 @@ import { followFreelancerZone } from './service.js';
 
 type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs;
 
-/** `user_change` (a profile edit): the cached profile is dropped, and check-ins follow a new zone. */
+/**
+ * The one `user_change` listener (a profile edit, a deactivation, an erasure): the cached profile is
+ * dropped, check-ins follow a new zone, and `user.changed` tells the other features.
+ */
 export function registerZoneListener(app: App, deps: MissionsDeps): void {
   app.event('user_change', async ({ event }: UserChangeArgs) => {
     // Bolt's type says `user` is always there; a forged or truncated event may lack it.
@@ -18,7 +21,7 @@ export function registerZoneListener(app: App, deps: MissionsDeps): void {
     await deps.events.emit('user.changed', {
       userId: id,
       ...(typeof tz === 'string' ? { tz } : {}),
-      deleted: user.deleted === true,
+      ...(typeof user.deleted === 'boolean' ? { deleted: user.deleted } : {}),
       forgotten,
     });
   });

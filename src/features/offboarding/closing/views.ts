@@ -1,10 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
 import { formatDate, type Translate } from '../../../i18n/index.js';
+import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
-import { button, itemLine } from '../handover/views.js';
+import { itemLine } from '../handover/views.js';
 import { FOLLOW_UP, PRIVATE_MODAL, VIEW_PRIVATE } from '../ids.js';
 import type { HandoverItemDoc, Offboarding } from '../model.js';
 
@@ -48,11 +49,12 @@ export function closedManagerMessage(
     ...items.slice(0, 20).map((i) => section(itemLine(tr, i, reader.locale, reader.zone))),
   ];
   if (off.feedbackState === 'notGiven') blocks.push(section(tr('offboarding.closed.noFeedback')));
-  blocks.push({
-    type: 'actions',
-    block_id: 'offboarding.closed',
-    elements: [button(tr('offboarding.private.view'), VIEW_PRIVATE, String(mission._id))],
-  });
+  blocks.push(
+    buttonRow(
+      'offboarding.closed',
+      button(tr('offboarding.private.view'), VIEW_PRIVATE, String(mission._id)),
+    ),
+  );
   return { text: tr('offboarding.closed.managerFallback', { title: mission.title }), blocks };
 }
 
@@ -73,11 +75,10 @@ export function renewalMessage(tr: Translate, mission: Mission): OutgoingMessage
     text,
     blocks: [
       section(text),
-      {
-        type: 'actions',
-        block_id: 'offboarding.renewal',
-        elements: [button(tr('offboarding.renewal.button'), FOLLOW_UP, String(mission._id), 'primary')],
-      },
+      buttonRow(
+        'offboarding.renewal',
+        button(tr('offboarding.renewal.button'), FOLLOW_UP, String(mission._id), 'primary'),
+      ),
     ],
   };
 }

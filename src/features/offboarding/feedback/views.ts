@@ -1,9 +1,9 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
+import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
-import { button } from '../handover/views.js';
 import { FEEDBACK_MODAL, field, OPEN_FEEDBACK } from '../ids.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
@@ -78,11 +78,10 @@ export function feedbackReminderMessage(tr: Translate, mission: Mission): Outgoi
     text,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text } },
-      {
-        type: 'actions',
-        block_id: 'offboarding.feedback',
-        elements: [button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary')],
-      },
+      buttonRow(
+        'offboarding.feedback',
+        button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary'),
+      ),
     ],
   };
 }

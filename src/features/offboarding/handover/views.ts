@@ -1,6 +1,7 @@
-import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, KnownBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
 import { formatDate, type Translate, translator } from '../../../i18n/index.js';
+import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
@@ -17,10 +18,6 @@ import type { ModalMetadata } from '../input.js';
 import type { HandoverItemDoc, ItemOwner } from '../model.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
-
-export function button(text: string, actionId: string, value: string, style?: 'primary'): Button {
-  return { type: 'button', text: plain(text), action_id: actionId, value, ...(style ? { style } : {}) };
-}
 
 /** One item's state line: open, or who confirmed / waived it when (with links and reason). */
 export function itemLine(tr: Translate, item: HandoverItemDoc, locale: Locale, zone: string): string {
@@ -74,18 +71,14 @@ export function handoverMessage(
       buttons.push(button(tr('offboarding.item.confirm'), CONFIRM_ITEM, String(item._id), 'primary'));
     if (item.state === 'open' && side === 'manager')
       buttons.push(button(tr('offboarding.item.waive'), WAIVE_ITEM, String(item._id)));
-    if (buttons.length > 0)
-      blocks.push({ type: 'actions', block_id: `offboarding.item.${String(item._id)}`, elements: buttons });
+    if (buttons.length > 0) blocks.push(buttonRow(`offboarding.item.${String(item._id)}`, ...buttons));
   }
-  const form: ActionsBlock = {
-    type: 'actions',
-    block_id: 'offboarding.form',
-    elements: [
-      side === 'freelancer'
-        ? button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary')
-        : button(tr('offboarding.evaluation.open'), OPEN_EVALUATION, String(mission._id), 'primary'),
-    ],
-  };
+  const form = buttonRow(
+    'offboarding.form',
+    side === 'freelancer'
+      ? button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary')
+      : button(tr('offboarding.evaluation.open'), OPEN_EVALUATION, String(mission._id), 'primary'),
+  );
   blocks.push({ type: 'divider' }, form);
   return {
     text: tr('offboarding.handover.fallback', {

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../../config.js';
 import type { Translate } from '../../../i18n/index.js';
+import { button } from '../../../slack/blocks.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
-import { button } from '../handover/views.js';
 import { CONFIRM_ITEM, OPEN_EVALUATION, OPEN_FEEDBACK } from '../ids.js';
 import type { OffboardingTodo } from './service.js';
 

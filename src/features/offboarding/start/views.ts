@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
 import { formatCalendarDate, type Translate } from '../../../i18n/index.js';
+import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
-import { button } from '../handover/views.js';
 import { CHANGE_END, END_DATE_MODAL, field, PICK_MISSION, START } from '../ids.js';
 import type { ModalMetadata } from '../input.js';
 
@@ -21,14 +21,11 @@ export function proposalMessage(tr: Translate, mission: Mission, locale: Locale)
     text,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text } },
-      {
-        type: 'actions',
-        block_id: 'offboarding.proposal',
-        elements: [
-          button(tr('offboarding.proposal.start'), START, String(mission._id), 'primary'),
-          button(tr('offboarding.proposal.changeEnd'), CHANGE_END, String(mission._id)),
-        ],
-      },
+      buttonRow(
+        'offboarding.proposal',
+        button(tr('offboarding.proposal.start'), START, String(mission._id), 'primary'),
+        button(tr('offboarding.proposal.changeEnd'), CHANGE_END, String(mission._id)),
+      ),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { translator } from '../../../i18n/index.js';
 import type { ActionArgs, ViewArgs } from '../../../slack/listener-args.js';
 import { answerClicker } from '../../../slack/listener-args.js';
@@ -7,11 +7,9 @@ import { translatedErrors, viewState } from '../../../slack/view-state.js';
 import type { TalentDeps } from '../deps.js';
 import { AVAILABLE_FROM, EDIT_PROFILE, NOT_NOW, PROFILE_MODAL } from '../ids.js';
 import { availabilityDate, optOutState, parseProfileForm } from '../input.js';
-import { followSlackAccount, openEditProfile, saveProfile, storeAvailability } from './service.js';
+import { openEditProfile, saveProfile, storeAvailability } from './service.js';
 
-type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs;
-
-/** The freelancer's own profile (Home button, modal), availability answers, and Slack account state. */
+/** The freelancer's own profile (Home button, modal) and availability answers. */
 export function registerProfileListeners(app: App, deps: TalentDeps): void {
   app.action(EDIT_PROFILE, async ({ ack, body }: ActionArgs) => {
     await ack();
@@ -53,17 +51,5 @@ export function registerProfileListeners(app: App, deps: TalentDeps): void {
     await storeAvailability(deps, body.user.id, { availableFrom: null, saidAt: deps.clock.now() });
     const tr = translator((await readerOf(deps, body.user.id, 1_000)).locale);
     await answerClicker(deps.gateway, { body, respond }, { text: tr('talent.ask.thanks') });
-  });
-
-  // Bolt runs every listener registered for an event (Promise.allSettled over all of them), so this
-  // one runs beside missions' zone listener on the same user_change.
-  app.event('user_change', async ({ event }: UserChangeArgs) => {
-    const user: Partial<typeof event.user> | undefined = event.user;
-    if (typeof user?.id !== 'string') return;
-    await followSlackAccount(deps, {
-      id: user.id,
-      ...(typeof user.deleted === 'boolean' ? { deleted: user.deleted } : {}),
-      ...((user as { is_forgotten?: unknown }).is_forgotten === true ? { is_forgotten: true } : {}),
-    });
   });
 }

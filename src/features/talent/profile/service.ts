@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { DomainEventMap } from '../../../events.js';
 import { translator } from '../../../i18n/index.js';
 import { slackErrorCode } from '../../../slack/errors.js';
 import { type Reader, readerOf } from '../../../slack/reader.js';
@@ -107,16 +108,16 @@ export async function homeProfileSection(
   return homeProfileBlocks(translator(reader.locale), reader, profile, deps.clock.now());
 }
 
-/** Slack account state: deactivated → kept, marked unreachable; erased (`is_forgotten`) → removed. */
+/** On `user.changed`: deactivated → kept, marked unreachable (reactivated → reachable); erased → removed. */
 export async function followSlackAccount(
   deps: Pick<TalentDeps, 'db'>,
-  user: { id: string; deleted?: boolean; is_forgotten?: boolean },
+  change: Pick<DomainEventMap['user.changed'], 'userId' | 'deleted' | 'forgotten'>,
 ): Promise<void> {
-  if (user.is_forgotten) {
-    await deleteProfile(deps.db, user.id);
+  if (change.forgotten) {
+    await deleteProfile(deps.db, change.userId);
     return;
   }
-  if (typeof user.deleted === 'boolean' && (await setReachable(deps.db, user.id, !user.deleted))) {
-    await syncSkillIndex(deps.db, user.id);
+  if (typeof change.deleted === 'boolean' && (await setReachable(deps.db, change.userId, !change.deleted))) {
+    await syncSkillIndex(deps.db, change.userId);
   }
 }
