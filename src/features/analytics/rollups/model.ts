@@ -35,8 +35,12 @@ rollupSchema.index({ scope: 1 });
 
 export const rollupModel = defineModel('StatRollup', rollupSchema);
 
-/** One increment of a batch: a document, a dotted path in it, an amount. */
-export type RollupIncrement = [doc: string, path: string, amount: number];
+/** One increment: a document, a dotted path in it, an amount (an object: FerretDB stores no nested arrays). */
+export interface RollupIncrement {
+  d: string;
+  p: string;
+  n: number;
+}
 
 /**
  * An applier batch, written before anything it changes: what it adds to which documents, and the

@@ -1,4 +1,5 @@
 import mongoose, { type Connection, Types } from 'mongoose';
+import { DIRTY } from '../../../rollups.js';
 import { type Checkin, type CheckinAnswer, checkinModel } from '../model.js';
 
 /** A check-in by id, or null (also for a malformed id, which may come from a forged payload). */
@@ -48,6 +49,7 @@ export async function storeAnswer(
       { _id: prev._id, freelancerId: prev.freelancerId, status: prev.status, updatedAt: prev.updatedAt },
       {
         $set: {
+          ...DIRTY,
           status: 'answered',
           answer,
           answeredAt: prev.answeredAt ?? now,

@@ -2,6 +2,7 @@ import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../../db/duplicates.js';
 import type { MessageRef } from '../../../db/schemas.js';
 import type { Delivery } from '../../../delivery/dispatcher.js';
+import { DIRTY } from '../../../rollups.js';
 import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
 
 /**
@@ -171,6 +172,7 @@ export async function recordDeliveries(
       {
         $set: {
           ...release,
+          ...DIRTY,
           status: 'sent',
           sentAt: times.sentAt,
           reminderAt: times.reminderAt,
