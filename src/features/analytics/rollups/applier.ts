@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
-import { inIdBatches } from '../../../db/batches.js';
+import { inChunks, inIdBatches } from '../../../db/batches.js';
 import { isDuplicateKey } from '../../../db/duplicates.js';
 import type { RollupSource } from '../../../rollups.js';
 import { docFields, incrementsOf, mergeIncrements, type PersonHash } from './keys.js';
 import { holdLock, isLocked, releaseLock } from './locks.js';
 import { type RollupBatch, type RollupIncrement, rollupBatchModel, rollupModel } from './model.js';
 
-/** Records claimed per batch: what one crash may leave to finish (never to redo twice). */
+/** Records per batch: what one crash may leave to finish (never to redo twice). */
 export const APPLY_BATCH = 200;
 /** How long the applier's lock lasts without renewal (it renews before every batch). */
 const LEASE_MS = 2 * 60_000;
@@ -20,6 +20,7 @@ export interface ApplierDeps {
 
 interface SourceDoc {
   _id: unknown;
+  rollupVersion?: number;
   rollupCounted?: RollupIncrement[] | null;
 }
 
@@ -29,15 +30,16 @@ interface SourceDoc {
  * with a lease); none while `rebuild-stats` is unfinished. Stops between batches on `signal`.
  *
  * A batch, and what a SIGKILL at each step leaves:
- * 1. the batch is written as `claiming` with the ids it takes — killed before: nothing happened;
- * 2. the records' dirty flags are cleared (a write after this sets it again: counted next time) —
- *    killed here: the next applier marks the batch's records dirty again and drops the batch;
- * 3. the records are read, the difference between what they add now and what they added is
- *    computed, and the batch becomes `ready` with its increments and new snapshots;
- * 4. `finishBatch`: each rollup document adds the batch unless it already did (its `batches` list,
- *    one conditional update per document), then each record stores its new snapshot, then the batch
- *    id leaves the documents and the batch is deleted — killed anywhere: the next applier finishes
- *    the batch, and no document adds it twice.
+ * 1. up to `APPLY_BATCH` dirty records are read (one equality read), what each adds now is computed,
+ *    and the batch is written with each record's version, new snapshot and difference — killed
+ *    before: nothing happened;
+ * 2. each record still at the version read takes its new snapshot, is marked clean and tagged with
+ *    the batch, in one conditional write (a record changed meanwhile stays dirty, for the next batch);
+ * 3. the records tagged with the batch are read back: only their differences count; each rollup
+ *    document adds them unless it already added the batch (its `batches` list, one conditional
+ *    update per document); then the batch id leaves the documents and the batch is deleted.
+ * Killed after 1, the next applier redoes 2 (the same writes) and 3 (documents that added the batch
+ * skip it): nothing is lost, nothing counted twice.
  */
 export async function applyRollups(
   deps: ApplierDeps,
@@ -51,125 +53,95 @@ export async function applyRollups(
     if (await isLocked(deps.db, 'rebuild')) return 'rollups: waiting for `jobs rebuild-stats` to finish';
     const hash = await deps.personHash();
     const sources = deps.sources();
-    let finished = await finishUnfinished(deps.db, sources, hash);
+    let counted = 0;
+    for (const batch of await rollupBatchModel(deps.db).find({}).lean<RollupBatch[]>().exec()) {
+      const source = sources.find((s) => s.name === batch.source);
+      if (source) counted += await finishBatch(deps.db, source, batch);
+    }
     for (const source of sources) {
       while (!signal?.aborted && (await holdLock(deps.db, 'apply', owner, now(), lease()))) {
-        const applied = await applyBatch(deps.db, source, hash, now());
-        if (applied === 0) break;
-        finished += applied;
+        const batch = await startBatch(deps.db, source, hash, now());
+        if (!batch) break;
+        counted += await finishBatch(deps.db, source, batch);
       }
     }
-    return finished > 0 ? `rollups: ${finished} records counted` : undefined;
+    return counted > 0 ? `rollups: ${counted} records counted` : undefined;
   } finally {
     await releaseLock(deps.db, 'apply', owner);
   }
 }
 
-/** Claims, counts and adds one batch of a source's dirty records; returns how many. */
-async function applyBatch(
+/** Step 1: reads a batch of a source's dirty records and writes the batch; null when none is dirty. */
+async function startBatch(
   conn: Connection,
   source: RollupSource,
   hash: PersonHash,
   now: Date,
-): Promise<number> {
-  const model = source.model(conn);
-  const dirty = await model
-    .find({ rollupDirty: true }, { _id: 1 })
+): Promise<RollupBatch | null> {
+  const docs = await source
+    .model(conn)
+    .find({ rollupDirty: true })
     .limit(APPLY_BATCH)
+    // All in the first reply: no cursor left open on the server between two commands (a killed
+    // process would leave it to FerretDB, which then holds one of its connections).
+    .batchSize(APPLY_BATCH)
     .lean<SourceDoc[]>()
     .exec();
-  if (dirty.length === 0) return 0;
-  const ids = dirty.map((d) => d._id);
-  const batchId = new mongoose.Types.ObjectId().toHexString();
-  await rollupBatchModel(conn).create({
-    _id: batchId,
-    source: source.name,
-    state: 'claiming',
-    ids,
-    increments: [],
-    counted: [],
-    at: now,
-  });
-  await inIdBatches(ids, async (batch) => {
-    const res = await model.updateMany(
-      { ...idsIn(batch), rollupDirty: true },
-      { $set: { rollupDirty: false } },
-    );
-    return res.modifiedCount;
-  });
-  const docs: SourceDoc[] = [];
-  await inIdBatches(ids, async (batch) => {
-    docs.push(...(await model.find(idsIn(batch)).lean<SourceDoc[]>().exec()));
-    return 0;
-  });
+  if (docs.length === 0) return null;
   const contributions = await source.contributions(conn, docs);
-  const counted = docs.map((doc, i) => ({
-    id: doc._id,
-    counted: incrementsOf(contributions[i] ?? [], 1, hash),
-  }));
-  const increments: RollupIncrement[] = [];
-  docs.forEach((doc, i) => {
-    for (const { d, p, n } of doc.rollupCounted ?? []) increments.push({ d, p, n: -n });
-    increments.push(...(counted[i]?.counted ?? []));
+  const records = docs.map((doc, i) => {
+    const counted = incrementsOf(contributions[i] ?? [], 1, hash);
+    const before = (doc.rollupCounted ?? []).map(({ d, p, n }) => ({ d, p, n: -n }));
+    return {
+      id: doc._id,
+      v: doc.rollupVersion ?? 0,
+      counted,
+      delta: flatten(mergeIncrements([...before, ...counted])),
+    };
   });
-  const ready = await rollupBatchModel(conn)
-    .findOneAndUpdate(
-      { _id: batchId, state: 'claiming' },
-      { $set: { state: 'ready', increments: flatten(mergeIncrements(increments)), counted } },
-      { returnDocument: 'after' },
-    )
-    .lean<RollupBatch>()
+  const batch: RollupBatch = {
+    _id: new mongoose.Types.ObjectId().toHexString(),
+    source: source.name,
+    records,
+    at: now,
+  };
+  await rollupBatchModel(conn).create(batch);
+  return batch;
+}
+
+/** Steps 2 and 3: idempotent from any point; returns how many records the batch counted. */
+async function finishBatch(conn: Connection, source: RollupSource, batch: RollupBatch): Promise<number> {
+  const model = source.model(conn);
+  await inChunks(batch.records, (chunk) =>
+    model.bulkWrite(
+      chunk.map((r) => ({
+        updateOne: {
+          filter: { _id: r.id, rollupVersion: r.v },
+          update: { $set: { rollupDirty: false, rollupCounted: r.counted, rollupBatch: batch._id } },
+        },
+      })),
+      { ordered: false },
+    ),
+  );
+  const taken = await model
+    .find({ rollupBatch: batch._id }, { _id: 1 })
+    .batchSize(APPLY_BATCH + 1)
+    .lean<SourceDoc[]>()
     .exec();
-  if (ready) await finishBatch(conn, source, ready);
-  return docs.length;
-}
-
-/** Finishes the batches a killed applier left (see `applyRollups`); returns the records they counted. */
-async function finishUnfinished(
-  conn: Connection,
-  sources: readonly RollupSource[],
-  _hash: PersonHash,
-): Promise<number> {
-  const left = await rollupBatchModel(conn).find({}).lean<RollupBatch[]>().exec();
-  let count = 0;
-  for (const batch of left) {
-    const source = sources.find((s) => s.name === batch.source);
-    if (!source) continue;
-    if (batch.state === 'claiming') {
-      // Killed while claiming: the records count again from their unchanged snapshots.
-      await inIdBatches(batch.ids, async (ids) => {
-        const res = await source.model(conn).updateMany(idsIn(ids), { $set: { rollupDirty: true } });
-        return res.modifiedCount;
-      });
-      await rollupBatchModel(conn).deleteOne({ _id: batch._id });
-    } else {
-      await finishBatch(conn, source, batch);
-      count += batch.counted.length;
-    }
-  }
-  return count;
-}
-
-/** Step 4 of a batch: idempotent from any point. */
-async function finishBatch(conn: Connection, source: RollupSource, batch: RollupBatch): Promise<void> {
-  const byDoc = new Map<string, Record<string, number>>();
-  for (const { d, p, n } of batch.increments) byDoc.set(d, { ...byDoc.get(d), [p]: n });
-  for (const [doc, inc] of byDoc) {
+  const ids = new Set(taken.map((d) => String(d._id)));
+  const byDoc = mergeIncrements(batch.records.filter((r) => ids.has(String(r.id))).flatMap((r) => r.delta));
+  for (const [doc, paths] of byDoc) {
     try {
       // Matches only a document that has not added this batch; when it has, the upsert's insert
       // collides with it on `_id`: already added.
       await rollupModel(conn).updateOne(
         { _id: doc, batches: mongoose.trusted({ $ne: batch._id }) },
-        { $inc: inc, $push: { batches: batch._id }, $setOnInsert: docFields(doc) },
+        { $inc: Object.fromEntries(paths), $push: { batches: batch._id }, $setOnInsert: docFields(doc) },
         { upsert: true, strict: false, setDefaultsOnInsert: false },
       );
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
-  }
-  const model = source.model(conn);
-  for (const { id, counted } of batch.counted) {
-    await model.updateOne({ _id: id }, { $set: { rollupCounted: counted } });
   }
   await inIdBatches([...byDoc.keys()], async (docs) => {
     const res = await rollupModel(conn).updateMany(
@@ -179,9 +151,8 @@ async function finishBatch(conn: Connection, source: RollupSource, batch: Rollup
     return res.modifiedCount;
   });
   await rollupBatchModel(conn).deleteOne({ _id: batch._id });
+  return ids.size;
 }
-
-const idsIn = (ids: unknown[]) => ({ _id: mongoose.trusted({ $in: ids }) });
 
 function flatten(byDoc: Map<string, Map<string, number>>): RollupIncrement[] {
   return [...byDoc].flatMap(([d, paths]) => [...paths].map(([p, n]): RollupIncrement => ({ d, p, n })));

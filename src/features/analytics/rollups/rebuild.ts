@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Connection } from 'mongoose';
+import { inChunks } from '../../../db/batches.js';
 import type { RollupSource } from '../../../rollups.js';
 import type { ApplierDeps } from './applier.js';
 import { docFields, incrementsOf, mergeIncrements, type PersonHash } from './keys.js';
@@ -83,7 +84,7 @@ async function recountSource(
       }
       return { updateOne: { filter: { _id: doc._id }, update: { $set: { rollupCounted: counted } } } };
     });
-    await model.bulkWrite(writes, { ordered: false });
+    await inChunks(writes, (chunk) => model.bulkWrite(chunk, { ordered: false }));
     count += chunk.length;
     chunk = [];
   };

@@ -2,7 +2,7 @@ import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../../db/duplicates.js';
 import type { MessageRef } from '../../../db/schemas.js';
 import type { Delivery } from '../../../delivery/dispatcher.js';
-import { DIRTY } from '../../../rollups.js';
+import { dirty } from '../../../rollups.js';
 import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
 
 /**
@@ -169,16 +169,15 @@ export async function recordDeliveries(
   for (const editableUntil of groups.values()) {
     await model.updateMany(
       { claimOwner: token, status: 'sending', editableUntil },
-      {
+      dirty({
         $set: {
           ...release,
-          ...DIRTY,
           status: 'sent',
           sentAt: times.sentAt,
           reminderAt: times.reminderAt,
           closesAt: editableUntil ?? times.closesAt,
         },
-      },
+      }),
     );
   }
 }
