@@ -40,7 +40,7 @@ export async function moveOffboardingManager(
     { missionId, owner: 'manager', open: true },
     { $set: { ownerId: managerId } },
   );
-  await offboardingModel(conn).updateOne({ missionId, closed: false }, { $set: { managerId } });
+  await offboardingModel(conn).updateOne({ missionId, closed: false }, dirty({ $set: { managerId } }));
   return current.managerId;
 }
 
