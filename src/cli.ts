@@ -80,7 +80,7 @@ async function main(argv: string[], term: Terminal): Promise<number> {
       const started = Date.now();
       const r = await rebuildStats(db, deps.features, clock);
       term.out(
-        `rebuild-stats: ${r.records} record(s) recounted into ${r.documents} rollup document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        `rebuild-stats: ${r.records} record(s) recounted into ${r.documents} rollup document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s (${r.snapshotsFixed} record snapshot(s) were off and are fixed).`,
       );
       return 0;
     }

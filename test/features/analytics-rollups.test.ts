@@ -131,6 +131,7 @@ describe('analytics rollups', () => {
 
     const report = await rebuildStats(h.db, h.deps.features, h.clock);
     expect(report.records).toBe(all.length + freelancers.length); // the check-ins and the missions
+    expect(report.snapshotsFixed).toBe(0); // every record's snapshot was what the applier counted
     expect(await figures(h)).toEqual(incremental);
   });
 

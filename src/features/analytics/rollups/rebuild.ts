@@ -18,6 +18,8 @@ const CHUNK = 500;
 
 export interface RebuildReport {
   records: number;
+  /** Records whose snapshot was wrong (0 when the incremental figures were right). */
+  snapshotsFixed: number;
   documents: number;
 }
 
@@ -55,11 +57,16 @@ export async function rebuildRollups(
   const hash = await deps.personHash();
   const totals = new Map<string, Map<string, number>>();
   let records = 0;
-  for (const source of deps.sources()) records += await recountSource(deps.db, source, hash, totals);
+  let snapshotsFixed = 0;
+  for (const source of deps.sources()) {
+    const r = await recountSource(deps.db, source, hash, totals);
+    records += r.records;
+    snapshotsFixed += r.fixed;
+  }
   const documents = await replaceDocuments(deps.db, totals);
   await releaseLock(deps.db, 'apply', owner);
   await releaseLock(deps.db, 'rebuild', owner);
-  return { records, documents };
+  return { records, snapshotsFixed, documents };
 }
 
 /** Streams one source: adds each record's contribution to `totals` and stores it as its snapshot. */
@@ -68,32 +75,40 @@ async function recountSource(
   source: RollupSource,
   hash: PersonHash,
   totals: Map<string, Map<string, number>>,
-): Promise<number> {
+): Promise<{ records: number; fixed: number }> {
   const model = source.model(conn);
   let count = 0;
-  let chunk: { _id: unknown }[] = [];
+  let rewritten = 0;
+  let chunk: { _id: unknown; rollupCounted?: RollupIncrement[] | null }[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
     const contributions = await source.contributions(conn, chunk);
-    const writes: AnyBulkWriteOperation[] = chunk.map((doc, i) => {
+    const writes: AnyBulkWriteOperation[] = [];
+    chunk.forEach((doc, i) => {
       const counted = incrementsOf(contributions[i] ?? [], 1, hash);
       for (const { d, p, n } of counted) {
         const paths = totals.get(d) ?? new Map<string, number>();
         paths.set(p, (paths.get(p) ?? 0) + n);
         totals.set(d, paths);
       }
-      return { updateOne: { filter: { _id: doc._id }, update: { $set: { rollupCounted: counted } } } };
+      // Usually the snapshot is already right (the applier stored it): only a wrong one is written.
+      if (!sameIncrements(doc.rollupCounted ?? [], counted)) {
+        writes.push({
+          updateOne: { filter: { _id: doc._id }, update: { $set: { rollupCounted: counted } } },
+        });
+      }
     });
-    await inChunks(writes, (chunk) => model.bulkWrite(chunk, { ordered: false }));
+    await inChunks(writes, (part) => model.bulkWrite(part, { ordered: false }));
+    rewritten += writes.length;
     count += chunk.length;
     chunk = [];
   };
   for await (const doc of model.find({}).sort({ _id: 1 }).lean().cursor({ batchSize: CHUNK })) {
-    chunk.push(doc as { _id: unknown });
+    chunk.push(doc as (typeof chunk)[number]);
     if (chunk.length >= CHUNK) await flush();
   }
   await flush();
-  return count;
+  return { records: count, fixed: rewritten };
 }
 
 /** Replaces every rollup document by the rebuilt ones; returns how many there are. */
@@ -120,4 +135,15 @@ export function toDocument(id: string, paths: Map<string, number>): RollupDoc {
     else if (root === 'hr' && b) doc.hr[a] = { ...doc.hr[a], [b]: n };
   }
   return doc;
+}
+
+/** Whether two snapshots add the same (in any order). */
+function sameIncrements(a: readonly RollupIncrement[], b: readonly RollupIncrement[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (x: RollupIncrement) => `${x.d} ${x.p} ${x.n}`;
+  const left = a.map(key).sort();
+  return b
+    .map(key)
+    .sort()
+    .every((k, i) => k === left[i]);
 }
