@@ -13,7 +13,9 @@ export type { CheckinSlot, HistoryEntry, Mission } from './model.js';
 export {
   changeStatus,
   closeWithHandover,
+  countActiveMissions,
   eachMissionWithStatus,
+  eachStatsMission,
   emptyCounts,
   findMission,
   type ListedMission,
@@ -23,6 +25,7 @@ export {
   missionCountsByStatus,
   missionsManagedBy,
   missionsOfFreelancer,
+  type StatsMission,
   type StatusCounts,
   setCheckinPause,
   setChecklistMessages,
