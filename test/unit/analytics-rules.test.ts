@@ -9,6 +9,13 @@ function rollup(days: Record<string, StatFigures>, hr: Record<string, number> = 
   return { days: new Map(Object.entries(days)), hrPeople: new Map(Object.entries(hr)) };
 }
 
+/** A period the test knows is valid. */
+function must(text: string, today: string) {
+  const p = parsePeriod(text, today);
+  if (!p) throw new Error(`period ${text} refused`);
+  return p;
+}
+
 const base = { activeMissions: 3, hrMinPeople: 5, today: '2026-12-03' };
 
 describe('periods', () => {
@@ -73,7 +80,7 @@ describe('metrics', () => {
         going: 40,
       },
     });
-    const s = summarize({ ...base, rollup: r, period: parsePeriod('30d', '2026-12-03')! });
+    const s = summarize({ ...base, rollup: r, period: must('30d', '2026-12-03') });
     expect(s.activeMissions).toBe(3);
     expect(s.staffingDays.value).toBe(10);
     expect(s.onboardingDays.value).toBeNull();
@@ -95,7 +102,7 @@ describe('metrics', () => {
       '2026-11-30': { scoreSum: 5, scoreCount: 5 },
       '2026-11-16': { scoreSum: 8, scoreCount: 2, hrScoreSum: 15, hrScoreCount: 3 },
     });
-    const trend = weeklyTrend(r, parsePeriod('30d', '2026-12-03')!);
+    const trend = weeklyTrend(r, must('30d', '2026-12-03'));
     expect(trend).toBe(`··${barOf(5)}${barOf(1)}`.padStart(5, '·'));
     expect(barOf(5)).toBe('█');
     expect(barOf(1)).toBe('▁');
@@ -124,7 +131,7 @@ describe('HR-only answers', () => {
 
   it('a manager with one HR-only freelancer: no period shows that person’s HR scores', () => {
     for (const label of ['30d', '90d', '2026-02', '2026-05', '2026-Q1', '2026-Q2', '2026-Q4', '2026']) {
-      const period = parsePeriod(label, '2026-12-03')!;
+      const period = must(label, '2026-12-03');
       const inPeriod = new Map([...one.days].filter(([d]) => d >= period.from && d <= period.to));
       const s = summarize({ ...base, rollup: { days: inPeriod, hrPeople: one.hrPeople }, period });
       expect(s.satisfaction.value, label).toBe(nonHr(period.from, period.to));
@@ -135,17 +142,17 @@ describe('HR-only answers', () => {
 
   it('with k people in a whole settled quarter, that quarter’s HR part counts, and only it', () => {
     const r = rollup(days, { '2026-Q1': 5, '2026-Q2': 4, '2026-Q4': 9 });
-    const year = summarize({ ...base, rollup: r, period: parsePeriod('2026', '2026-12-03')! });
+    const year = summarize({ ...base, rollup: r, period: must('2026', '2026-12-03') });
     // Q1 (5 people, settled) in; Q2 (4 people) out; Q4 (not over yet) out.
     expect(year.satisfaction.value).toBeCloseTo((15 + 1 + 20 + 20) / (5 + 1 + 5 + 5));
     expect(year.hrHeldBack).toBe(3);
-    const q1 = summarize({ ...base, rollup: r, period: parsePeriod('2026-Q1', '2026-12-03')! });
+    const q1 = summarize({ ...base, rollup: r, period: must('2026-Q1', '2026-12-03') });
     expect(q1.satisfaction.value).toBeCloseTo(16 / 6);
     // A month inside that quarter is never whole: non-HR only.
-    const feb = summarize({ ...base, rollup: r, period: parsePeriod('2026-02', '2026-12-03')! });
+    const feb = summarize({ ...base, rollup: r, period: must('2026-02', '2026-12-03') });
     expect(feb.satisfaction.value).toBe(3);
     // Q4 counts only HR_SETTLE_DAYS after it ended.
-    const later = { ...base, rollup: r, period: parsePeriod('2026-Q4', '2027-01-20')!, today: '2027-01-20' };
+    const later = { ...base, rollup: r, period: must('2026-Q4', '2027-01-20'), today: '2027-01-20' };
     expect(hrQuarters(later)).toEqual(new Set(['2026-Q4']));
     expect(hrQuarters({ ...later, today: '2027-01-10' })).toEqual(new Set());
   });
