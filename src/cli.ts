@@ -6,6 +6,7 @@ import { buildDeps } from './compose.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { connectDatabase } from './db/connection.js';
 import { resolveDatabase } from './db/resolve.js';
+import { rebuildStats } from './features/analytics/index.js';
 import { documentCounts, KEPT_BY_PURGE, purgeWorkspace } from './features/privacy/index.js';
 import { createLogger } from './logger.js';
 import { resumeWorkspace } from './scheduler/halt.js';
@@ -19,6 +20,8 @@ Commands:
   purge-workspace --yes       empty every collection of the database (the audit trail stays), e.g.
                               after the app was uninstalled; without --yes, shows what would go
   resume-workspace            let jobs run again after an uninstall (the app was reinstalled)
+  rebuild-stats               recompute the analytics figures from the raw records (after a restore,
+                              or to check them); safe while the app runs
   help                        show this text`;
 
 /**
@@ -49,7 +52,7 @@ async function main(argv: string[], term: Terminal): Promise<number> {
   if (command === 'purge-workspace' || command === 'resume-workspace') {
     return workspaceCommand(command, values.yes === true, term);
   }
-  if (command !== 'run-due') {
+  if (command !== 'run-due' && command !== 'rebuild-stats') {
     term.err(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
@@ -73,6 +76,14 @@ async function main(argv: string[], term: Terminal): Promise<number> {
   const db = await connectDatabase(database.uri, logger);
   try {
     const deps = buildDeps(config, logger, clock, db);
+    if (command === 'rebuild-stats') {
+      const started = Date.now();
+      const r = await rebuildStats(db, deps.features, clock);
+      term.out(
+        `rebuild-stats: ${r.records} record(s) recounted into ${r.documents} rollup document(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      return 0;
+    }
     // A stop mid-pass (a deploy, Ctrl-C) ends the pass at a safe point: what was sent is recorded.
     const stop = () => void deps.scheduler.stop();
     process.once('SIGTERM', stop);

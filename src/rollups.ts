@@ -81,6 +81,10 @@ export interface RollupSource {
 /** The fields every rollup source's schema adds (`schema.add(rollupFields)`), and its index. */
 export const rollupFields = {
   rollupDirty: { type: Boolean, default: false },
+  /** Bumped by every write that sets the dirty flag: the applier counts a record only as it read it. */
+  rollupVersion: { type: Number, default: 0 },
+  /** The applier batch that last counted the record. */
+  rollupBatch: { type: String, default: null },
   /** What the record adds to the figures so far, as the applier last counted it (null: nothing yet). */
   rollupCounted: { type: Schema.Types.Mixed, default: null },
 };
@@ -91,5 +95,19 @@ export function addRollupFields(schema: Schema): void {
   schema.index({ rollupDirty: 1 });
 }
 
-/** The `$set` part every write that may change a record's figures includes. */
+/** What a new record of a rollup source is inserted with: to be counted. */
 export const DIRTY = { rollupDirty: true } as const;
+
+type Update = { $set?: Record<string, unknown>; $inc?: Record<string, number> } & Record<string, unknown>;
+
+/**
+ * `update` marked as changing what the record adds to the figures: every such write of a rollup
+ * source goes through here, so the change and its dirty flag (and version) are one atomic write.
+ */
+export function dirty<U extends Update>(update: U): U {
+  return {
+    ...update,
+    $set: { ...update.$set, rollupDirty: true },
+    $inc: { ...update.$inc, rollupVersion: 1 },
+  };
+}

@@ -2,10 +2,10 @@ import type { Logger } from '@slack/bolt';
 import type { Connection } from 'mongoose';
 import { createApp, type PasserelleApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
+import type { Composition } from '../../src/compose.js';
 import { buildDeps } from '../../src/compose.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { connectDatabase } from '../../src/db/connection.js';
-import type { Deps } from '../../src/deps.js';
 import { silentLogger } from '../../src/logger.js';
 import { testDatabaseUri } from './database.js';
 import { createSlackRequester } from './slack-request.js';
@@ -44,7 +44,7 @@ export function testConfig(apiUrl: string, overrides: Partial<Config> = {}): Con
 export interface Harness {
   standin: SlackStandin;
   clock: ManualClock;
-  deps: Deps;
+  deps: Composition;
   db: Connection;
   /** The database URI, for child processes (e.g. the jobs CLI) working on the same data. */
   dbUri: string;

@@ -8,6 +8,7 @@ import { checkinsPersonalData } from './personal-data/service.js';
 import { planningPasses, subscribePlanning } from './planning/jobs.js';
 import { reminderWorkers } from './reminders/jobs.js';
 import { retentionPasses } from './retention/jobs.js';
+import { checkinStats } from './stats.js';
 
 export { openCheckinButton } from './answers/views.js';
 export type { CheckinsDeps } from './deps.js';
@@ -31,5 +32,6 @@ export function createCheckinsFeature(deps: CheckinsDeps): Feature {
     workers: { ...deliveryWorkers(deps), ...reminderWorkers(deps) },
     subscriptions: (events) => subscribePlanning(deps, events),
     personalData: checkinsPersonalData(deps.db),
+    rollupSources: [checkinStats],
   };
 }

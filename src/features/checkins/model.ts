@@ -1,6 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import type { Locale } from '../../config.js';
 import { defineModel } from '../../db/model.js';
+import { addRollupFields } from '../../rollups.js';
 
 /**
  * scheduled → sending (claimed by one runner) → sent → answered; or missed (unanswered, due more
@@ -104,6 +105,8 @@ const checkinSchema = new Schema<Checkin>(
   },
   { timestamps: true, collection: 'checkins' },
 );
+// Counted in the analytics figures (src/rollups.ts).
+addRollupFields(checkinSchema as Schema);
 // Exactly one check-in per mission and local week, whatever restarts, retries or instances.
 checkinSchema.index({ missionId: 1, week: 1 }, { unique: true });
 // Delivery: scheduled check-ins by due time and lane; reminders and closing of sent ones.

@@ -8,6 +8,7 @@ import { sendInvites } from './invite/service.js';
 import { MessageCoalescer, renderDirtyEvents } from './message/service.js';
 import { sendNotice, sendPromoted, sendReminders } from './notices/jobs.js';
 import { communityDataOf, eraseCommunityData } from './personal-data/repository.js';
+import { eventStats } from './stats.js';
 
 export type { CommunityDeps, PoolMember } from './deps.js';
 export { communityHome } from './overview/service.js';
@@ -25,6 +26,7 @@ export function createCommunityFeature(deps: CommunityDeps): Feature {
       export: (userId) => communityDataOf(deps.db, userId),
       erase: (userId, subject) => eraseCommunityData(deps.db, userId, subject),
     },
+    rollupSources: [eventStats(deps.config.defaultTimezone)],
     listeners(app) {
       registerInviteListeners(app, deps, coalescer);
       registerAnswerListeners(app, deps, coalescer);

@@ -1,6 +1,7 @@
 import { Schema, type Types } from 'mongoose';
 import { defineModel } from '../../db/model.js';
 import { type MessageRef, messageRefSchema } from '../../db/schemas.js';
+import { addRollupFields } from '../../rollups.js';
 
 export const eventStatuses = ['open', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
@@ -72,6 +73,8 @@ eventSchema.index({ creationKey: 1 }, { unique: true });
 eventSchema.index({ status: 1 });
 eventSchema.index({ dirty: 1 });
 eventSchema.index({ createdBy: 1, status: 1 });
+// Counted in the analytics figures (src/rollups.ts).
+addRollupFields(eventSchema as Schema);
 export const eventModel = defineModel('CommunityEvent', eventSchema);
 
 export const answerStatuses = ['going', 'maybe', 'no'] as const;

@@ -1,6 +1,7 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
 import type { MessageRef } from '../../db/schemas.js';
+import { DIRTY, dirty } from '../../rollups.js';
 import {
   type AnswerStatus,
   answerModel,
@@ -30,7 +31,7 @@ const oid = (id: string) => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id)
 /** Stores a new event; `duplicate` when this submission already created one. */
 export async function insertEvent(conn: Connection, data: NewEvent): Promise<CommunityEvent | 'duplicate'> {
   try {
-    return (await eventModel(conn).create(data)).toObject();
+    return (await eventModel(conn).create({ ...data, ...DIRTY })).toObject();
   } catch (err) {
     if (isDuplicateKey(err)) return 'duplicate';
     throw err;
@@ -56,7 +57,7 @@ export async function updateEvent(
   return eventModel(conn)
     .findOneAndUpdate(
       { _id: id, status: 'open' },
-      { $set: { ...changes, dirty: true }, $inc: { version: 1, editVersion: moved ? 1 : 0 } },
+      dirty({ $set: { ...changes, dirty: true }, $inc: { version: 1, editVersion: moved ? 1 : 0 } }),
       { returnDocument: 'after' },
     )
     .lean<CommunityEvent>()
@@ -68,7 +69,7 @@ export async function cancelEvent(conn: Connection, id: Types.ObjectId): Promise
   return eventModel(conn)
     .findOneAndUpdate(
       { _id: id, status: 'open' },
-      { $set: { status: 'cancelled', dirty: true }, $inc: { version: 1 } },
+      dirty({ $set: { status: 'cancelled', dirty: true }, $inc: { version: 1 } }),
       { returnDocument: 'after' },
     )
     .lean<CommunityEvent>()
@@ -81,12 +82,12 @@ export async function cancelEvent(conn: Connection, id: Types.ObjectId): Promise
  * a render in between sees the same version before and after and clears it; `markDirty` sets it again).
  */
 export async function flagDirty(conn: Connection, id: Types.ObjectId): Promise<void> {
-  await eventModel(conn).updateOne({ _id: id, dirty: false }, { $set: { dirty: true } });
+  await eventModel(conn).updateOne({ _id: id }, dirty({ $set: { dirty: true } }));
 }
 
 /** Marks the message behind the stored answers (after the answer is written, never before). */
 export async function markDirty(conn: Connection, id: Types.ObjectId): Promise<void> {
-  await eventModel(conn).updateOne({ _id: id }, { $inc: { version: 1 }, $set: { dirty: true } });
+  await eventModel(conn).updateOne({ _id: id }, dirty({ $inc: { version: 1 }, $set: { dirty: true } }));
 }
 
 /**
@@ -176,7 +177,7 @@ export async function takeSeat(conn: Connection, event: CommunityEvent, userId: 
       seatCount: mongoose.trusted({ $lt: event.capacity }),
       seats: mongoose.trusted({ $ne: userId }),
     },
-    { $inc: { seatCount: 1 }, $push: { seats: userId } },
+    dirty({ $inc: { seatCount: 1 }, $push: { seats: userId } }),
   );
   return res.modifiedCount === 1;
 }
@@ -189,7 +190,7 @@ export async function releaseSeat(
 ): Promise<boolean> {
   const res = await eventModel(conn).updateOne(
     { _id: eventId, seats: userId },
-    { $inc: { seatCount: -1 }, $pull: { seats: userId } },
+    dirty({ $inc: { seatCount: -1 }, $pull: { seats: userId } }),
   );
   return res.modifiedCount === 1;
 }

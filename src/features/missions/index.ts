@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.js';
+import { missionStats } from './stats.js';
 
 export { changeMissionDates } from './admin/service.js';
 
@@ -51,5 +52,6 @@ export function createMissionsFeature(deps: MissionStartDeps): Feature {
       registerZoneListener(app, deps);
     },
     personalData: missionsPersonalData(deps.db),
+    rollupSources: [missionStats(deps.config.defaultTimezone)],
   };
 }

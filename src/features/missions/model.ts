@@ -3,6 +3,7 @@ import type { Locale } from '../../config.js';
 import { defineModel } from '../../db/model.js';
 import { type MessageRef, messageRefSchema as messageRef } from '../../db/schemas.js';
 import type { HandoverItem } from '../../events.js';
+import { addRollupFields } from '../../rollups.js';
 import { type MissionStatus, missionStatuses } from './rules.js';
 
 /** One line of a mission's history: who did what, when. */
@@ -136,6 +137,8 @@ missionSchema.index({ managerId: 1, status: 1 });
 missionSchema.index({ freelancerId: 1, status: 1 });
 // Jobs that walk open missions.
 missionSchema.index({ status: 1 });
+// Counted in the analytics figures (src/rollups.ts).
+addRollupFields(missionSchema as Schema);
 
 /** The missions model bound to one connection. */
 export const missionModel = defineModel('Mission', missionSchema);

@@ -2,6 +2,7 @@ import mongoose, { type Connection, Types, type UpdateQuery } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
 import type { MessageRef } from '../../db/schemas.js';
 import type { HandoverItem } from '../../events.js';
+import { DIRTY, dirty } from '../../rollups.js';
 import { type HistoryEntry, type Mission, missionModel } from './model.js';
 import { type MissionStatus, missionStatuses } from './rules.js';
 
@@ -23,7 +24,7 @@ export type NewMission = Omit<
 /** Stores a new mission; `duplicate` when its creation key was used already (retry, double click). */
 export async function insertMission(conn: Connection, data: NewMission): Promise<Mission | 'duplicate'> {
   try {
-    const doc = await missionModel(conn).create(data);
+    const doc = await missionModel(conn).create({ ...data, ...DIRTY });
     return doc.toObject<Mission>();
   } catch (err) {
     if (isDuplicateKey(err)) return 'duplicate';
@@ -121,7 +122,7 @@ export async function changeStatus(
   return missionModel(conn)
     .findOneAndUpdate(
       { _id: id, status: from },
-      { $set: { ...set, status: to }, $push: { history: { ...entry, from, to } } },
+      dirty({ $set: { ...set, status: to }, $push: { history: { ...entry, from, to } } }),
       { returnDocument: 'after' },
     )
     .lean<Mission>()
@@ -136,7 +137,9 @@ export async function updateMission(
   entry: HistoryEntry,
 ): Promise<Mission | null> {
   return missionModel(conn)
-    .findOneAndUpdate({ _id: id }, { $set: set, $push: { history: entry } }, { returnDocument: 'after' })
+    .findOneAndUpdate({ _id: id }, dirty({ $set: { ...set }, $push: { history: entry } }), {
+      returnDocument: 'after',
+    })
     .lean<Mission>()
     .exec();
 }

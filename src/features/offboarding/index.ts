@@ -11,6 +11,7 @@ import { eraseOffboardingData, offboardingDataOf } from './personal-data/reposit
 import { sendProposal } from './start/jobs.js';
 import { registerStartListeners } from './start/listeners.js';
 import { planProposalOf, planProposalsDaily } from './start/service.js';
+import { offboardingStats } from './stats.js';
 
 export type { OffboardingDeps } from './deps.js';
 export { type OffboardingTodo, offboardingTodosOf } from './overview/service.js';
@@ -28,6 +29,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
       export: (userId) => offboardingDataOf(deps.db, userId),
       erase: (userId, subject) => eraseOffboardingData(deps.db, userId, subject),
     },
+    rollupSources: [offboardingStats(deps.config.defaultTimezone)],
     listeners(app) {
       registerStartListeners(app, deps);
       registerHandoverListeners(app, deps);

@@ -2,6 +2,7 @@ import { Schema, type Types } from 'mongoose';
 import { defineModel } from '../../db/model.js';
 import { localizedTextSchema as localizedText } from '../../db/schemas.js';
 import type { LocalizedText } from '../../i18n/index.js';
+import { addRollupFields } from '../../rollups.js';
 
 /** The freelancer's feedback on the mission (private: managers and admins only). */
 export interface Feedback {
@@ -121,6 +122,8 @@ const offboardingSchema = new Schema<Offboarding>(
 );
 // One offboarding per mission: a double click on "start" creates one.
 offboardingSchema.index({ missionId: 1 }, { unique: true });
+// Counted in the analytics figures (src/rollups.ts).
+addRollupFields(offboardingSchema as Schema);
 // The freelancer's Home: feedback to give.
 offboardingSchema.index({ freelancerId: 1, feedbackState: 1 });
 // The manager's Home: evaluations to give.

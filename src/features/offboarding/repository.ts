@@ -1,5 +1,6 @@
 import { type Connection, Types } from 'mongoose';
 import { insertNew, insertOnce } from '../../db/duplicates.js';
+import { dirty } from '../../rollups.js';
 import {
   type Evaluation,
   type Feedback,
@@ -76,7 +77,7 @@ export function storeFeedback(conn: Connection, missionId: string, feedback: Fee
   return offboardingModel(conn)
     .findOneAndUpdate(
       { missionId, feedbackState: 'pending', closed: false },
-      { $set: { feedback, feedbackState: 'given' } },
+      dirty({ $set: { feedback, feedbackState: 'given' } }),
       { returnDocument: 'after' },
     )
     .lean<Offboarding>()
@@ -87,7 +88,7 @@ export function storeFeedback(conn: Connection, missionId: string, feedback: Fee
 export async function markFeedbackNotGiven(conn: Connection, missionId: string): Promise<void> {
   await offboardingModel(conn).updateOne(
     { missionId, feedbackState: 'pending' },
-    { $set: { feedbackState: 'notGiven' } },
+    dirty({ $set: { feedbackState: 'notGiven' } }),
   );
 }
 
@@ -96,7 +97,7 @@ export function storeEvaluation(conn: Connection, missionId: string, evaluation:
   return offboardingModel(conn)
     .findOneAndUpdate(
       { missionId, evaluationGiven: false, closed: false },
-      { $set: { evaluation, evaluationGiven: true } },
+      dirty({ $set: { evaluation, evaluationGiven: true } }),
       { returnDocument: 'after' },
     )
     .lean<Offboarding>()
@@ -106,7 +107,7 @@ export function storeEvaluation(conn: Connection, missionId: string, evaluation:
 export async function markClosed(conn: Connection, missionId: string, at: Date): Promise<void> {
   await offboardingModel(conn).updateOne(
     { missionId, closed: false },
-    { $set: { closed: true, closedAt: at } },
+    dirty({ $set: { closed: true, closedAt: at } }),
   );
 }
 

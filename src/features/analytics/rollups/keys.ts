@@ -44,12 +44,14 @@ export function incrementsOf(
     const scopes = [WORKSPACE, ...(c.managerId ? [managerScope(hash(c.managerId))] : [])];
     for (const [field, n] of Object.entries(c.figures)) {
       if (!n) continue;
-      for (const scope of scopes) out.push([yearDoc(scope, c.day), `d.${c.day}.${field}`, sign * n]);
-      if (c.missionId) out.push([missionDoc(c.missionId), `t.${field}`, sign * n]);
+      for (const scope of scopes)
+        out.push({ d: yearDoc(scope, c.day), p: `d.${c.day}.${field}`, n: sign * n });
+      if (c.missionId) out.push({ d: missionDoc(c.missionId), p: `t.${field}`, n: sign * n });
     }
     if (c.hrPerson) {
       const person = hash(c.hrPerson);
-      for (const scope of scopes) out.push([yearDoc(scope, c.day), `hr.${quarterOf(c.day)}.${person}`, sign]);
+      for (const scope of scopes)
+        out.push({ d: yearDoc(scope, c.day), p: `hr.${quarterOf(c.day)}.${person}`, n: sign });
     }
   }
   return out;
@@ -58,7 +60,7 @@ export function incrementsOf(
 /** Sums increments by document and path, dropping the ones that cancel out. */
 export function mergeIncrements(list: readonly RollupIncrement[]): Map<string, Map<string, number>> {
   const byDoc = new Map<string, Map<string, number>>();
-  for (const [doc, path, n] of list) {
+  for (const { d: doc, p: path, n } of list) {
     const paths = byDoc.get(doc) ?? new Map<string, number>();
     paths.set(path, (paths.get(path) ?? 0) + n);
     byDoc.set(doc, paths);

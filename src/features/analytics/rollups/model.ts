@@ -35,22 +35,23 @@ rollupSchema.index({ scope: 1 });
 
 export const rollupModel = defineModel('StatRollup', rollupSchema);
 
-/** One increment of a batch: a document, a dotted path in it, an amount. */
-export type RollupIncrement = [doc: string, path: string, amount: number];
+/** One increment: a document, a dotted path in it, an amount (an object: FerretDB stores no nested arrays). */
+export interface RollupIncrement {
+  d: string;
+  p: string;
+  n: number;
+}
 
 /**
- * An applier batch, written before anything it changes: what it adds to which documents, and the
- * counted snapshot each source record gets once added. A crash at any point leaves it here, and the
- * next applier finishes it (every step is idempotent; a document adds a batch once).
+ * An applier batch, written before anything it changes: the records it read (with the version it
+ * read), what each adds now (`counted`) and the difference from what it added before (`delta`). A
+ * crash at any point leaves it here, and the next applier finishes it (every step is idempotent; a
+ * document adds a batch once).
  */
 export interface RollupBatch {
   _id: string;
   source: string;
-  state: 'claiming' | 'ready';
-  /** The claimed records. */
-  ids: unknown[];
-  increments: RollupIncrement[];
-  counted: { id: unknown; counted: unknown }[];
+  records: { id: unknown; v: number; counted: RollupIncrement[]; delta: RollupIncrement[] }[];
   at: Date;
 }
 
@@ -58,10 +59,7 @@ const batchSchema = new Schema<RollupBatch>(
   {
     _id: { type: String, required: true },
     source: { type: String, required: true },
-    state: { type: String, enum: ['claiming', 'ready'], required: true },
-    ids: { type: [Schema.Types.Mixed], default: [] },
-    increments: { type: Schema.Types.Mixed, default: [] },
-    counted: { type: Schema.Types.Mixed, default: [] },
+    records: { type: Schema.Types.Mixed, default: [] },
     at: { type: Date, required: true },
   },
   { collection: 'stat_rollup_batches', versionKey: false, minimize: false },

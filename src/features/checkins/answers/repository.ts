@@ -1,4 +1,5 @@
 import mongoose, { type Connection, Types } from 'mongoose';
+import { dirty } from '../../../rollups.js';
 import { type Checkin, type CheckinAnswer, checkinModel } from '../model.js';
 
 /** A check-in by id, or null (also for a malformed id, which may come from a forged payload). */
@@ -46,14 +47,14 @@ export async function storeAnswer(
   return checkinModel(conn)
     .findOneAndUpdate(
       { _id: prev._id, freelancerId: prev.freelancerId, status: prev.status, updatedAt: prev.updatedAt },
-      {
+      dirty({
         $set: {
           status: 'answered',
           answer,
           answeredAt: prev.answeredAt ?? now,
           alert: prev.alert || raiseAlert,
         },
-      },
+      }),
       { returnDocument: 'after' },
     )
     .lean<Checkin>()

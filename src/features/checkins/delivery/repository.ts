@@ -2,6 +2,7 @@ import mongoose, { type Connection, type Types } from 'mongoose';
 import { insertNew } from '../../../db/duplicates.js';
 import type { MessageRef } from '../../../db/schemas.js';
 import type { Delivery } from '../../../delivery/dispatcher.js';
+import { dirty } from '../../../rollups.js';
 import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
 
 /**
@@ -168,7 +169,7 @@ export async function recordDeliveries(
   for (const editableUntil of groups.values()) {
     await model.updateMany(
       { claimOwner: token, status: 'sending', editableUntil },
-      {
+      dirty({
         $set: {
           ...release,
           status: 'sent',
@@ -176,7 +177,7 @@ export async function recordDeliveries(
           reminderAt: times.reminderAt,
           closesAt: editableUntil ?? times.closesAt,
         },
-      },
+      }),
     );
   }
 }
