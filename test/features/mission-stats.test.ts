@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { rebuildStats } from '../../src/features/analytics/index.js';
 import { rollupModel } from '../../src/features/analytics/rollups/model.js';
+import { checkinModel } from '../../src/features/checkins/model.js';
 import { personHasher } from '../../src/features/privacy/index.js';
 import type { StatFigures } from '../../src/rollups.js';
 import { eventually } from '../support/eventually.js';
@@ -115,5 +117,71 @@ describe('/mission-stats and the CSV export', () => {
     expect(cell('freelancer_id')).toBe(freelancer);
     expect(cell('average_score')).toBe('3.50'); // 35 / 10, never the HR-only 1
     expect(head).not.toContain('hr_score');
+  });
+
+  it('seeded as raw check-ins and rebuilt by rebuild-stats, the 2026 figures equal the seed’s own', async () => {
+    const h = harness();
+    h.standin.addUser({ id: ADMIN_ID, name: 'ada', locale: 'en-US', tz: 'Europe/London' });
+    const manager = newPerson(h, 'MGS', { locale: 'en-US', tz: 'Europe/Paris' });
+    let sent = 0;
+    let answered = 0;
+    let scoreSum = 0;
+    let scoreCount = 0;
+    let week = 0;
+    for (let i = 0; i < 10; i++) {
+      const freelancer = newPerson(h, `FS${i}`, { locale: 'fr-FR', tz: 'Europe/Paris' });
+      const m = await createMission(h.db, {
+        freelancerId: freelancer,
+        managerId: manager,
+        status: i < 7 ? 'active' : 'completed',
+        startDate: '2026-03-02',
+        endDate: '2026-09-30',
+      });
+      for (let w = 0; w < 6; w++) {
+        week += 1;
+        const dueAt = new Date(Date.UTC(2026, 3, 6 + 7 * w, 8));
+        const score = 1 + ((i * 7 + w * 3) % 5);
+        const isAnswered = (i + w) % 4 !== 0;
+        sent += 1;
+        if (isAnswered) {
+          answered += 1;
+          scoreSum += score;
+          scoreCount += 1;
+        }
+        await checkinModel(h.db).create({
+          missionId: m._id,
+          week: `W-${week}`,
+          dueAt,
+          freelancerId: freelancer,
+          managerId: manager,
+          title: 'Mission',
+          locale: 'fr',
+          zone: 'Europe/Paris',
+          country: 'FR',
+          lane: 0,
+          status: isAnswered ? 'answered' : 'sent',
+          sentAt: dueAt,
+          answeredAt: isAnswered ? dueAt : null,
+          answer: isAnswered
+            ? {
+                score,
+                progress: '',
+                blockers: '',
+                needsHelp: false,
+                note: '',
+                visibility: 'manager',
+                extra: {},
+              }
+            : null,
+          rollupDirty: true,
+        });
+      }
+    }
+    await rebuildStats(h.db, h.deps.features, h.clock);
+    const { text } = await answerOf(h, manager, '2026');
+    const fmt = (n: number, d: number) => n.toFixed(d);
+    expect(text).toContain(`*Active missions:* 7`);
+    expect(text).toContain(`response rate:* ${fmt((answered / sent) * 100, 0)} %`);
+    expect(text).toContain(`satisfaction:* ${fmt(scoreSum / scoreCount, 1)} /5`);
   });
 });
