@@ -173,7 +173,6 @@ describe('/mission-stats and the CSV export', () => {
                 extra: {},
               }
             : null,
-          rollupDirty: true,
         });
       }
     }
