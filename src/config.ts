@@ -110,6 +110,12 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(120, 'must be at most 120 (ten years)')
     .default(24),
+  STATS_HR_MIN_PEOPLE: z.coerce
+    .number({ error: 'must be a number of people' })
+    .int('must be a whole number of people')
+    .min(3, 'must be at least 3')
+    .max(1000, 'must be at most 1000')
+    .default(5),
   SLACK_POST_RATE: z.coerce
     .number({ error: 'must be a number of messages per second' })
     .positive('must be above 0')
@@ -148,6 +154,7 @@ export const configExamples: Readonly<Record<keyof z.input<typeof schema>, strin
   CHECKIN_REMINDER_HOURS: '24',
   OFFBOARDING_PROPOSAL_DAYS: '5',
   CHECKIN_TEXT_RETENTION_MONTHS: '24',
+  STATS_HR_MIN_PEOPLE: '5',
   SLACK_POST_RATE: '48',
   SKILL_SYNONYMS: 'gql=graphql,tf=terraform',
   EMBEDDED_DATABASE: 'auto',
@@ -181,6 +188,11 @@ export interface Config {
   offboardingProposalDays: number;
   /** Months the free text of a check-in answer is kept (then removed by a daily pass; scores stay). */
   checkinTextRetentionMonths: number;
+  /**
+   * Distinct people whose HR-only check-in answers a whole quarter must hold before those answers
+   * count in a satisfaction figure (`STATS_HR_MIN_PEOPLE`, see README "Metrics").
+   */
+  statsHrMinPeople: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */
   slackPostRate: number;
   /** Extra skill synonyms of the talent pool (`SKILL_SYNONYMS`): alias → skill, as typed (normalized by talent). */
@@ -239,6 +251,7 @@ function toConfig(p: Parsed): Config {
     checkinReminderHours: p.CHECKIN_REMINDER_HOURS,
     offboardingProposalDays: p.OFFBOARDING_PROPOSAL_DAYS,
     checkinTextRetentionMonths: p.CHECKIN_TEXT_RETENTION_MONTHS,
+    statsHrMinPeople: p.STATS_HR_MIN_PEOPLE,
     slackPostRate: p.SLACK_POST_RATE,
     skillSynonyms: synonymPairs(p.SKILL_SYNONYMS),
   };

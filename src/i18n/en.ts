@@ -1,4 +1,5 @@
 import type { Message } from './catalogue.js';
+import { analytics } from './messages/analytics.js';
 import { checkins } from './messages/checkins.js';
 import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
@@ -28,6 +29,7 @@ export const en = {
   ...reengagement.en,
   ...community.en,
   ...privacy.en,
+  ...analytics.en,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

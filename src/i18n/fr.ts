@@ -1,5 +1,6 @@
 import type { Message } from './catalogue.js';
 import type { MessageKey } from './en.js';
+import { analytics } from './messages/analytics.js';
 import { checkins } from './messages/checkins.js';
 import { checkinsDelivery } from './messages/checkins-delivery.js';
 import { common } from './messages/common.js';
@@ -29,4 +30,5 @@ export const fr: Record<MessageKey, Message> = {
   ...reengagement.fr,
   ...community.fr,
   ...privacy.fr,
+  ...analytics.fr,
 };

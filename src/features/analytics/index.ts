@@ -3,11 +3,14 @@ import type { Clock } from '../../clock.js';
 import type { Feature } from '../feature.js';
 import { personHasher } from '../privacy/index.js';
 import type { AnalyticsDeps } from './deps.js';
+import { analyticsJobs } from './jobs.js';
+import { registerAnalyticsListeners } from './listeners.js';
 import { applyRollups } from './rollups/applier.js';
 import { type RebuildReport, rebuildRollups } from './rollups/rebuild.js';
 
 export type { AnalyticsDeps } from './deps.js';
 export type { RebuildReport } from './rollups/rebuild.js';
+export { adminStatsHome } from './summary/service.js';
 
 /**
  * Analytics (PRODUCT.md flow 8): the figures of every rollup source kept summed per workspace × day,
@@ -16,6 +19,8 @@ export type { RebuildReport } from './rollups/rebuild.js';
 export function createAnalyticsFeature(deps: AnalyticsDeps): Feature {
   return {
     name: 'analytics',
+    listeners: (app) => registerAnalyticsListeners(app, deps),
+    jobs: analyticsJobs(deps),
     workers: {
       'analytics.rollups': (_now, signal) => applyRollups(deps, () => deps.clock.now(), signal),
     },

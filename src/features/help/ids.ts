@@ -23,4 +23,9 @@ export const commandHelp: readonly CommandHelp[] = [
   },
   { command: '/talent', usage: '<skills…>', description: 'command.talent.description' },
   { command: '/event-invite', usage: '[help]', description: 'command.eventInvite.description' },
+  {
+    command: '/mission-stats',
+    usage: '[30d | 90d | 2026-Q3 | 2026 | 2026-05]',
+    description: 'command.missionStats.description',
+  },
 ];

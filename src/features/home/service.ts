@@ -3,6 +3,7 @@ import { translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { slackErrorCode } from '../../slack/errors.js';
 import { type Reader, readerOf } from '../../slack/reader.js';
+import { adminStatsHome } from '../analytics/index.js';
 import { type HomeCheckins, healthOfManaged, homeCheckinsOf, type MissionHealth } from '../checkins/index.js';
 import { communityHome } from '../community/index.js';
 import {
@@ -60,6 +61,8 @@ export interface HomeData {
   workspace?: { total: number; counts: StatusCounts };
   /** The community part (community events' own blocks, at most four). */
   community?: KnownBlock[];
+  /** The admin's 30-day mission stats (analytics' own blocks, five). */
+  stats?: KnownBlock[];
 }
 
 /** The missions of `/missions`, per role, each list capped with the number left out. */
@@ -125,6 +128,7 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
   if (workspaceCounts) {
     const total = Object.values(workspaceCounts).reduce((a, b) => a + b, 0);
     data.workspace = { total, counts: workspaceCounts };
+    data.stats = await adminStatsHome(deps, reader);
   }
   return data;
 }

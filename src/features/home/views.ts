@@ -30,6 +30,7 @@ export function homeView(tr: Translate, data: HomeData): HomeView {
   if (!data.freelancer && !data.manager && data.items.shown.length === 0) blocks.push(...welcomePart(tr));
   if (data.community) blocks.push(...data.community);
   if (data.workspace) blocks.push(...adminPart(tr, data.workspace));
+  if (data.stats) blocks.push(...data.stats);
   // The caps in service.ts keep far below this; the cut only guards against a future part.
   return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
 }

@@ -14,7 +14,9 @@ export type { CheckinSlot, HistoryEntry, Mission } from './model.js';
 export {
   changeStatus,
   closeWithHandover,
+  countActiveMissions,
   eachMissionWithStatus,
+  eachStatsMission,
   emptyCounts,
   findMission,
   type ListedMission,
@@ -24,6 +26,7 @@ export {
   missionCountsByStatus,
   missionsManagedBy,
   missionsOfFreelancer,
+  type StatsMission,
   type StatusCounts,
   setCheckinPause,
   setChecklistMessages,

@@ -225,3 +225,28 @@ export async function missionCountsByStatus(conn: Connection): Promise<StatusCou
   }
   return counts;
 }
+
+/**
+ * Missions in status active now, in the whole workspace or one manager's: a count by equality
+ * (served by {status} / {managerId, status}; FerretDB pushes equality down).
+ */
+export function countActiveMissions(conn: Connection, managerId?: string): Promise<number> {
+  return missionModel(conn)
+    .countDocuments(managerId ? { managerId, status: 'active' } : { status: 'active' })
+    .exec();
+}
+
+/** What the statistics export reads of a mission: dates, status and the two people, no free text. */
+export type StatsMission = Pick<
+  Mission,
+  '_id' | 'status' | 'startDate' | 'endDate' | 'needExpressedOn' | 'managerId' | 'freelancerId'
+>;
+
+/** Every mission of the workspace or of one manager, a page at a time, with `StatsMission`'s fields. */
+export function eachStatsMission(conn: Connection, managerId?: string): AsyncIterable<StatsMission> {
+  return missionModel(conn)
+    .find(managerId ? { managerId } : {})
+    .select({ status: 1, startDate: 1, endDate: 1, needExpressedOn: 1, managerId: 1, freelancerId: 1 })
+    .lean<StatsMission>()
+    .cursor({ batchSize: 500 });
+}

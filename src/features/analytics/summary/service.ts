@@ -1,0 +1,82 @@
+import type { KnownBlock } from '@slack/types';
+import type { Deps } from '../../../deps.js';
+import { translator } from '../../../i18n/index.js';
+import { isAdmin } from '../../../roles.js';
+import type { OutgoingMessage } from '../../../slack/gateway.js';
+import { type Reader, readerOf } from '../../../slack/reader.js';
+import { countActiveMissions, managesAnyMission } from '../../missions/index.js';
+import type { AnalyticsDeps } from '../deps.js';
+import type { PersonHash, StatScope } from '../rollups/keys.js';
+import { readScopeRollup } from '../rollups/read.js';
+import { parsePeriod, type StatPeriod, todayIn } from './input.js';
+import { type StatSummary, summarize } from './rules.js';
+import { statsMessage, summaryBlocks } from './views.js';
+
+type ReadDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** Whose figures a reader sees: admins the workspace, managers their own missions, others none. */
+export async function scopeOf(deps: ReadDeps, userId: string): Promise<StatScope | null> {
+  if (isAdmin(deps.config, userId)) return { kind: 'workspace' };
+  if (await managesAnyMission(deps.db, userId)) return { kind: 'manager', managerId: userId };
+  return null;
+}
+
+/** The period of a command's text, today being the workspace zone's calendar day. */
+export function periodOf(deps: ReadDeps, text: string): StatPeriod | null {
+  return parsePeriod(text, todayIn(deps.clock.now(), deps.config.defaultTimezone));
+}
+
+/** The summary of one scope over a period: the rollups (one read per year) and the active count. */
+export async function statsSummary(
+  deps: ReadDeps,
+  scope: StatScope,
+  period: StatPeriod,
+  hash: PersonHash,
+): Promise<StatSummary> {
+  const [rollup, activeMissions] = await Promise.all([
+    readScopeRollup(deps.db, scope, period.from, period.to, hash),
+    countActiveMissions(deps.db, scope.kind === 'manager' ? scope.managerId : undefined),
+  ]);
+  return summarize({
+    rollup,
+    period,
+    activeMissions,
+    hrMinPeople: deps.config.statsHrMinPeople,
+    today: todayIn(deps.clock.now(), deps.config.defaultTimezone),
+  });
+}
+
+/** `/mission-stats [period]`: the reader's figures, the help for a bad period, or a polite refusal. */
+export async function statsAnswer(
+  deps: AnalyticsDeps,
+  userId: string,
+  text: string,
+): Promise<OutgoingMessage> {
+  const [reader, scope] = await Promise.all([readerOf(deps, userId, 1_000), scopeOf(deps, userId)]);
+  const tr = translator(reader.locale);
+  if (!scope) return { text: tr('analytics.refused') };
+  const period = periodOf(deps, text);
+  if (!period) return { text: tr('analytics.help') };
+  const summary = await statsSummary(deps, scope, period, await deps.personHash());
+  const view = { tr, locale: reader.locale, hrMinPeople: deps.config.statsHrMinPeople };
+  return statsMessage(view, scope.kind, period, summary);
+}
+
+// The workspace scope is named without any person: the Home needs no person hash.
+const noHash: PersonHash = () => {
+  throw new Error('the workspace scope names no person');
+};
+
+/** The admin Home's section: the workspace's 30-day summary (empty for anyone else). */
+export async function adminStatsHome(deps: ReadDeps, reader: Reader): Promise<KnownBlock[]> {
+  if (!isAdmin(deps.config, reader.userId)) return [];
+  const period = periodOf(deps, '30d');
+  if (!period) return [];
+  const summary = await statsSummary(deps, { kind: 'workspace' }, period, noHash);
+  const tr = translator(reader.locale);
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: tr('analytics.home.header') } },
+    ...summaryBlocks({ tr, locale: reader.locale, hrMinPeople: deps.config.statsHrMinPeople }, summary),
+  ];
+}
