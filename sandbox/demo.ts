@@ -256,6 +256,14 @@ export const demoSteps: DemoStep[] = [
     },
   },
   {
+    title: 'Ada (admin) and Maya (manager) read /mission-stats 90d: the workspace, and Maya’s missions',
+    run: async ({ s, ada, maya }) => {
+      // The figures are counted by the scheduler's pass (the analytics worker), as every minute.
+      await s.deps.scheduler.runPass();
+      for (const p of [ada, maya]) await p.andAnswered(() => p.command('/mission-stats 90d'));
+    },
+  },
+  {
     title: 'Everyone opens the Home tab',
     run: async (ctx) => {
       for (const p of [ctx.maya, ctx.alice, ctx.sam, ctx.ada, ctx.nora]) await p.openHome();

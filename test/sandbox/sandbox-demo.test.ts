@@ -115,6 +115,13 @@ describe('npm run sandbox -- --demo', () => {
     const adaHome = words(screenOf(sandbox, ada.id).home?.html);
     expect(adaHome).toContain('Workspace summary');
     expect(adaHome).toContain('Offboarding: 1 · Completed: 1');
+    expect(adaHome).toContain('Mission stats (30 days)');
+    // /mission-stats 90d: Ada reads the workspace, Maya her own missions, each with its figures.
+    const stats = (id: string) =>
+      JSON.stringify(sandbox.standin.ephemeralsTo(id).map((e) => [e.text, e.blocks]));
+    expect(stats(ada.id)).toContain('Mission stats — workspace');
+    expect(stats(ada.id)).toContain('Active missions:');
+    expect(stats(maya.id)).toContain('Mission stats — your missions');
     // Every answer through a response_url reached the stand-in (no answer came after a clock jump).
     expect(sandbox.standin.responses.filter((r) => r.status !== 200)).toEqual([]);
   });
