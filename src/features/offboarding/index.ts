@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.js';
 import { closeAtDeadline, sendNotice } from './closing/jobs.js';
 import { registerClosingListeners } from './closing/listeners.js';
+import { finishInterruptedClosings } from './closing/service.js';
 import type { OffboardingDeps } from './deps.js';
 import { registerEvaluationListeners } from './evaluation/listeners.js';
 import { sendFeedbackReminder } from './feedback/jobs.js';
@@ -52,6 +53,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
         plannedDay = day;
         return note;
       },
+      'offboarding.finish': () => finishInterruptedClosings(deps),
     },
     subscriptions(events) {
       // A new mission, new dates, a new manager: (re)plan the proposal before the end date.

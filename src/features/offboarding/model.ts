@@ -122,6 +122,8 @@ const offboardingSchema = new Schema<Offboarding>(
 );
 // One offboarding per mission: a double click on "start" creates one.
 offboardingSchema.index({ missionId: 1 }, { unique: true });
+// The pass that finishes interrupted closings.
+offboardingSchema.index({ closed: 1 });
 // Counted in the analytics figures (src/rollups.ts).
 addRollupFields(offboardingSchema as Schema);
 // The freelancer's Home: feedback to give.

@@ -131,6 +131,16 @@ export async function markClosed(conn: Connection, missionId: string, at: Date):
   );
 }
 
+/** Offboardings not marked closed (few: those in progress), by equality on the flag. */
+export function openOffboardings(conn: Connection): Promise<Offboarding[]> {
+  return offboardingModel(conn)
+    .find({ closed: false })
+    .select({ feedback: 0, evaluation: 0 })
+    .limit(500)
+    .lean<Offboarding[]>()
+    .exec();
+}
+
 /** Open offboardings where the freelancer still owes the feedback (Home), by {freelancerId, feedbackState}. */
 export function feedbackOwedBy(conn: Connection, freelancerId: string): Promise<Offboarding[]> {
   return offboardingModel(conn)

@@ -4,7 +4,13 @@ import { closeWithHandover, findMission, type Mission, nextStatus } from '../../
 import type { OffboardingDeps } from '../deps.js';
 import { NOTICE_JOB, type NoticeKind, noticeJobKey } from '../ids.js';
 import type { Evaluation } from '../model.js';
-import { countOpenItems, findOffboarding, itemsOfMission, markClosed } from '../repository.js';
+import {
+  countOpenItems,
+  findOffboarding,
+  itemsOfMission,
+  markClosed,
+  openOffboardings,
+} from '../repository.js';
 import { formsSettled, handoverCard } from '../rules.js';
 
 /**
@@ -45,7 +51,8 @@ export async function closeIfSettled(
   ]);
   if (!mission || !off) return 'notReady';
   if (mission.status === 'completed') {
-    // A closing whose notices were not queued (the process stopped in between) finishes here.
+    // A closing whose notices were not queued (the process stopped in between) finishes here;
+    // one whose event may not have gone is finished by `finishInterruptedClosings`.
     await queueClosedNotices(deps, missionId);
     return 'alreadyClosed';
   }
@@ -70,12 +77,45 @@ export async function closeIfSettled(
     },
   );
   if (!closed) return 'alreadyClosed';
-  await markClosed(deps.db, missionId, now);
-  await announce(deps, closed, off.evaluation);
+  await finishClosing(deps, closed, off.evaluation);
   await queueClosedNotices(deps, missionId);
   return 'closed';
 }
 
+/**
+ * After the status change: `mission.closed`, then the offboarding marked closed — in that order, so
+ * that an offboarding still open on a completed mission means the event may not have gone, and
+ * `finishInterruptedClosings` (a pass) emits it again: at least once, to subscribers that count a
+ * mission once.
+ */
+async function finishClosing(deps: OffboardingDeps, mission: Mission, evaluation: Evaluation | null) {
+  await announce(deps, mission, evaluation);
+  await markClosed(deps.db, String(mission._id), deps.clock.now());
+}
+
+/** How long a completed mission's offboarding may stay open before its closing counts as interrupted. */
+const INTERRUPTED_AFTER_MS = 2 * 60_000;
+
+/**
+ * The pass: closings a stopped process left half done (the mission completed more than two minutes
+ * ago, its offboarding still open — a closing in flight is never taken for one): the event again
+ * (its subscribers count a mission once), the offboarding closed, the notices queued.
+ */
+export async function finishInterruptedClosings(deps: OffboardingDeps): Promise<string | undefined> {
+  let finished = 0;
+  const before = deps.clock.now().getTime() - INTERRUPTED_AFTER_MS;
+  for (const off of await openOffboardings(deps.db)) {
+    const mission = await findMission(deps.db, off.missionId);
+    if (mission?.status !== 'completed') continue;
+    const closedAt = mission.history.findLast((e) => e.to === 'completed')?.at;
+    if (!closedAt || closedAt.getTime() > before) continue;
+    const full = await findOffboarding(deps.db, off.missionId);
+    await finishClosing(deps, mission, full?.evaluation ?? null);
+    await queueClosedNotices(deps, off.missionId);
+    finished += 1;
+  }
+  return finished > 0 ? `offboarding: ${finished} interrupted closing(s) finished` : undefined;
+}
 async function announce(deps: OffboardingDeps, mission: Mission, evaluation: Evaluation | null) {
   await deps.events.emit('mission.closed', {
     missionId: String(mission._id),
