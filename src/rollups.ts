@@ -89,6 +89,14 @@ export const rollupFields = {
   rollupCounted: { type: Schema.Types.Mixed, default: null },
 };
 
+/** A projection leaving the rollup bookkeeping out (a data export shows the record, not its counting). */
+export const WITHOUT_ROLLUP_FIELDS = {
+  rollupDirty: 0,
+  rollupVersion: 0,
+  rollupBatch: 0,
+  rollupCounted: 0,
+} as const;
+
 /** Adds the rollup fields and the dirty-flag index to a source's schema. */
 export function addRollupFields(schema: Schema): void {
   schema.add(rollupFields);

@@ -1,11 +1,12 @@
 import type { Connection } from 'mongoose';
+import { WITHOUT_ROLLUP_FIELDS } from '../../../rollups.js';
 import type { ErasureSubject } from '../../feature.js';
 import { answerModel, eventModel } from '../model.js';
 
 /** The events a person created and their answers to events. */
 export async function communityDataOf(conn: Connection, userId: string): Promise<Record<string, unknown>> {
   const [created, answers] = await Promise.all([
-    eventModel(conn).find({ createdBy: userId }).lean().exec(),
+    eventModel(conn).find({ createdBy: userId }, WITHOUT_ROLLUP_FIELDS).lean().exec(),
     answerModel(conn).find({ userId }).lean().exec(),
   ]);
   return { eventsCreated: created, eventAnswers: answers };

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { WITHOUT_ROLLUP_FIELDS } from '../../../rollups.js';
 import type { ErasureSubject } from '../../feature.js';
 import { handoverItemModel, type Offboarding, offboardingModel } from '../model.js';
 
@@ -10,7 +11,7 @@ import { handoverItemModel, type Offboarding, offboardingModel } from '../model.
  */
 export async function offboardingDataOf(conn: Connection, userId: string): Promise<Record<string, unknown>> {
   const [asFreelancer, asManager, items] = await Promise.all([
-    offboardingModel(conn).find({ freelancerId: userId }).lean<Offboarding[]>().exec(),
+    offboardingModel(conn).find({ freelancerId: userId }, WITHOUT_ROLLUP_FIELDS).lean<Offboarding[]>().exec(),
     offboardingModel(conn)
       .find({ managerId: userId })
       .select({ missionId: 1, startedAt: 1, closedAt: 1, evaluationGiven: 1 })
