@@ -1,7 +1,7 @@
 // bench:stats — /mission-stats and the CSV export over a workspace of 2,000 missions and two years
 // of figures (~200,000 check-ins summed into the rollup documents), on FerretDB/PostgreSQL.
 // Run: npm run bench:stats   (needs the local PostgreSQL on 127.0.0.1:5432, user postgres, trust auth)
-// Not measured yet: rebuild-stats from raw records (see bench/README.md).
+// rebuild-stats from raw records: bench/rebuild.ts (npm run bench:rebuild).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
