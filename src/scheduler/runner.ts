@@ -110,6 +110,18 @@ export class JobRunner {
     );
   }
 
+  /**
+   * Queues work due now and starts it at once without waiting for it (work a user's action asks
+   * for: the answer goes back to Slack first). Durable all the same: if the start fails or the
+   * process dies, a later pass runs or takes over the job.
+   */
+  async startNow(req: Omit<JobRequest, 'runAt'>): Promise<void> {
+    await this.enqueue({ ...req, runAt: this.clock.now() });
+    void this.runNow(req.key).catch((err: unknown) =>
+      this.logger.warn(`job ${req.name} could not start at once (a later pass runs it)`, err),
+    );
+  }
+
   /** Runs every job due at the clock's now, until none is left; resolves with what ran. */
   runDue(): Promise<JobOutcome[]> {
     if (this.currentPass) return this.currentPass;

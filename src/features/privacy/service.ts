@@ -26,17 +26,7 @@ export async function requestExport(
   const { locale } = await readerOf(deps, userId, 1_500);
   const hash = hashOf(await workspaceSalt(deps.db), userId);
   const key = `${EXPORT_JOB}:${hash}:${requestKey}`;
-  await deps.scheduler.runner.enqueue({
-    key,
-    name: EXPORT_JOB,
-    runAt: deps.clock.now(),
-    payload: { userId },
-  });
-  void deps.scheduler.runner
-    .runNow(key)
-    .catch((err: unknown) =>
-      deps.logger.error('data export could not start (retried by the scheduler)', err),
-    );
+  await deps.scheduler.runner.startNow({ key, name: EXPORT_JOB, payload: { userId } });
   return { text: translator(locale)('privacy.export.onItsWay') };
 }
 

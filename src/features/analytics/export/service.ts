@@ -33,17 +33,11 @@ export async function requestStatsExport(
   const key = `${EXPORT_JOB}:${userId}:${requestKey}`;
   // The day the reader asked on is kept: a job retried after midnight exports the same `30d`.
   const today = todayIn(deps.clock.now(), deps.config.defaultTimezone);
-  await deps.scheduler.runner.enqueue({
+  await deps.scheduler.runner.startNow({
     key,
     name: EXPORT_JOB,
-    runAt: deps.clock.now(),
     payload: { userId, period: period.label, today },
   });
-  void deps.scheduler.runner
-    .runNow(key)
-    .catch((err: unknown) =>
-      deps.logger.error('stats export could not start (retried by the scheduler)', err),
-    );
   return { text: tr('analytics.export.onItsWay') };
 }
 

@@ -109,13 +109,11 @@ export async function fillSeats(deps: Deps, eventId: Types.ObjectId, clicker?: s
     promoted.push(next.userId);
     if (answer.toldWaitlisted && next.userId !== clicker) {
       const key = `${PROMOTED_JOB}:${eventId.toString()}:${next.userId}:${answer.queueKey}`;
-      await deps.scheduler.runner.enqueue({
+      await deps.scheduler.runner.startNow({
         key,
         name: PROMOTED_JOB,
-        runAt: deps.clock.now(),
         payload: { eventId: eventId.toString(), userId: next.userId },
       });
-      void deps.scheduler.runner.runNow(key).catch(() => {});
     }
   }
   return promoted;

@@ -147,13 +147,11 @@ export async function queueInvites(
   viewId: string,
 ) {
   const key = `${INVITES_JOB}:${event._id.toString()}:${viewId}`;
-  await deps.scheduler.runner.enqueue({
+  await deps.scheduler.runner.startNow({
     key,
     name: INVITES_JOB,
-    runAt: deps.clock.now(),
     payload: { eventId: event._id.toString(), by, userIds: [...userIds] },
   });
-  void deps.scheduler.runner.runNow(key).catch(() => {});
 }
 
 /** The job: one DM copy of the invite per person, with the same buttons (answers work the same). */

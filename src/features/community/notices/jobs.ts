@@ -30,13 +30,11 @@ export async function queueNotice(
   kind: 'changed' | 'cancelled',
 ): Promise<void> {
   const key = `${NOTICE_JOB}:${event._id.toString()}:${kind}:${event.editVersion}`;
-  await deps.scheduler.runner.enqueue({
+  await deps.scheduler.runner.startNow({
     key,
     name: NOTICE_JOB,
-    runAt: deps.clock.now(),
     payload: { eventId: event._id.toString(), kind },
   });
-  void deps.scheduler.runner.runNow(key).catch(() => {});
 }
 
 /** Who is "going" and was seated (the waitlist too with `withWaitlist`). */
