@@ -11,12 +11,8 @@ import { ManualClock } from '../src/clock.js';
 import { buildDeps } from '../src/compose.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
-import {
-  importProfiles,
-  rebuildReadModel,
-  saveAvailability,
-  syncSkillIndex,
-} from '../src/features/talent/repository.js';
+import { importProfiles, rebuildReadModel, syncSkillIndex } from '../src/features/talent/read-model.js';
+import { saveAvailability } from '../src/features/talent/repository.js';
 import {
   entryLines,
   poolMean,

@@ -15,12 +15,8 @@ import type { Config } from '../src/config.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
 import { suggestAlumni } from '../src/features/talent/index.js';
-import {
-  importProfiles,
-  rebuildReadModel,
-  saveAvailability,
-  syncSkillIndex,
-} from '../src/features/talent/repository.js';
+import { importProfiles, rebuildReadModel, syncSkillIndex } from '../src/features/talent/read-model.js';
+import { saveAvailability } from '../src/features/talent/repository.js';
 import { searchTalent, vocabularyOf } from '../src/features/talent/search/service.js';
 import { resultsMessage } from '../src/features/talent/search/views.js';
 import { translator } from '../src/i18n/index.js';

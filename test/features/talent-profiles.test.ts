@@ -101,7 +101,8 @@ describe('talent profiles: privacy, Slack account state, the freelancer’s own 
     await createMission(h.db, { managerId: manager, freelancerId: newPerson(h, 'SF') });
     const deactivated = await seedProfile(h, 'DEACT', { skills: ['ada-lang'], ratings: [4] });
     const erased = await seedProfile(h, 'ERASE', { skills: ['ada-lang'], ratings: [5] });
-    const { saveOwnProfile, syncSkillIndex } = await import('../../src/features/talent/repository.js');
+    const { saveOwnProfile } = await import('../../src/features/talent/repository.js');
+    const { syncSkillIndex } = await import('../../src/features/talent/read-model.js');
     await saveOwnProfile(
       h.db,
       deactivated,

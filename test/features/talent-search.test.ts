@@ -3,7 +3,7 @@ import {
   type ImportedProfile,
   importProfiles,
   rebuildReadModel,
-} from '../../src/features/talent/repository.js';
+} from '../../src/features/talent/read-model.js';
 import { eventually } from '../support/eventually.js';
 import { ADMIN_ID } from '../support/harness.js';
 import { harnessPerFile } from '../support/harness-hooks.js';

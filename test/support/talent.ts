@@ -1,5 +1,6 @@
 import type { MissionClosed } from '../../src/events.js';
-import { saveOwnProfile, syncSkillIndex } from '../../src/features/talent/repository.js';
+import { syncSkillIndex } from '../../src/features/talent/read-model.js';
+import { saveOwnProfile } from '../../src/features/talent/repository.js';
 import { eventually } from './eventually.js';
 import type { Harness } from './harness.js';
 import { newUserId } from './people.js';

@@ -4,7 +4,8 @@ import type { TalentDeps } from './deps.js';
 import { onMissionClosed } from './jobs.js';
 import { registerProfileListeners } from './profile/listeners.js';
 import { followSlackAccount, storeAvailability } from './profile/service.js';
-import { alumni, deleteProfile, findProfile, joinedSince, type StoredProfile } from './repository.js';
+import { deleteProfile } from './read-model.js';
+import { alumni, findProfile, joinedSince, type StoredProfile } from './repository.js';
 import { registerTalentSearch } from './search/listeners.js';
 import { searchTalent } from './search/service.js';
 

@@ -1,6 +1,7 @@
 import type { MissionClosed } from '../../events.js';
 import type { TalentDeps } from './deps.js';
-import { addClosedMission, syncSkillIndex } from './repository.js';
+import { syncSkillIndex } from './read-model.js';
+import { addClosedMission } from './repository.js';
 
 /**
  * `mission.closed`: the freelancer's profile counts the mission once (a replay changes nothing),

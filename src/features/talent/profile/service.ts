@@ -5,14 +5,8 @@ import { slackErrorCode } from '../../../slack/errors.js';
 import { type Reader, readerOf } from '../../../slack/reader.js';
 import type { TalentDeps } from '../deps.js';
 import type { ProfileForm } from '../input.js';
-import {
-  deleteProfile,
-  findProfile,
-  saveAvailability,
-  saveOwnProfile,
-  setReachable,
-  syncSkillIndex,
-} from '../repository.js';
+import { deleteProfile, syncSkillIndex } from '../read-model.js';
+import { findProfile, saveAvailability, saveOwnProfile, setReachable } from '../repository.js';
 import { maySeePrivate } from '../rules.js';
 import { isManagerOrAdmin } from '../search/service.js';
 import { availabilityQuestion, editProfileModal, homeProfileBlocks, profileModal } from './views.js';

@@ -4,7 +4,7 @@ import type { TalentDeps } from '../deps.js';
 import { PAGE_SIZE } from '../ids.js';
 import type { TalentCard } from '../model.js';
 import { cachedSkillFacts, readStamps } from '../read-cache.js';
-import { cardsOf } from '../repository.js';
+import { cardsOf } from '../read-model.js';
 import { poolMean, type Ranked, rankTop, SkillVocabulary } from '../rules.js';
 import { candidatesOf } from './candidates.js';
 
