@@ -8,6 +8,7 @@ import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
+import { offboardingForms } from './messages/offboarding-forms.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
@@ -25,6 +26,7 @@ export const en = {
   ...checkinsDelivery.en,
   ...preferences.en,
   ...offboarding.en,
+  ...offboardingForms.en,
   ...talent.en,
   ...reengagement.en,
   ...community.en,

@@ -9,6 +9,7 @@ import { help } from './messages/help.js';
 import { home } from './messages/home.js';
 import { missions } from './messages/missions.js';
 import { offboarding } from './messages/offboarding.js';
+import { offboardingForms } from './messages/offboarding-forms.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
@@ -26,6 +27,7 @@ export const fr: Record<MessageKey, Message> = {
   ...checkinsDelivery.fr,
   ...preferences.fr,
   ...offboarding.fr,
+  ...offboardingForms.fr,
   ...talent.fr,
   ...reengagement.fr,
   ...community.fr,
