@@ -17,6 +17,7 @@ import { offboardingModel } from '../src/features/offboarding/model.js';
 import { silentLogger } from '../src/logger.js';
 import { testConfig } from '../test/support/harness.js';
 import { newMission } from '../test/support/missions.js';
+import { checkinRecord } from '../test/support/stats-records.js';
 
 const CHECKINS = Number(process.argv[2] ?? 20_000);
 const PER_MISSION = 100;
@@ -59,34 +60,17 @@ try {
     const docs = Array.from({ length: Math.min(PER_MISSION, CHECKINS - i * PER_MISSION) }, (_, w) => {
       const dueAt = new Date(Date.UTC(2025, 0, 6, 9) + w * 7 * DAY);
       const answered = (i + w) % 5 !== 0;
-      return {
+      return checkinRecord({
         missionId: m._id,
         week: `W${w}`,
         dueAt,
         freelancerId: m.freelancerId,
         managerId: m.managerId,
         title: m.title,
-        locale: 'fr',
-        zone: 'Europe/Paris',
-        country: 'FR',
-        lane: 0,
         status: answered ? 'answered' : 'missed',
-        sentAt: dueAt,
-        ...(answered
-          ? {
-              answeredAt: dueAt,
-              answer: {
-                score: 1 + ((i + w) % 5),
-                progress: 'ok',
-                blockers: '',
-                needsHelp: false,
-                note: '',
-                visibility: w % 7 === 0 ? 'hr' : 'manager',
-                extra: {},
-              },
-            }
-          : { outcome: 'unanswered' }),
-      };
+        answer: { score: 1 + ((i + w) % 5), hr: w % 7 === 0 },
+        dirty: false,
+      });
     });
     if (docs.length > 0) await checkinModel(db).insertMany(docs);
   }

@@ -18,6 +18,7 @@ import { type Harness, startHarness } from '../support/harness.js';
 import { spawnRunDue } from '../support/jobs-cli.js';
 import { createMission } from '../support/missions.js';
 import { passAt } from '../support/passes.js';
+import { checkinRecord, startedOffboarding } from '../support/stats-records.js';
 
 /** The rollup documents as figures: zeros and empty days dropped (an added then taken back figure is 0). */
 async function figures(h: Harness): Promise<Record<string, Record<string, number>>> {
@@ -188,19 +189,13 @@ describe('analytics rollups', () => {
       }
       if (rng.chance(0.5)) {
         const missionId = String(m._id);
-        await insertOffboarding(h.db, {
-          missionId,
-          freelancerId: m.freelancerId,
-          managerId: m.managerId,
-          startedAt: h.clock.now(),
-          startedBy: m.managerId,
-          feedbackState: 'pending',
-          feedback: null,
-          evaluationGiven: false,
-          evaluation: null,
-          closed: false,
-          closedAt: null,
-        });
+        await insertOffboarding(
+          h.db,
+          startedOffboarding(
+            { missionId, freelancerId: m.freelancerId, managerId: m.managerId },
+            h.clock.now(),
+          ),
+        );
         if (rng.chance(0.6)) {
           const recommend = rng.int(11);
           await storeFeedback(h.db, missionId, {
@@ -288,22 +283,17 @@ describe('analytics rollups', () => {
     });
     // 450 sent then missed check-ins (dirty, as the writes that moved them leave them; nothing else
     // acts on them): several batches for the applier.
-    const docs = Array.from({ length: 450 }, (_, i) => ({
-      missionId: m._id,
-      week: `W${i}`,
-      dueAt: new Date(Date.UTC(2026, 0, 5 + (i % 50), 9)),
-      freelancerId: m.freelancerId,
-      managerId: m.managerId,
-      title: m.title,
-      locale: 'fr',
-      zone: 'Europe/Paris',
-      country: 'FR',
-      lane: 0,
-      status: 'missed',
-      outcome: 'unanswered',
-      sentAt: new Date(Date.UTC(2026, 0, 5 + (i % 50), 9)),
-      rollupDirty: true,
-    }));
+    const docs = Array.from({ length: 450 }, (_, i) =>
+      checkinRecord({
+        missionId: m._id,
+        week: `W${i}`,
+        dueAt: new Date(Date.UTC(2026, 0, 5 + (i % 50), 9)),
+        freelancerId: m.freelancerId,
+        managerId: m.managerId,
+        title: m.title,
+        status: 'missed',
+      }),
+    );
     for (let i = 0; i < docs.length; i += 500)
       await checkinModel(harness.db).insertMany(docs.slice(i, i + 500));
     const batches = harness.db.collection('stat_rollup_batches');

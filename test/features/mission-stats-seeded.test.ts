@@ -20,6 +20,7 @@ import { ADMIN_ID, type Harness } from '../support/harness.js';
 import { harnessPerTest } from '../support/harness-hooks.js';
 import { createMission } from '../support/missions.js';
 import { newPerson } from '../support/people.js';
+import { checkinRecord, startedOffboarding } from '../support/stats-records.js';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 const HR_MIN_PEOPLE = 5; // STATS_HR_MIN_PEOPLE as the harness runs it (the default)
@@ -255,36 +256,18 @@ it('on a seeded workspace (50 missions, 600 check-ins, 30 offboardings, 8 renewa
         day: isoDay(dueAt.getTime()),
         answer,
       });
-      docs.push({
-        missionId: m.id,
-        week: `2026-W${String(startWeek + w + 2).padStart(2, '0')}-${i}`,
-        dueAt,
-        freelancerId: m.freelancerId,
-        managerId: m.managerId,
-        title: `Mission ${i}`,
-        locale: 'fr',
-        zone: 'Europe/Paris',
-        country: 'FR',
-        lane: 0,
-        status,
-        sentAt: dueAt,
-        ...(status === 'missed' ? { outcome: 'unanswered' } : {}),
-        ...(answer
-          ? {
-              answeredAt: new Date(dueAt.getTime() + 3_600_000),
-              answer: {
-                score: answer.score,
-                progress: 'ok',
-                blockers: '',
-                needsHelp: false,
-                note: '',
-                visibility: answer.hr ? 'hr' : 'manager',
-                extra: {},
-              },
-            }
-          : {}),
-        rollupDirty: true,
-      });
+      docs.push(
+        checkinRecord({
+          missionId: m.id,
+          week: `2026-W${String(startWeek + w + 2).padStart(2, '0')}-${i}`,
+          dueAt,
+          freelancerId: m.freelancerId,
+          managerId: m.managerId,
+          title: `Mission ${i}`,
+          status,
+          answer: answer && { ...answer, at: new Date(dueAt.getTime() + 3_600_000) },
+        }),
+      );
     }
   }
   expect(docs).toHaveLength(600);
@@ -295,19 +278,10 @@ it('on a seeded workspace (50 missions, 600 check-ins, 30 offboardings, 8 renewa
   for (const [i, m] of ended.entries()) {
     const missionId = String(m.id);
     const at = (days: number) => new Date(Date.UTC(2026, 5, 1 + i * 5 + days, 10));
-    await insertOffboarding(h.db, {
-      missionId,
-      freelancerId: m.freelancerId,
-      managerId: m.managerId,
-      startedAt: at(0),
-      startedBy: m.managerId,
-      feedbackState: 'pending',
-      feedback: null,
-      evaluationGiven: false,
-      evaluation: null,
-      closed: false,
-      closedAt: null,
-    });
+    await insertOffboarding(
+      h.db,
+      startedOffboarding({ missionId, freelancerId: m.freelancerId, managerId: m.managerId }, at(0)),
+    );
     const seed: SeedOffboarding = {
       managerId: m.managerId,
       feedback: null,

@@ -9,6 +9,7 @@ import { ADMIN_ID, type Harness } from '../support/harness.js';
 import { harnessPerTest } from '../support/harness-hooks.js';
 import { createMission } from '../support/missions.js';
 import { newPerson } from '../support/people.js';
+import { checkinRecord } from '../support/stats-records.js';
 
 // Until the applier lands (branch `rollups`), the rollup documents are written here as it would.
 async function seedRollups(
@@ -148,32 +149,18 @@ describe('/mission-stats and the CSV export', () => {
           scoreSum += score;
           scoreCount += 1;
         }
-        await checkinModel(h.db).create({
-          missionId: m._id,
-          week: `W-${week}`,
-          dueAt,
-          freelancerId: freelancer,
-          managerId: manager,
-          title: 'Mission',
-          locale: 'fr',
-          zone: 'Europe/Paris',
-          country: 'FR',
-          lane: 0,
-          status: isAnswered ? 'answered' : 'sent',
-          sentAt: dueAt,
-          answeredAt: isAnswered ? dueAt : null,
-          answer: isAnswered
-            ? {
-                score,
-                progress: '',
-                blockers: '',
-                needsHelp: false,
-                note: '',
-                visibility: 'manager',
-                extra: {},
-              }
-            : null,
-        });
+        await checkinModel(h.db).create(
+          checkinRecord({
+            missionId: m._id,
+            week: `W-${week}`,
+            dueAt,
+            freelancerId: freelancer,
+            managerId: manager,
+            status: isAnswered ? 'answered' : 'sent',
+            answer: { score },
+            dirty: false,
+          }),
+        );
       }
     }
     await rebuildStats(h.db, h.deps.features, h.clock);

@@ -11,6 +11,7 @@ import { createMission } from '../support/missions.js';
 import { storedOffboarding } from '../support/offboarding.js';
 import { passAt } from '../support/passes.js';
 import { newEnglishPerson, newFrenchPerson } from '../support/people.js';
+import { startedOffboarding } from '../support/stats-records.js';
 
 describe('a closing the process stopped in the middle of', () => {
   const harness = harnessPerTest('offboardcrash', { now: new Date('2026-04-01T09:00:00Z') });
@@ -29,19 +30,13 @@ describe('a closing the process stopped in the middle of', () => {
       endDate: '2026-03-31',
     });
     const missionId = String(mission._id);
-    await insertOffboarding(h.db, {
-      missionId,
-      freelancerId: freelancer,
-      managerId: manager,
-      startedAt: new Date('2026-03-26T09:00:00Z'),
-      startedBy: manager,
-      feedbackState: 'pending',
-      feedback: null,
-      evaluationGiven: false,
-      evaluation: null,
-      closed: false,
-      closedAt: null,
-    });
+    await insertOffboarding(
+      h.db,
+      startedOffboarding(
+        { missionId, freelancerId: freelancer, managerId: manager },
+        new Date('2026-03-26T09:00:00Z'),
+      ),
+    );
     await storeFeedback(h.db, missionId, {
       overall: 5,
       onboarding: 4,
