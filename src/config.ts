@@ -190,7 +190,7 @@ export interface Config {
   checkinTextRetentionMonths: number;
   /**
    * Distinct people whose HR-only check-in answers a whole quarter must hold before those answers
-   * count in a satisfaction figure (`STATS_HR_MIN_PEOPLE`, see README "Metrics").
+   * count in a satisfaction figure (`STATS_HR_MIN_PEOPLE`, see docs/metrics.md).
    */
   statsHrMinPeople: number;
   /** chat.postMessage calls per second this instance allows itself (bulk sends are paced to it). */

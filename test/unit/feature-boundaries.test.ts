@@ -1,5 +1,5 @@
 // The feature shape, checked: another feature is reached only through its index.ts, and features do
-// not depend on each other in a circle (README, Architecture).
+// not depend on each other in a circle (docs/architecture.md).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

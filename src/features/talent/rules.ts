@@ -73,7 +73,7 @@ export function splitSkills(text: string, bySpaces = false): string[] {
 
 /** Availability said longer ago than this is shown (and ranked) as unknown. */
 export const AVAILABILITY_FRESH_DAYS = 90;
-/** The prior weight m of the shrunk rating (README: "Talent pool"). */
+/** The prior weight m of the shrunk rating (docs/flows.md, "Talent pool"). */
 export const PRIOR_WEIGHT = 2;
 /** The pool mean used while the pool has no rating at all. */
 export const DEFAULT_PRIOR = 3.5;
@@ -165,7 +165,7 @@ export interface Ranked extends RankFacts {
 /** Same order as `String.prototype.localeCompare`, without building a collator on every call. */
 const userIdOrder = new Intl.Collator().compare;
 
-/** The ranking order of two results (README "Talent pool"): see `rank`. */
+/** The ranking order of two results (docs/flows.md, "Talent pool"): see `rank`. */
 export function compareRanked(a: Ranked, b: Ranked): number {
   return (
     b.matched.length - a.matched.length ||
@@ -268,7 +268,7 @@ export function cardBucketOf(userId: string): string {
   return `b${fnv1a(userId) % CARD_BUCKETS}`;
 }
 
-/** Version slots of the read models (README "Talent pool"): each read-model document maps to one. */
+/** Version slots of the read models (docs/flows.md, "Talent pool"): each read-model document maps to one. */
 export const STAMP_SLOTS = 64;
 
 /** The version slot of a read-model document (`skills/<skill>` or `cards/<bucket>`). */

@@ -3,7 +3,7 @@ import type { StatsMission } from '../../missions/index.js';
 import { MIN_POINTS } from '../summary/rules.js';
 
 /**
- * The CSV columns, in order (documented in the README, "CSV export"). No free text, no private
+ * The CSV columns, in order (documented in docs/metrics.md, "CSV export"). No free text, no private
  * note, and no score of one person that the reader may not read: the check-in average is the
  * non-HR answers' only (a mission has one freelancer, so its HR-only answers would be theirs alone),
  * the freelancer's end-of-mission feedback and the manager's rating are not given per mission.

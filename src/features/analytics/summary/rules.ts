@@ -137,7 +137,7 @@ export function barOf(score: number): string {
   return BARS[i] ?? '·';
 }
 
-/** Every figure of the summary (PRODUCT.md flow 8; the formulas are in the README, "Metrics"). */
+/** Every figure of the summary (PRODUCT.md flow 8; the formulas are in docs/metrics.md). */
 export function summarize(whole: SummaryInput): StatSummary {
   // Only the period's days, whatever the caller read (a year document holds the whole year).
   const { from, to } = whole.period;
