@@ -18,6 +18,19 @@ import { bumpAllStamps, bumpStamps, cachedCardBuckets, newEpoch, type Stamps } f
 import { blankProfile, findProfile, type StoredProfile } from './repository.js';
 import { cardBucketOf, normalizeSkill, packEntry, stampSlotOf, withEntry } from './rules.js';
 
+/** What a race test awaits between a sync's read of a profile and its read-model writes. */
+export type SyncPause = (userId: string) => Promise<void>;
+const pauses = new WeakMap<Connection, SyncPause>();
+
+/**
+ * Test seam (never set by the app): every sync of the read model on this connection awaits `pause`
+ * after reading the profile, widening the window in which a concurrent change lands (null: none).
+ */
+export function pauseReadModelSyncs(conn: Connection, pause: SyncPause | null): void {
+  if (pause) pauses.set(conn, pause);
+  else pauses.delete(conn);
+}
+
 /** Erases a profile (Slack's `is_forgotten`); its read-model entries go first. */
 export async function deleteProfile(conn: Connection, userId: string): Promise<void> {
   const p = await findProfile(conn, userId);
@@ -137,6 +150,7 @@ export function listedSkills(p: Pick<TalentProfile, 'skills' | 'missionSkills' |
 export async function syncSkillIndex(conn: Connection, userId: string): Promise<void> {
   const p = await findProfile(conn, userId);
   if (!p) return;
+  await pauses.get(conn)?.(userId);
   const skills = listedSkills(p);
   const packed = packEntry({
     ratingSum: p.ratingSum,
