@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../../src/db/connection.js';
+import { cardBucketModel, skillIndexModel } from '../../src/features/talent/model.js';
+import {
+  cardOf,
+  listedSkills,
+  pauseReadModelSyncs,
+  rebuildReadModel,
+} from '../../src/features/talent/read-model.js';
+import { findProfile, type StoredProfile } from '../../src/features/talent/repository.js';
+import { cardBucketOf, entryLines, packEntry } from '../../src/features/talent/rules.js';
+import { silentLogger } from '../../src/logger.js';
+import { eventually } from '../support/eventually.js';
+import { Prng } from '../support/fuzz-random.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { harnessPerFile } from '../support/harness-hooks.js';
+import { createMission } from '../support/missions.js';
+import { newUserId } from '../support/people.js';
+import { closedMission, talentAnswer } from '../support/talent.js';
+
+// Issue 19, defect 4: a read-model write must never put back an older state of a profile. Three app
+// instances (each its own connection and read cache) take, all at once and round after round, the
+// freelancer's own edits (Home modal: skills, e-mail, availability, opt-out), Slack deactivations
+// and reactivations (`user_change` through the receiver), availability answers and closed missions
+// with their ratings. Once every round's work is done, the read model must be what a rebuild from
+// the profiles makes of them, and `/talent` must show the same before and after a rebuild.
+
+const NOW = new Date('2026-05-04T09:00:00Z');
+const FREELANCERS = 6;
+const ROUNDS = 8;
+const INSTANCES = 3;
+/** The longest a sync waits between reading a profile and writing the read model. */
+const MAX_PAUSE_MS = 40;
+
+/** What the read model should hold of one profile (what `rebuildReadModel` writes for it). */
+function expectedOf(p: StoredProfile): { skills: string[]; packed: string; card: unknown } {
+  return {
+    skills: listedSkills(p).sort(),
+    packed: packEntry({
+      ratingSum: p.ratingSum,
+      ratingCount: p.ratingCount,
+      wouldRehire: p.wouldRehireCount,
+      missionsDone: p.missionsDone,
+      saidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt).getTime() : 0,
+    }),
+    card: p.optedOut ? null : JSON.parse(JSON.stringify(cardOf(p))),
+  };
+}
+
+/** What the stored read model holds of one user: skills listed under (with their facts) and card. */
+async function storedOf(h: Harness, userId: string, skills: readonly string[]) {
+  const listed: string[] = [];
+  const packed = new Set<string>();
+  for (const s of skills) {
+    const doc = await skillIndexModel(h.db).collection.findOne<{ entries: string }>({ _id: s as never });
+    for (const [id, facts] of entryLines(doc?.entries ?? '')) {
+      if (id !== userId) continue;
+      listed.push(s);
+      packed.add(facts);
+    }
+  }
+  const bucket = await cardBucketModel(h.db).collection.findOne<{ cards: string }>({
+    _id: cardBucketOf(userId) as never,
+  });
+  const line = [...entryLines(bucket?.cards ?? '')].find(([id]) => id === userId);
+  return { skills: listed.sort(), packed: [...packed], card: line ? JSON.parse(line[1]) : null };
+}
+
+describe('the talent read model under concurrent writes', () => {
+  const harness = harnessPerFile('talentraces', { now: NOW });
+  const others: Harness[] = [];
+  beforeAll(async () => {
+    const h = harness();
+    for (let i = 1; i < INSTANCES; i += 1) {
+      const db = await connectDatabase(h.dbUri, silentLogger());
+      others.push(await startHarness(`talentraces-${i}`, { now: NOW, db }));
+    }
+  });
+  afterAll(async () => {
+    for (const a of [harness(), ...others]) pauseReadModelSyncs(a.db, null);
+    for (const o of others) {
+      await o.stop();
+      await o.db.close();
+    }
+  });
+
+  it('ends as a rebuild from the profiles after rounds of interleaved edits, deactivations, ratings and opt-outs', async () => {
+    const apps = [harness(), ...others];
+    const [h] = apps as [Harness];
+    const seed = Number(process.env.RACE_SEED ?? 19);
+    const rng = new Prng(seed);
+    const tag = newUserId('K').toLowerCase();
+    const skills = ['cobol', 'fortran', 'ada', 'lisp'].map((s) => `${s}-${tag}`);
+    const manager = newUserId('RMGR');
+    const freelancers = Array.from({ length: FREELANCERS }, () => newUserId('RFREE'));
+    for (const a of apps) {
+      for (const id of [manager, ...freelancers]) {
+        a.standin.addUser({ id, name: id.toLowerCase(), locale: 'en-US', tz: 'Europe/Paris' });
+      }
+    }
+    await createMission(h.db, { managerId: manager, freelancerId: newUserId('RMF') });
+    const reachable = new Map(freelancers.map((f) => [f, true]));
+    // Each sync of the read model waits a little between its read of the profile and its writes, as
+    // on a busy machine: the concurrent changes of a round land in that window (its own PRNG, so the
+    // rounds' operations stay those of the seed).
+    const jitter = new Prng(seed + 1);
+    for (const a of apps) {
+      pauseReadModelSyncs(
+        a.db,
+        () => new Promise((resolve) => setTimeout(resolve, jitter.int(MAX_PAUSE_MS))),
+      );
+    }
+
+    const editProfile = async (a: Harness, userId: string, round: number) => {
+      const before = a.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
+      const own = skills.filter(() => rng.chance(0.5));
+      const email = rng.chance(0.8) ? `${userId.toLowerCase()}-${round}@example.org` : '';
+      const date = rng.chance(0.6) ? `2026-0${6 + rng.int(3)}-1${rng.int(9)}` : null;
+      const optOut = rng.chance(0.2);
+      const res = await a.slack.sendViewSubmission({
+        userId,
+        applyAck: false,
+        view: {
+          callback_id: 'talent.profile.modal',
+          state: {
+            values: {
+              talent_skills: { talent_skills: { type: 'plain_text_input', value: own.join(', ') } },
+              talent_available_from: { talent_available_from: { type: 'datepicker', selected_date: date } },
+              talent_day_rate: { talent_day_rate: { type: 'plain_text_input', value: `${500 + round}` } },
+              talent_email: { talent_email: { type: 'email_text_input', value: email } },
+              talent_opt_out: {
+                talent_opt_out: {
+                  type: 'checkboxes',
+                  selected_options: optOut ? [{ value: 'opt_out' }] : [],
+                },
+              },
+            },
+          },
+        },
+      });
+      expect(res.status, res.body).toBe(200);
+      // The listener's last step republishes their Home: its work is done.
+      await eventually(() =>
+        expect(
+          a.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length,
+        ).toBeGreaterThan(before),
+      );
+    };
+
+    const changeAccount = async (a: Harness, userId: string) => {
+      const deleted = rng.chance(0.5);
+      reachable.set(userId, !deleted);
+      const res = await a.slack.sendEvent({
+        type: 'user_change',
+        user: { id: userId, name: userId.toLowerCase(), deleted },
+      });
+      expect(res.status).toBe(200);
+      await eventually(async () => expect((await findProfile(a.db, userId))?.reachable).toBe(!deleted));
+    };
+
+    const answerAvailability = async (a: Harness, userId: string) => {
+      const before = a.standin.ephemeralsTo(userId).length;
+      const date = `2026-0${6 + rng.int(3)}-2${rng.int(9)}`;
+      const action = rng.chance(0.7)
+        ? { action_id: 'talent.availability.from', block_id: 'a', type: 'datepicker', selected_date: date }
+        : { action_id: 'talent.availability.not_now', block_id: 'a', value: 'not_now' };
+      const res = await a.slack.sendBlockAction({
+        userId,
+        channelId: a.standin.state.dmFor(userId),
+        message: { ts: '1700000000.000200', text: 'availability' },
+        actions: [action],
+      });
+      expect(res.status).toBe(200);
+      await eventually(() => expect(a.standin.ephemeralsTo(userId).length).toBeGreaterThan(before));
+    };
+
+    const closeMission = (a: Harness, userId: string) =>
+      a.deps.events.emit(
+        'mission.closed',
+        closedMission(userId, {
+          managerId: manager,
+          skills: [rng.pick(skills)],
+          rating: rng.chance(0.8) ? 1 + rng.int(5) : null,
+          wouldRehire: rng.chance(0.5),
+          closedAt: NOW,
+        }),
+      );
+
+    // Everyone has a profile first (an account change does not create one).
+    await Promise.all(freelancers.map((f) => editProfile(h, f, 0)));
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const work: Promise<unknown>[] = [];
+      for (const f of freelancers) {
+        const at = () => rng.pick(apps);
+        // Everything a round does to one freelancer starts at once, on any instance.
+        if (rng.chance(0.7)) work.push(editProfile(at(), f, round));
+        if (rng.chance(0.6)) work.push(changeAccount(at(), f));
+        if (rng.chance(0.3)) work.push(answerAvailability(at(), f));
+        if (rng.chance(0.35)) work.push(closeMission(at(), f));
+      }
+      await Promise.all(work);
+    }
+
+    // Every request's work is done. What the read model holds of each freelancer must be what a
+    // rebuild makes of their profile (waited for: a write still on its way may land).
+    await eventually(
+      async () => {
+        const problems: string[] = [];
+        for (const f of freelancers) {
+          const p = await findProfile(h.db, f);
+          if (!p) throw new Error(`no profile for ${f}`);
+          expect(p.reachable, `${f} reachable`).toBe(reachable.get(f));
+          const want = expectedOf(p);
+          const got = await storedOf(h, f, skills);
+          const same =
+            JSON.stringify(got.skills) === JSON.stringify(want.skills) &&
+            (want.skills.length === 0 || JSON.stringify(got.packed) === JSON.stringify([want.packed])) &&
+            JSON.stringify(got.card) === JSON.stringify(want.card);
+          if (!same) problems.push(`${f}: stored ${JSON.stringify(got)}\n  profile ${JSON.stringify(want)}`);
+        }
+        expect(problems, `seed ${seed}: read model differs from the profiles`).toEqual([]);
+      },
+      { timeoutMs: 4_000, what: 'the read model in line with the profiles' },
+    );
+
+    // What /talent shows on each instance (each from its own cache) is what it shows after a rebuild.
+    const shown = async () => {
+      const out: string[] = [];
+      for (const a of apps) for (const s of skills) out.push((await talentAnswer(a, s, manager)).all);
+      return out;
+    };
+    const before = await shown();
+    await rebuildReadModel(h.db);
+    expect(before).toEqual(await shown());
+  }, 60_000);
+});
