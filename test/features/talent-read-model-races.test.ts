@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../src/db/connection.js';
-import { cardBucketModel, skillIndexModel } from '../../src/features/talent/model.js';
+import { cardBucketOf, entryLines, packEntry } from '../../src/features/talent/lines.js';
+import { cardBucketModel, skillIndexModel, talentProfileModel } from '../../src/features/talent/model.js';
 import {
   cardOf,
   listedSkills,
   pauseReadModelSyncs,
-  rebuildReadModel,
+  syncSkillIndex,
 } from '../../src/features/talent/read-model.js';
-import { findProfile, type StoredProfile } from '../../src/features/talent/repository.js';
-import { cardBucketOf, entryLines, packEntry } from '../../src/features/talent/rules.js';
-import { silentLogger } from '../../src/logger.js';
+import { rebuildReadModel } from '../../src/features/talent/rebuild.js';
+import { blankProfile, findProfile, type StoredProfile } from '../../src/features/talent/repository.js';
+import { createLogger, silentLogger } from '../../src/logger.js';
 import { eventually } from '../support/eventually.js';
 import { Prng } from '../support/fuzz-random.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { harnessPerFile } from '../support/harness-hooks.js';
 import { createMission } from '../support/missions.js';
 import { newUserId } from '../support/people.js';
 import { closedMission, talentAnswer } from '../support/talent.js';
@@ -66,26 +66,72 @@ async function storedOf(h: Harness, userId: string, skills: readonly string[]) {
   return { skills: listed.sort(), packed: [...packed], card: line ? JSON.parse(line[1]) : null };
 }
 
+/** What a freelancer types in their profile modal. */
+interface ProfileInput {
+  skills: string[];
+  email: string;
+  availableFrom: string | null;
+  optOut: boolean;
+  rate: number;
+}
+
+/**
+ * Submits the freelancer's profile modal (from the Home) to an instance and waits for the listener's
+ * last step, their Home republished: its work, read model included, is done.
+ */
+async function submitProfile(a: Harness, userId: string, f: ProfileInput, logged: () => string[]) {
+  const published = () => a.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
+  const before = published();
+  const res = await a.slack.sendViewSubmission({
+    userId,
+    applyAck: false,
+    view: {
+      callback_id: 'talent.profile.modal',
+      state: {
+        values: {
+          talent_skills: { talent_skills: { type: 'plain_text_input', value: f.skills.join(', ') } },
+          talent_available_from: {
+            talent_available_from: { type: 'datepicker', selected_date: f.availableFrom },
+          },
+          talent_day_rate: { talent_day_rate: { type: 'plain_text_input', value: `${f.rate}` } },
+          talent_email: { talent_email: { type: 'email_text_input', value: f.email } },
+          talent_opt_out: {
+            talent_opt_out: { type: 'checkboxes', selected_options: f.optOut ? [{ value: 'opt_out' }] : [] },
+          },
+        },
+      },
+    },
+  });
+  expect(res.status, res.body).toBe(200);
+  await eventually(() =>
+    expect(published(), `the Home of ${userId} republished; logged: ${logged().join('\n')}`).toBeGreaterThan(
+      before,
+    ),
+  );
+}
+
 describe('the talent read model under concurrent writes', () => {
-  const harness = harnessPerFile('talentraces', { now: NOW });
-  const others: Harness[] = [];
+  const apps: Harness[] = [];
+  /** What the instances logged at warn level or above (a listener's failure is only seen there). */
+  const logged: string[] = [];
   beforeAll(async () => {
-    const h = harness();
-    for (let i = 1; i < INSTANCES; i += 1) {
-      const db = await connectDatabase(h.dbUri, silentLogger());
-      others.push(await startHarness(`talentraces-${i}`, { now: NOW, db }));
+    for (let i = 0; i < INSTANCES; i += 1) {
+      const logger = createLogger('warn', { write: (line: string) => logged.push(line.slice(0, 600)) });
+      // The first instance opens the file's database; the others each their own connection to it.
+      const db = apps[0] ? await connectDatabase(apps[0].dbUri, silentLogger()) : undefined;
+      apps.push(await startHarness('talentraces', { now: NOW, logger, ...(db ? { db } : {}) }));
     }
   });
   afterAll(async () => {
-    for (const a of [harness(), ...others]) pauseReadModelSyncs(a.db, null);
-    for (const o of others) {
-      await o.stop();
-      await o.db.close();
+    for (const a of apps) pauseReadModelSyncs(a.db, null);
+    for (const [i, a] of [...apps.entries()].reverse()) {
+      await a.stop();
+      if (i > 0) await a.db.close();
     }
   });
+  const problemsLogged = () => [...logged];
 
   it('ends as a rebuild from the profiles after rounds of interleaved edits, deactivations, ratings and opt-outs', async () => {
-    const apps = [harness(), ...others];
     const [h] = apps as [Harness];
     const seed = Number(process.env.RACE_SEED ?? 19);
     const rng = new Prng(seed);
@@ -111,41 +157,19 @@ describe('the talent read model under concurrent writes', () => {
       );
     }
 
-    const editProfile = async (a: Harness, userId: string, round: number) => {
-      const before = a.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
-      const own = skills.filter(() => rng.chance(0.5));
-      const email = rng.chance(0.8) ? `${userId.toLowerCase()}-${round}@example.org` : '';
-      const date = rng.chance(0.6) ? `2026-0${6 + rng.int(3)}-1${rng.int(9)}` : null;
-      const optOut = rng.chance(0.2);
-      const res = await a.slack.sendViewSubmission({
+    const editProfile = (a: Harness, userId: string, round: number) =>
+      submitProfile(
+        a,
         userId,
-        applyAck: false,
-        view: {
-          callback_id: 'talent.profile.modal',
-          state: {
-            values: {
-              talent_skills: { talent_skills: { type: 'plain_text_input', value: own.join(', ') } },
-              talent_available_from: { talent_available_from: { type: 'datepicker', selected_date: date } },
-              talent_day_rate: { talent_day_rate: { type: 'plain_text_input', value: `${500 + round}` } },
-              talent_email: { talent_email: { type: 'email_text_input', value: email } },
-              talent_opt_out: {
-                talent_opt_out: {
-                  type: 'checkboxes',
-                  selected_options: optOut ? [{ value: 'opt_out' }] : [],
-                },
-              },
-            },
-          },
+        {
+          skills: skills.filter(() => rng.chance(0.5)),
+          email: rng.chance(0.8) ? `${userId.toLowerCase()}-${round}@example.org` : '',
+          availableFrom: rng.chance(0.6) ? `2026-0${6 + rng.int(3)}-1${rng.int(9)}` : null,
+          optOut: rng.chance(0.2),
+          rate: 500 + round,
         },
-      });
-      expect(res.status, res.body).toBe(200);
-      // The listener's last step republishes their Home: its work is done.
-      await eventually(() =>
-        expect(
-          a.standin.callsTo('views.publish').filter((c) => c.args.user_id === userId).length,
-        ).toBeGreaterThan(before),
+        problemsLogged,
       );
-    };
 
     const changeAccount = async (a: Harness, userId: string) => {
       const deleted = rng.chance(0.5);
@@ -155,7 +179,9 @@ describe('the talent read model under concurrent writes', () => {
         user: { id: userId, name: userId.toLowerCase(), deleted },
       });
       expect(res.status).toBe(200);
-      await eventually(async () => expect((await findProfile(a.db, userId))?.reachable).toBe(!deleted));
+      await eventually(async () =>
+        expect((await findProfile(a.db, userId))?.reachable, problemsLogged().join('\n')).toBe(!deleted),
+      );
     };
 
     const answerAvailability = async (a: Harness, userId: string) => {
@@ -171,7 +197,9 @@ describe('the talent read model under concurrent writes', () => {
         actions: [action],
       });
       expect(res.status).toBe(200);
-      await eventually(() => expect(a.standin.ephemeralsTo(userId).length).toBeGreaterThan(before));
+      await eventually(() =>
+        expect(a.standin.ephemeralsTo(userId).length, problemsLogged().join('\n')).toBeGreaterThan(before),
+      );
     };
 
     const closeMission = (a: Harness, userId: string) =>
@@ -229,8 +257,93 @@ describe('the talent read model under concurrent writes', () => {
       for (const a of apps) for (const s of skills) out.push((await talentAnswer(a, s, manager)).all);
       return out;
     };
+    expect(problemsLogged()).toEqual([]);
     const before = await shown();
     await rebuildReadModel(h.db);
     expect(before).toEqual(await shown());
   }, 60_000);
+  it('takes back what a sync wrote of a profile erased while that sync was on its way', async () => {
+    const [h] = apps as [Harness];
+    const skill = `erlang-${newUserId('K').toLowerCase()}`;
+    const f = newUserId('RERASE');
+    h.standin.addUser({ id: f, name: 'erased', locale: 'en-US' });
+    const input = {
+      skills: [skill],
+      email: 'before@example.org',
+      availableFrom: null,
+      optOut: false,
+      rate: 500,
+    };
+    await submitProfile(h, f, input, problemsLogged);
+    expect((await storedOf(h, f, [skill])).skills).toEqual([skill]);
+
+    // The next edit's sync reads the profile, then waits until the erasure is done.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let paused = false;
+    pauseReadModelSyncs(h.db, async (userId) => {
+      if (userId !== f || paused) return;
+      paused = true;
+      await held;
+    });
+    try {
+      const edit = submitProfile(h, f, { ...input, email: 'after@example.org' }, problemsLogged);
+      await eventually(() => expect(paused, 'the edit’s sync paused after its read').toBe(true));
+      await h.slack.sendEvent({ type: 'user_change', user: { id: f, name: 'erased', is_forgotten: true } });
+      await eventually(async () => expect(await findProfile(h.db, f)).toBeNull());
+      release();
+      await edit;
+    } finally {
+      pauseReadModelSyncs(h.db, null);
+    }
+    expect(await storedOf(h, f, [skill])).toEqual({ skills: [], packed: [], card: null });
+  });
+
+  it('brings a profile stored before read-model versions in line (no rv, lines without one)', async () => {
+    const [h] = apps as [Harness];
+    const skill = `prolog-${newUserId('K').toLowerCase()}`;
+    const f = newUserId('RLEGACY');
+    const { rv: _rv, erasing: _erasing, ...old } = blankProfile(f, NOW);
+    await talentProfileModel(h.db).collection.insertOne({
+      ...old,
+      skills: [skill],
+      indexedSkills: [skill],
+      contactEmail: 'new@example.org',
+    } as never);
+    // What an older version of the app left: lines without a version, of an older state.
+    await skillIndexModel(h.db).collection.insertOne({
+      _id: skill,
+      entries: `\n${f}=0|0|0|0|0`,
+      v: 1,
+    } as never);
+    const bucket = cardBucketModel(h.db).collection;
+    const doc = await bucket.findOne<{ cards: string; v: number }>({ _id: cardBucketOf(f) as never });
+    const oldCard = JSON.stringify({ ...cardOf({ ...blankProfile(f, NOW), skills: [skill] } as never) });
+    await bucket.updateOne(
+      { _id: cardBucketOf(f) as never },
+      { $set: { cards: `${doc?.cards ?? ''}\n${f}=${oldCard}`, v: (doc?.v ?? 0) + 1 } },
+      { upsert: true },
+    );
+
+    // A replayed closing (no change to the profile) syncs it as it is.
+    await syncSkillIndex(h.db, f);
+    const p = await findProfile(h.db, f);
+    if (!p) throw new Error('the legacy profile is gone');
+    const want = expectedOf(p);
+    expect(await storedOf(h, f, [skill])).toEqual({
+      skills: [skill],
+      packed: [want.packed],
+      card: want.card,
+    });
+    expect((want.card as { contactEmail: string }).contactEmail).toBe('new@example.org');
+
+    // Its next change gets a version, and the line follows.
+    await h.slack.sendEvent({ type: 'user_change', user: { id: f, name: 'legacy', deleted: true } });
+    await eventually(async () =>
+      expect((await storedOf(h, f, [skill])).card).toMatchObject({ reachable: false }),
+    );
+    expect((await findProfile(h.db, f))?.rv).toBe(1);
+  });
 });
