@@ -30,7 +30,7 @@ const FREELANCERS = 6;
 const ROUNDS = 6;
 const INSTANCES = 3;
 /** The longest a sync waits between reading a profile and writing the read model. */
-const MAX_PAUSE_MS = 40;
+const MAX_PAUSE_MS = 80;
 /** How long one request's work may take on a machine as busy as CI's (many test files at once). */
 const WORK_MS = 15_000;
 
