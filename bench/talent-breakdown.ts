@@ -11,16 +11,11 @@ import { ManualClock } from '../src/clock.js';
 import { buildDeps } from '../src/compose.js';
 import { connectDatabase } from '../src/db/connection.js';
 import { type FerretBackend, startFerretDb } from '../src/db/ferretdb.js';
-import { importProfiles, rebuildReadModel, syncSkillIndex } from '../src/features/talent/read-model.js';
+import { entryLines, unpackEntry } from '../src/features/talent/lines.js';
+import { syncSkillIndex } from '../src/features/talent/read-model.js';
+import { importProfiles, rebuildReadModel } from '../src/features/talent/rebuild.js';
 import { saveAvailability } from '../src/features/talent/repository.js';
-import {
-  entryLines,
-  poolMean,
-  type RankFacts,
-  rank,
-  rankTop,
-  unpackEntry,
-} from '../src/features/talent/rules.js';
+import { poolMean, type RankFacts, rank, rankTop } from '../src/features/talent/rules.js';
 import { searchTalent, vocabularyOf } from '../src/features/talent/search/service.js';
 import { resultsMessage } from '../src/features/talent/search/views.js';
 import { translator } from '../src/i18n/index.js';

@@ -1,6 +1,6 @@
 // The benchmark pool of the talent search: 50,000 deterministic profiles over 120 skills (Zipf).
 // Shared by bench/talent-search.ts (the figures) and bench/talent-breakdown.ts (where the time goes).
-import type { ImportedProfile } from '../src/features/talent/read-model.js';
+import type { ImportedProfile } from '../src/features/talent/rebuild.js';
 
 export const PROFILES = 50_000;
 export const NOW = new Date('2026-06-01T09:00:00Z');

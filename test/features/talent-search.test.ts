@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ImportedProfile,
-  importProfiles,
-  rebuildReadModel,
-} from '../../src/features/talent/read-model.js';
+import { type ImportedProfile, importProfiles, rebuildReadModel } from '../../src/features/talent/rebuild.js';
 import { eventually } from '../support/eventually.js';
 import { ADMIN_ID } from '../support/harness.js';
 import { harnessPerFile } from '../support/harness-hooks.js';

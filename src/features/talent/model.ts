@@ -55,8 +55,18 @@ export interface TalentProfile {
   lastCollaboration: string | null;
   handovers: HandoverCard[];
   notes: PrivateNote[];
-  /** The normalized skills this profile is listed under in `talent_skill_index` (to drop the old ones). */
+  /**
+   * The normalized skills this profile may be listed under in `talent_skill_index` (to drop the old
+   * ones): grown before a line is written, trimmed once the read model is in line with the profile.
+   */
   indexedSkills: string[];
+  /**
+   * The read-model version: bumped in the same update as every change the read model shows, and
+   * written into the profile's read-model lines, so an older state never replaces a newer one.
+   */
+  rv: number;
+  /** Set while the profile is being erased (its read-model lines go, then the profile). */
+  erasing: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -86,6 +96,8 @@ const profileSchema = new Schema<TalentProfile>(
     handovers: mixedArray,
     notes: mixedArray,
     indexedSkills: { type: [String], default: [] },
+    rv: { type: Number, default: 0 },
+    erasing: { type: Boolean, default: false },
   },
   { collection: 'talent_profiles', timestamps: true, minimize: false },
 );
@@ -98,12 +110,14 @@ export const talentProfileModel = defineModel<TalentProfile>('TalentProfile', pr
 
 /**
  * The read model of `/talent`: one document per normalized skill (`_id`), holding every profile
- * listed under it as one string of lines `\n<userId>=<packed ranking facts>` (rules.ts `packEntry`).
+ * listed under it as one string of lines `\n<userId>~<rv>=<packed ranking facts>` (lines.ts), `rv` the
+ * profile version the line was written from.
  * A search reads one document by `_id` per query skill (and synonym), never a scan. One string, not
  * a map of 30,000 keys: FerretDB decodes a document key by key (measured: a 32,000-key map took
  * over half a second to read on PostgreSQL), a string in one piece. A profile change rewrites its
  * line with a conditional update on `v` (optimistic: a concurrent change makes it retry), so two
- * writers never lose each other's line. Opted-out and erased profiles are not listed.
+ * writers never lose each other's line, and only over a line of an older `rv`, so a writer that read
+ * the profile earlier never puts back an older state. Opted-out and erased profiles are not listed.
  */
 export interface SkillIndexDoc {
   _id: string;
@@ -124,9 +138,9 @@ export const skillIndexModel = defineModel<SkillIndexDoc>('TalentSkillIndex', sk
 
 /**
  * The second read model of `/talent`: what a result shows of a profile (a card), grouped in 512
- * bucket documents (`_id` = `b<n>`, n from the user id) as lines `\n<userId>=<card JSON>`. The page's
+ * bucket documents (`_id` = `b<n>`, n from the user id) as lines `\n<userId>~<rv>=<card JSON>`. The page's
  * ten cards are read by `_id` from a 512-row collection instead of ten reads from a 50,000-row one
- * (FerretDB scans the table even for an equality on `userId` or `_id`). Same conditional-`v` writes.
+ * (FerretDB scans the table even for an equality on `userId` or `_id`). Same writes (`v`, then `rv`).
  */
 export interface CardBucketDoc {
   _id: string;

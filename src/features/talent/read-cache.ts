@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
 import { POOL_STATS_ID } from './ids.js';
+import { entryLines, STAMP_SLOTS, stampSlotOf, unpackEntry } from './lines.js';
 import {
   type CardBucketDoc,
   cardBucketModel,
@@ -9,7 +10,7 @@ import {
   type SkillIndexDoc,
   skillIndexModel,
 } from './model.js';
-import { entryLines, type RankFacts, STAMP_SLOTS, stampSlotOf, unpackEntry } from './rules.js';
+import type { RankFacts } from './rules.js';
 
 // An in-process cache of the parsed read models of /talent, checked on every search by ONE read by
 // `_id` of the pool's totals document, which also holds 64 version counters ("stamps"): every write

@@ -1,47 +1,61 @@
 /**
  * The talent read models kept in step with the profiles: the skill index (skill → packed ranking
  * facts) and the card buckets, written by `_id` with their stamps bumped for the search cache
- * (read-cache.ts); a profile's erasure, the bulk import and the rebuild of both.
+ * (read-cache.ts); a profile's erasure. The bulk import and the rebuild are in rebuild.ts.
  */
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { isDuplicateKey } from '../../db/duplicates.js';
-import { POOL_STATS_ID } from './ids.js';
+import { cardBucketOf, packEntry, stampSlotOf, withEntry } from './lines.js';
 import {
   cardBucketModel,
-  poolStatsModel,
   skillIndexModel,
   type TalentCard,
   type TalentProfile,
   talentProfileModel,
 } from './model.js';
-import { bumpAllStamps, bumpStamps, cachedCardBuckets, newEpoch, type Stamps } from './read-cache.js';
-import { blankProfile, findProfile, type StoredProfile } from './repository.js';
-import { cardBucketOf, normalizeSkill, packEntry, stampSlotOf, withEntry } from './rules.js';
+import { bumpStamps, cachedCardBuckets, type Stamps } from './read-cache.js';
+import { findProfile, type StoredProfile } from './repository.js';
+import { normalizeSkill } from './rules.js';
 
-/** Erases a profile (Slack's `is_forgotten`); its read-model entries go first. */
+/** What a race test awaits between a sync's read of a profile and its read-model writes. */
+export type SyncPause = (userId: string) => Promise<void>;
+const pauses = new WeakMap<Connection, SyncPause>();
+
+/**
+ * Test seam (never set by the app): every sync of the read model on this connection awaits `pause`
+ * after reading the profile, widening the window in which a concurrent change lands (null: none).
+ */
+export function pauseReadModelSyncs(conn: Connection, pause: SyncPause | null): void {
+  if (pause) pauses.set(conn, pause);
+  else pauses.delete(conn);
+}
+
+/** A version above any profile's: an erasure's removals apply whatever line is stored. */
+const FOREVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Erases a profile (Slack's `is_forgotten`). First marked (`erasing`, its version moved) so that a
+ * sync that read it before sees the move and takes back what it wrote (syncSkillIndex), then its
+ * read-model lines go, then the profile. A crash half-way leaves it marked: erasing again finishes.
+ */
 export async function deleteProfile(conn: Connection, userId: string): Promise<void> {
-  const p = await findProfile(conn, userId);
+  const p = await talentProfileModel(conn)
+    .findOneAndUpdate({ userId }, { $set: { erasing: true }, $inc: { rv: 1 } }, { new: true })
+    .lean<StoredProfile>();
   if (!p) return;
-  await Promise.all(p.indexedSkills.map((s) => unsetEntry(conn, s, userId)));
-  await writeLine(conn, 'cards', cardBucketOf(userId), userId, null);
+  await removeLines(conn, userId, p.indexedSkills ?? [], FOREVER);
   await talentProfileModel(conn).deleteOne({ userId });
 }
 
-async function unsetEntry(conn: Connection, skill: string, userId: string): Promise<void> {
-  await writeEntry(conn, skill, userId, null);
-}
-
-/**
- * Sets (or removes, with null) one profile's line in a skill's read-model document: read, rewrite
- * the string, store on the condition that `v` did not move (else another writer won: read again).
- */
-async function writeEntry(
+/** Removes a profile's lines from these skills' documents and its card, unless newer than `version`. */
+async function removeLines(
   conn: Connection,
-  skill: string,
   userId: string,
-  packed: string | null,
+  skills: Iterable<string>,
+  version: number,
 ): Promise<void> {
-  await writeLine(conn, 'skills', skill, userId, packed);
+  await Promise.all([...new Set(skills)].map((s) => writeLine(conn, 'skills', s, userId, null, version)));
+  await writeLine(conn, 'cards', cardBucketOf(userId), userId, null, version);
 }
 
 /** The two line-holding read models: skill → ranking facts, bucket → cards. */
@@ -51,21 +65,30 @@ function lineModel(conn: Connection, kind: 'skills' | 'cards') {
     : { model: cardBucketModel(conn), field: 'cards' as const };
 }
 
+/**
+ * Sets (or removes, with null) one profile's line in a read-model document, from the profile at
+ * `version`: read the document, rewrite the string, store on the condition that the document's `v`
+ * did not move (else another writer won: read again). The line is left alone when the stored one was
+ * written from the same or a newer version of the profile: under the `v` condition, that check and
+ * the write are one atomic step.
+ */
 async function writeLine(
   conn: Connection,
   kind: 'skills' | 'cards',
   id: string,
   userId: string,
-  line: string | null,
+  payload: string | null,
+  version: number,
 ): Promise<void> {
   const { model, field } = lineModel(conn, kind);
   const collection = model.collection;
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const doc = await collection.findOne<Record<string, unknown> & { v: number }>({ _id: id as never });
     if (!doc) {
-      if (line === null) return;
+      if (payload === null) return;
       try {
-        await collection.insertOne({ _id: id, [field]: withEntry('', userId, line), v: 1 } as never);
+        const entries = withEntry('', userId, payload, version) ?? '';
+        await collection.insertOne({ _id: id, [field]: entries, v: 1 } as never);
         await bumpStamps(conn, [stampSlotOf(kind, id)]);
         return;
       } catch (err) {
@@ -74,8 +97,8 @@ async function writeLine(
       }
     }
     const current = String(doc[field] ?? '');
-    const next = withEntry(current, userId, line);
-    if (next === current) return;
+    const next = withEntry(current, userId, payload, version);
+    if (next === null || next === current) return;
     const res = await collection.updateOne(
       { _id: id as never, v: doc.v },
       { $set: { [field]: next, v: doc.v + 1 } },
@@ -130,105 +153,55 @@ export function listedSkills(p: Pick<TalentProfile, 'skills' | 'missionSkills' |
   return [...new Set([...p.skills, ...p.missionSkills].map(normalizeSkill).filter(Boolean))];
 }
 
-/**
- * Brings the read model in line with a profile: sets its entry under each listed skill (a small
- * `$set` of one path), removes it from the skills it left, and records where it is listed.
- */
-export async function syncSkillIndex(conn: Connection, userId: string): Promise<void> {
-  const p = await findProfile(conn, userId);
-  if (!p) return;
-  const skills = listedSkills(p);
-  const packed = packEntry({
+/** The ranking facts the skill index holds of a profile. */
+export function packedOf(p: TalentProfile): string {
+  return packEntry({
     ratingSum: p.ratingSum,
     ratingCount: p.ratingCount,
     wouldRehire: p.wouldRehireCount,
     missionsDone: p.missionsDone,
     saidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt).getTime() : 0,
   });
-  await Promise.all(skills.map((s) => writeEntry(conn, s, userId, packed)));
-  await writeLine(conn, 'cards', cardBucketOf(userId), userId, p.optedOut ? null : JSON.stringify(cardOf(p)));
-  const left = p.indexedSkills.filter((s) => !skills.includes(s));
-  await Promise.all(left.map((s) => unsetEntry(conn, s, userId)));
-  await talentProfileModel(conn).updateOne({ userId }, { $set: { indexedSkills: skills } });
 }
 
-/** What an import gives of a profile (the rest gets a new profile's defaults). */
-export type ImportedProfile = Pick<TalentProfile, 'userId'> & Partial<Omit<TalentProfile, 'userId'>>;
+/** A sync passes again while the profile keeps moving under it; a newer change's own sync follows. */
+const MAX_PASSES = 10;
 
 /**
- * Inserts many profiles at once (an import, a benchmark's or a test's pool); follow with
- * `rebuildReadModel`. Existing user ids are left as they are (the unique index drops them).
+ * Brings the read model in line with a profile, as read now: sets its line (at the profile's version
+ * `rv`) under each listed skill and in its card bucket, removes it from the skills it left. Each
+ * line is only written over an older one. Then, in one conditional update, checks the profile still
+ * is at that version and records where it is listed; if it moved (a change landed while this pass
+ * wrote), passes again from the profile re-read — taking back lines this call wrote that the newer
+ * state does not list, as a removal is not remembered by the read model. A profile erased meanwhile
+ * (gone or `erasing`): every line this call may have written goes.
  */
-export async function importProfiles(
-  conn: Connection,
-  profiles: readonly ImportedProfile[],
-  now: Date,
-): Promise<void> {
-  const docs = profiles.map((p) => {
-    const doc = { ...blankProfile(p.userId, now), ...p };
-    return { ...doc, indexedSkills: listedSkills(doc) };
-  });
-  for (let i = 0; i < docs.length; i += 1_000) {
-    try {
-      await talentProfileModel(conn).insertMany(docs.slice(i, i + 1_000), { ordered: false });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
-  }
-}
-
-/**
- * Rebuilds the whole read model and the pool's rating totals from the profiles (one pass over
- * them, one write per skill): after an import, or to repair. Not on any path a user waits for.
- */
-export async function rebuildReadModel(conn: Connection): Promise<{ profiles: number; skills: number }> {
-  const bySkill = new Map<string, string[]>();
-  const byBucket = new Map<string, string[]>();
-  const totals = { ratingSum: 0, ratingCount: 0 };
-  let profiles = 0;
-  const listed: { userId: string; skills: string[] }[] = [];
-  for await (const raw of talentProfileModel(conn).find({}).lean<StoredProfile[]>().cursor()) {
-    const p = { ...blankProfile('', new Date(0)), ...(raw as StoredProfile) };
-    profiles += 1;
-    totals.ratingSum += p.ratingSum;
-    totals.ratingCount += p.ratingCount;
-    const skills = listedSkills(p);
-    const packed = packEntry({
-      ratingSum: p.ratingSum,
-      ratingCount: p.ratingCount,
-      wouldRehire: p.wouldRehireCount,
-      missionsDone: p.missionsDone,
-      saidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt).getTime() : 0,
-    });
-    for (const s of skills) {
-      const lines = bySkill.get(s) ?? [];
-      lines.push(`\n${p.userId}=${packed}`);
-      bySkill.set(s, lines);
-    }
-    if (!p.optedOut) {
-      const bucket = cardBucketOf(p.userId);
-      const lines = byBucket.get(bucket) ?? [];
-      lines.push(`\n${p.userId}=${JSON.stringify(cardOf(p))}`);
-      byBucket.set(bucket, lines);
-    }
-    const same = skills.length === p.indexedSkills.length && skills.every((s) => p.indexedSkills.includes(s));
-    if (!same) listed.push({ userId: p.userId, skills });
-  }
-  await skillIndexModel(conn).deleteMany({});
-  const docs = [...bySkill].map(([_id, lines]) => ({ _id, entries: lines.join(''), v: 1 }));
-  for (const doc of docs) await skillIndexModel(conn).collection.insertOne(doc as never);
-  await cardBucketModel(conn).deleteMany({});
-  for (const [_id, lines] of byBucket) {
-    await cardBucketModel(conn).collection.insertOne({ _id, cards: lines.join(''), v: 1 } as never);
-  }
-  // $set, not a replace: the document also holds the read-model stamps, which must only grow.
-  await poolStatsModel(conn).updateOne(
-    { _id: POOL_STATS_ID },
-    { $set: totals, $setOnInsert: { epoch: newEpoch() } },
-    { upsert: true },
-  );
+export async function syncSkillIndex(conn: Connection, userId: string): Promise<void> {
   const model = talentProfileModel(conn);
-  for (const l of listed) await model.updateOne({ userId: l.userId }, { $set: { indexedSkills: l.skills } });
-  await bumpAllStamps(conn);
-  return { profiles, skills: docs.length };
+  const written = new Set<string>();
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const p = await findProfile(conn, userId);
+    if (!p || p.erasing) {
+      await removeLines(conn, userId, [...written, ...(p?.indexedSkills ?? [])], FOREVER);
+      return;
+    }
+    await pauses.get(conn)?.(userId);
+    const skills = listedSkills(p);
+    // Recorded before the lines are written: a crash half-way leaves no line it does not point to.
+    const added = skills.filter((s) => !p.indexedSkills.includes(s));
+    if (added.length > 0)
+      await model.updateOne({ userId }, { $addToSet: { indexedSkills: { $each: added } } });
+    const packed = packedOf(p);
+    await Promise.all(skills.map((s) => writeLine(conn, 'skills', s, userId, packed, p.rv)));
+    for (const s of skills) written.add(s);
+    const card = p.optedOut ? null : JSON.stringify(cardOf(p));
+    await writeLine(conn, 'cards', cardBucketOf(userId), userId, card, p.rv);
+    const left = [...new Set([...p.indexedSkills, ...written])].filter((s) => !skills.includes(s));
+    await Promise.all(left.map((s) => writeLine(conn, 'skills', s, userId, null, p.rv)));
+    // A profile stored before versions has no `rv` (read as 0).
+    const atVersion = p.rv === 0 ? mongoose.trusted({ $in: [0, null] }) : p.rv;
+    const still = await model.updateOne({ userId, rv: atVersion }, { $set: { indexedSkills: skills } });
+    if (still.matchedCount === 1) return;
+  }
+  throw new Error(`talent read model of ${userId}: the profile kept changing for ${MAX_PASSES} passes`);
 }

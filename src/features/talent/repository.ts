@@ -32,8 +32,13 @@ export function blankProfile(userId: string, now: Date) {
     handovers: [],
     notes: [],
     indexedSkills: [] as string[],
+    rv: 0,
+    erasing: false,
   };
 }
+
+/** Every change the read model shows bumps the profile's read-model version in the same update. */
+const bump = { $inc: { rv: 1 } } as const;
 
 /** The fields a closed mission writes with operators, left out of its upsert's `$setOnInsert`. */
 const closingFields = [
@@ -47,6 +52,7 @@ const closingFields = [
   'lastCollaboration',
   'handovers',
   'notes',
+  'rv',
 ] as const;
 
 /** A stored profile with every field (a field an operator never wrote gets its default). */
@@ -92,21 +98,20 @@ export async function saveOwnProfile(
   const model = talentProfileModel(conn);
   await ensureProfile(conn, userId, now);
   if (!edit.optedOut) await model.updateOne({ userId, optedOut: true }, { $set: { optedInAt: now } });
-  const before = await findProfile(conn, userId);
-  const availabilityChanged = edit.availableFrom !== (before?.availableFrom ?? null);
-  await model.updateOne(
-    { userId },
-    {
-      $set: {
-        skills: edit.skills,
-        availableFrom: edit.availableFrom,
-        dayRate: edit.dayRate,
-        contactEmail: edit.contactEmail,
-        optedOut: edit.optedOut,
-        ...(availabilityChanged ? { availabilitySaidAt: edit.availableFrom ? now : null } : {}),
-      },
-    },
+  const fields = {
+    skills: edit.skills,
+    availableFrom: edit.availableFrom,
+    dayRate: edit.dayRate,
+    contactEmail: edit.contactEmail,
+    optedOut: edit.optedOut,
+  };
+  // The date changed: it is said now. Decided by the update's own filter (not by an earlier read,
+  // which a concurrent answer may have made stale).
+  const changed = await model.updateOne(
+    { userId, availableFrom: mongoose.trusted({ $ne: edit.availableFrom }) },
+    { $set: { ...fields, availabilitySaidAt: edit.availableFrom ? now : null }, ...bump },
   );
+  if (changed.matchedCount === 0) await model.updateOne({ userId }, { $set: fields, ...bump });
 }
 
 /** Stores an availability answer ("available from", or null for "not now"). */
@@ -118,7 +123,7 @@ export async function saveAvailability(
   await ensureProfile(conn, userId, a.saidAt);
   await talentProfileModel(conn).updateOne(
     { userId },
-    { $set: { availableFrom: a.availableFrom, availabilitySaidAt: a.saidAt } },
+    { $set: { availableFrom: a.availableFrom, availabilitySaidAt: a.saidAt }, ...bump },
   );
 }
 
@@ -132,6 +137,7 @@ export async function addClosedMission(conn: Connection, e: MissionClosed): Prom
   const rated = e.rating !== null;
   const update = {
     $inc: {
+      rv: 1,
       missionsDone: 1,
       ratingSum: rated ? (e.rating ?? 0) : 0,
       ratingCount: rated ? 1 : 0,
@@ -186,7 +192,7 @@ export async function addClosedMission(conn: Connection, e: MissionClosed): Prom
 export async function setReachable(conn: Connection, userId: string, reachable: boolean): Promise<boolean> {
   const res = await talentProfileModel(conn).updateOne(
     { userId, reachable: !reachable },
-    { $set: { reachable } },
+    { $set: { reachable }, ...bump },
   );
   return res.modifiedCount === 1;
 }

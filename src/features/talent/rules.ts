@@ -89,55 +89,6 @@ export interface RankFacts {
   saidAt: number;
 }
 
-export function packEntry(f: Omit<RankFacts, 'userId'>): string {
-  return `${f.ratingSum}|${f.ratingCount}|${f.wouldRehire}|${f.missionsDone}|${f.saidAt}`;
-}
-
-export function unpackEntry(userId: string, packed: string): RankFacts {
-  // No split/map: a cache refresh unpacks ~30,000 of these for a common skill.
-  const n: number[] = [0, 0, 0, 0, 0];
-  let from = 0;
-  for (let i = 0; i < 5; i += 1) {
-    const bar = packed.indexOf('|', from);
-    n[i] = Number(packed.slice(from, bar < 0 ? undefined : bar));
-    if (bar < 0) break;
-    from = bar + 1;
-  }
-  const [s, c, r, m, a] = n;
-  return {
-    userId,
-    ratingSum: s || 0,
-    ratingCount: c || 0,
-    wouldRehire: r || 0,
-    missionsDone: m || 0,
-    saidAt: a || 0,
-  };
-}
-
-/** The lines of a read-model document (`\n<userId>=<packed>` each), as user id → packed facts. */
-export function* entryLines(entries: string): Iterable<[string, string]> {
-  let at = entries.indexOf('\n');
-  while (at >= 0) {
-    const next = entries.indexOf('\n', at + 1);
-    const line = entries.slice(at + 1, next < 0 ? undefined : next);
-    const eq = line.indexOf('=');
-    if (eq > 0) yield [line.slice(0, eq), line.slice(eq + 1)];
-    at = next;
-  }
-}
-
-/** `entries` with the line of `userId` replaced by `packed` (added if missing), or removed when null. */
-export function withEntry(entries: string, userId: string, packed: string | null): string {
-  const key = `\n${userId}=`;
-  const at = entries.indexOf(key);
-  let rest = entries;
-  if (at >= 0) {
-    const end = entries.indexOf('\n', at + 1);
-    rest = entries.slice(0, at) + (end < 0 ? '' : entries.slice(end));
-  }
-  return packed === null ? rest : `${rest}${key}${packed}`;
-}
-
 /** (sum + m·C) / (count + m): a rating shrunk toward the pool mean C with prior weight m. */
 export function shrunkRating(sum: number, count: number, poolMean: number, m = PRIOR_WEIGHT): number {
   return (sum + m * poolMean) / (count + m);
@@ -248,30 +199,4 @@ export function maySeePrivate(
   subjectId: string,
 ): boolean {
   return viewer.isManagerOrAdmin && viewer.userId !== subjectId;
-}
-
-/** Buckets of the card read model. */
-export const CARD_BUCKETS = 512;
-
-/** FNV-1a of a string (stable across runs and processes). */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/** The card bucket of a user id. */
-export function cardBucketOf(userId: string): string {
-  return `b${fnv1a(userId) % CARD_BUCKETS}`;
-}
-
-/** Version slots of the read models (docs/flows.md, "Talent pool"): each read-model document maps to one. */
-export const STAMP_SLOTS = 64;
-
-/** The version slot of a read-model document (`skills/<skill>` or `cards/<bucket>`). */
-export function stampSlotOf(kind: 'skills' | 'cards', id: string): number {
-  return fnv1a(`${kind}/${id}`) % STAMP_SLOTS;
 }
