@@ -39,16 +39,16 @@ async function twoHundredDue(h: Harness): Promise<string[]> {
     ),
   );
   await passAt(h, '2026-01-12T08:00:00Z'); // the hourly planning
-  // Four units (due minute, lane) of 50: the stop comes about when one unit's claim follows another's.
+  // Three units (due minute, lane) of 66-67: the stop comes in the middle of the first or second.
   await checkinModel(h.db)
     .find({ week: '2026-W03' }, { _id: 1 })
     .lean()
     .exec()
     .then((rows) =>
       Promise.all(
-        [0, 1, 2, 3].map((lane) =>
+        [0, 1, 2].map((lane) =>
           checkinModel(h.db).updateMany(
-            { _id: mongoose.trusted({ $in: rows.filter((_, i) => i % 4 === lane).map((r) => r._id) }) },
+            { _id: mongoose.trusted({ $in: rows.filter((_, i) => i % 3 === lane).map((r) => r._id) }) },
             { $set: { lane } },
           ),
         ),
@@ -127,7 +127,7 @@ describe('npm run jobs -- run-due stopped by SIGTERM on a busy machine', () => {
         expect(seen, 'check-in DMs at the stand-in').toBeGreaterThanOrEqual(STOP_AFTER);
         return seen;
       },
-      { timeoutMs: 90_000, what: `${STOP_AFTER} check-in DMs` },
+      { timeoutMs: 240_000, what: `${STOP_AFTER} check-in DMs` },
     );
 
   it('the whole npm process group signalled (Ctrl-C, systemd): 0 in doubt, 0 lost, each sent once, a report', async () => {
@@ -144,7 +144,7 @@ describe('npm run jobs -- run-due stopped by SIGTERM on a busy machine', () => {
     const got = await outcome(h, freelancers, exit);
     expect(got, exit.out).toEqual(expected(got.dmsAtStop));
     expect(got.dmsAtStop).toBeLessThan(CHECKINS);
-  }, 180_000);
+  }, 420_000);
 
   it('the node process alone signalled: 0 in doubt, 0 lost, each sent once, a report, exit 0', async () => {
     const h = harness();
@@ -160,5 +160,5 @@ describe('npm run jobs -- run-due stopped by SIGTERM on a busy machine', () => {
     expect(got, exit.out).toEqual(expected(got.dmsAtStop));
     expect(got.dmsAtStop).toBeLessThan(CHECKINS);
     expect(exit.code, exit.out).toBe(0);
-  }, 180_000);
+  }, 420_000);
 });
