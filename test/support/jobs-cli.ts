@@ -57,7 +57,7 @@ export function spawnRunDue(h: Harness, at: string, env: Record<string, string> 
 
 /**
  * `npm run jobs -- run-due --at …` through npm itself, as the leader of a process group of its own
- * (npm, the shell it runs the script in, node): what a terminal's Ctrl-C or systemd signals as a
+ * (npm, and whatever its script runs: node, through `exec`): what a terminal's Ctrl-C or systemd signals as a
  * whole. `signalGroup` sends a signal to every process of the group; `groupGone` tells whether any
  * is left.
  */
