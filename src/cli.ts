@@ -11,6 +11,7 @@ import { documentCounts, KEPT_BY_PURGE, purgeWorkspace } from './features/privac
 import { createLogger } from './logger.js';
 import { resumeWorkspace } from './scheduler/halt.js';
 import type { JobOutcome } from './scheduler/runner.js';
+import { onStopSignal, tolerateClosedOutput } from './stop-signals.js';
 
 const usage = `Usage: npm run jobs -- <command> [options]
 
@@ -70,6 +71,16 @@ async function main(argv: string[], term: Terminal): Promise<number> {
     term.err(describeConfigProblems(loaded.problems));
     return 1;
   }
+  // A stop (a deploy, Ctrl-C) from now on ends the pass at a safe point: what went is recorded as
+  // sent, what did not goes back to the queue for the next pass, and the report is still printed.
+  let stoppedBy: NodeJS.Signals | undefined;
+  let stopPass = () => {};
+  if (command === 'run-due') {
+    onStopSignal((signal) => {
+      stoppedBy = signal;
+      stopPass();
+    });
+  }
   const { config } = loaded;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const database = await resolveDatabase(config, logger);
@@ -84,12 +95,15 @@ async function main(argv: string[], term: Terminal): Promise<number> {
       );
       return 0;
     }
-    // A stop mid-pass (a deploy, Ctrl-C) ends the pass at a safe point: what was sent is recorded.
-    const stop = () => void deps.scheduler.stop();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    stopPass = () => void deps.scheduler.stop();
+    if (stoppedBy) {
+      term.out(
+        `run-due at ${clock.now().toISOString()}:\n  stopped by ${stoppedBy} before the pass began: nothing ran.`,
+      );
+      return 0;
+    }
     const { notes, outcomes } = await deps.scheduler.runPass();
-    term.out(report(notes, outcomes, clock.now()));
+    term.out(report(notes, outcomes, clock.now(), stoppedBy));
     return 0;
   } finally {
     await db.close();
@@ -145,12 +159,22 @@ async function workspaceCommand(
   }
 }
 
-function report(notes: readonly string[], outcomes: readonly JobOutcome[], at: Date): string {
+function report(
+  notes: readonly string[],
+  outcomes: readonly JobOutcome[],
+  at: Date,
+  stoppedBy: NodeJS.Signals | undefined,
+): string {
   const head = [
     `run-due at ${at.toISOString()}:`,
     ...notes.map((n) => `  ${n}`),
     `  ${outcomes.length} job(s) ran`,
   ].join('\n');
+  const stop = stoppedBy
+    ? [
+        `  stopped by ${stoppedBy}: the pass ended at a safe point; what it did not send goes with the next pass.`,
+      ]
+    : [];
   const lines = outcomes.map((o) => {
     const extra =
       o.result === 'retry'
@@ -162,9 +186,10 @@ function report(notes: readonly string[], outcomes: readonly JobOutcome[], at: D
             : '';
     return `  ${o.result.padEnd(8)} ${o.name} ${o.key} attempt ${o.attempt}${extra}`;
   });
-  return [head, ...lines].join('\n');
+  return [head, ...lines, ...stop].join('\n');
 }
 
+tolerateClosedOutput();
 main(process.argv.slice(2), processTerminal).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -6,6 +6,7 @@ import { describeConfigProblems, loadConfig } from './config.js';
 import { connectDatabase } from './db/connection.js';
 import { resolveDatabase } from './db/resolve.js';
 import { createLogger } from './logger.js';
+import { onStopSignal } from './stop-signals.js';
 
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env, 'server');
@@ -29,10 +30,7 @@ async function main(): Promise<void> {
       : `Passerelle connected in Socket Mode (health: http://localhost:${port}/healthz)`,
   );
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
     logger.info(`${signal} received: finishing in-flight work`);
     try {
       // First no new request or job, then the work in flight reaches a safe point (bounded), then the database.
@@ -47,8 +45,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  onStopSignal(
+    (signal) => void shutdown(signal),
+    (signal) => logger.info(`${signal} received again: already stopping`),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,9 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '@slack/bolt';
 import type { Connection } from 'mongoose';
 import type { Clock } from '../clock.js';
 import { isUndeliverable, slackErrorCode } from '../slack/errors.js';
 import type { OutgoingMessage, PostedRef, SlackGateway } from '../slack/gateway.js';
-import type { SendPriority } from '../slack/pacer.js';
+import { type SendPriority, SendWithdrawn } from '../slack/pacer.js';
 import { forgetJournal, type JournalState, readJournal, writeJournal } from './journal.js';
 
 /** One DM to send: `key` names the message (due once), `to` the recipient. */
@@ -26,7 +27,11 @@ export type Delivery =
 export interface SendOptions {
   /** Bulk (scheduled) sends give way to urgent ones (answers, alerts). Default bulk. */
   priority?: SendPriority;
-  /** Once aborted, no further slice is handed to Slack; the slices in flight finish and are recorded. */
+  /**
+   * Once aborted, no further slice goes, and the messages of the slices in flight that still wait for
+   * the pacer are withdrawn (`unsent`, journaled as such); those already with Slack are answered and
+   * recorded. So a stop leaves nothing in doubt unless Slack gives no answer.
+   */
   signal?: AbortSignal;
   /**
    * Claims a slice just before it goes, returning the items it got (the others are `unsent`): for
@@ -54,7 +59,8 @@ const SLICES_IN_FLIGHT = 3;
  * answers are journaled as soon as the slice is answered, so a crash leaves at most the slices in
  * flight (3 per running send, about a second and a half of sending) in doubt — and the sender that takes the
  * work over reads the journal and never sends those again (at most once), while the rest goes.
- * A stop (`signal`) hands no new slice to Slack and waits for those in flight.
+ * A stop (`signal`) hands no new slice to Slack, withdraws what still waits for the pacer, and waits
+ * for the answers to what Slack already has.
  */
 export class Dispatcher {
   constructor(
@@ -72,6 +78,24 @@ export class Dispatcher {
    * handed to Slack without their answers written.
    */
   async send(scope: string, items: readonly Outgoing[], opts: SendOptions = {}): Promise<Delivery[]> {
+    // One listener per message waiting for the pacer: on a signal of this send's own, not the app's.
+    const withdraw = new AbortController();
+    setMaxListeners(SLICES_IN_FLIGHT * this.sliceSize + 1, withdraw.signal);
+    const stop = () => withdraw.abort();
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      return await this.sendSlices(scope, items, { ...opts, signal: opts.signal && withdraw.signal });
+    } finally {
+      opts.signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  private async sendSlices(
+    scope: string,
+    items: readonly Outgoing[],
+    opts: SendOptions,
+  ): Promise<Delivery[]> {
     const results: Delivery[] = [];
     const inFlight = new Set<Promise<void>>();
     let answered: Delivery[] = [];
@@ -98,13 +122,14 @@ export class Dispatcher {
         {
           accepted: toWrite.flatMap((r) => (r.status === 'sent' ? [{ key: r.key, ...r.ref }] : [])),
           refused: toWrite.flatMap((r) => (r.status === 'refused' ? [r.key] : [])),
+          withdrawn: toWrite.flatMap((r) => (r.status === 'unsent' ? [r.key] : [])),
           attempted: starting.map((slice) => slice.map((o) => o.key)),
         },
         this.clock.now(),
       );
       if (next >= items.length || opts.signal?.aborted) opts.onLastSlice?.();
       for (const slice of starting) {
-        const run: Promise<void> = this.sendSlice(slice, opts.priority ?? 'bulk').then((r) => {
+        const run: Promise<void> = this.sendSlice(slice, opts.priority ?? 'bulk', opts.signal).then((r) => {
           answered.push(...r);
           results.push(...r);
           inFlight.delete(run);
@@ -157,15 +182,17 @@ export class Dispatcher {
     return forgetJournal(this.conn, scope);
   }
 
-  private sendSlice(slice: Outgoing[], priority: SendPriority): Promise<Delivery[]> {
-    return Promise.all(slice.map((o) => this.sendOne(o, priority)));
+  private sendSlice(slice: Outgoing[], priority: SendPriority, stop?: AbortSignal): Promise<Delivery[]> {
+    return Promise.all(slice.map((o) => this.sendOne(o, priority, stop)));
   }
 
-  private async sendOne(o: Outgoing, priority: SendPriority): Promise<Delivery> {
+  private async sendOne(o: Outgoing, priority: SendPriority, stop?: AbortSignal): Promise<Delivery> {
     try {
-      const ref = await this.gateway.sendDm(o.to, o.message, priority);
+      const ref = await this.gateway.sendDm(o.to, o.message, priority, stop);
       return { key: o.key, status: 'sent', ref, at: this.clock.now() };
     } catch (err) {
+      // Still waiting for the pacer when the app began to stop: Slack never saw it.
+      if (err instanceof SendWithdrawn) return { key: o.key, status: 'unsent' };
       const error = slackErrorCode(err);
       if (!answeredBySlack(err)) {
         this.logger.warn('DM in doubt: Slack gave no answer', { key: o.key, error });

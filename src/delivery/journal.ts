@@ -4,13 +4,14 @@ import { defineModel } from '../db/model.js';
 
 /**
  * One step of a delivery, for a slice of messages: `attempted` is written before they are handed to
- * Slack, `accepted` (with where each landed) and `refused` once Slack answered. Insert-only, one
+ * Slack, `accepted` (with where each landed) and `refused` once Slack answered, `withdrawn` when a
+ * stop took them back before they reached Slack (free to send, as refused ones are). Insert-only, one
  * document per slice: cheap on MongoDB and FerretDB alike (no update by id, which FerretDB scans).
  */
 interface JournalEntry {
   /** Who sends: a delivery claim's token, or a job's key. */
   scope: string;
-  state: 'attempted' | 'accepted' | 'refused';
+  state: 'attempted' | 'accepted' | 'refused' | 'withdrawn';
   keys: string[];
   refs: { key: string; channel: string; ts: string }[];
   at: Date;
@@ -19,7 +20,7 @@ interface JournalEntry {
 const journalSchema = new Schema<JournalEntry>(
   {
     scope: { type: String, required: true },
-    state: { type: String, required: true, enum: ['attempted', 'accepted', 'refused'] },
+    state: { type: String, required: true, enum: ['attempted', 'accepted', 'refused', 'withdrawn'] },
     keys: { type: [String], default: [] },
     refs: { type: [{ _id: false, key: String, channel: String, ts: String }], default: [] },
     at: { type: Date, required: true },
@@ -52,6 +53,8 @@ export interface JournalWrite {
   accepted?: { key: string; channel: string; ts: string }[];
   /** Messages Slack refused (nothing was posted). */
   refused?: string[];
+  /** Messages of an attempted slice taken back before they reached Slack (a stop). */
+  withdrawn?: string[];
 }
 
 /** Writes one step of a scope's journal in one command (the gate of FerretDB makes each a wait). */
@@ -67,6 +70,7 @@ export async function writeJournal(
     docs.push({ scope, state: 'accepted', keys: accepted.map((r) => r.key), refs: accepted, at });
   }
   if (write.refused?.length) docs.push({ scope, state: 'refused', keys: write.refused, at });
+  if (write.withdrawn?.length) docs.push({ scope, state: 'withdrawn', keys: write.withdrawn, at });
   for (const keys of write.attempted ?? [])
     if (keys.length > 0) docs.push({ scope, state: 'attempted', keys, at });
   if (docs.length > 0) await journal(conn).insertMany(docs);

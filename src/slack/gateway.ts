@@ -40,16 +40,19 @@ export class SlackGateway {
   /**
    * Sends a DM from the app (posting to the user id lands in the app's DM with them). Every post is
    * paced; `bulk` sends (scheduled check-ins, reminders) give way to `urgent` ones (answers, alerts).
-   * Resolves only once Slack accepted the message.
+   * Resolves only once Slack accepted the message. Once `withdraw` is aborted, a DM still waiting for
+   * the pacer is not sent: it rejects with `SendWithdrawn` (see pacer.ts).
    */
   async sendDm(
     userId: string,
     message: OutgoingMessage,
     priority: SendPriority = 'urgent',
+    withdraw?: AbortSignal,
   ): Promise<PostedRef> {
     const res = await this.pacer.run(
       () => this.client.chat.postMessage({ channel: userId, ...message, unfurl_links: false }),
       priority,
+      withdraw,
     );
     return { channel: res.channel ?? userId, ts: res.ts ?? '' };
   }

@@ -1,5 +1,13 @@
 import PQueue from 'p-queue';
 
+/** A send withdrawn from the pacer's queue before it was called: it never reached Slack. */
+export class SendWithdrawn extends Error {
+  constructor() {
+    super('withdrawn before it was sent (the app is stopping)');
+    this.name = 'SendWithdrawn';
+  }
+}
+
 /** How soon a send must go: answers and alerts first, scheduled bulk sends after. */
 export type SendPriority = 'urgent' | 'bulk';
 
@@ -22,9 +30,31 @@ export class SendPacer {
     this.queue = new PQueue({ intervalCap: perSlice, interval, strict: true });
   }
 
-  /** Runs `send` when the rate allows it. */
-  run<T>(send: () => Promise<T>, priority: SendPriority = 'urgent'): Promise<T> {
-    return this.queue.add(send, { priority: PRIORITY[priority] }) as Promise<T>;
+  /**
+   * Runs `send` when the rate allows it. Once `withdraw` is aborted, a send still waiting for its
+   * turn leaves the queue and rejects with `SendWithdrawn` without being called (nothing reached
+   * Slack); one already called is waited for and gives its own outcome.
+   */
+  async run<T>(
+    send: () => Promise<T>,
+    priority: SendPriority = 'urgent',
+    withdraw?: AbortSignal,
+  ): Promise<T> {
+    let called: Promise<T> | undefined;
+    try {
+      return (await this.queue.add(
+        () => {
+          called = send();
+          return called;
+        },
+        { priority: PRIORITY[priority], ...(withdraw ? { signal: withdraw } : {}) },
+      )) as T;
+    } catch (err) {
+      // p-queue also rejects a running task when its signal aborts: the call itself decides then.
+      if (called) return called;
+      if (withdraw?.aborted) throw new SendWithdrawn();
+      throw err;
+    }
   }
 
   /** Resolves when fewer than `n` sends are waiting. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startOnboarding } from '../../src/features/onboarding/index.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
 import { harnessPerTest } from '../support/harness-hooks.js';
-import { runDue } from '../support/jobs-cli.js';
+import { runDue, spawnRunDue } from '../support/jobs-cli.js';
 import { createMission } from '../support/missions.js';
 import { newPerson } from '../support/people.js';
 
@@ -52,6 +52,15 @@ describe('npm run jobs -- run-due --at', () => {
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/\b0 job\(s\) ran/);
     expect(postsToThem().length).toBe(before + dueToday);
+  }, 60_000);
+
+  it('a reader gone before the report (`| head`, a `| tee` killed by the same Ctrl-C) does not crash the run', async () => {
+    const { child, exited } = spawnRunDue(harness(), '2026-03-03T10:00:00+01:00');
+    // The pipe's reading end closed: the CLI's writes to stdout fail with EPIPE.
+    child.stdout?.destroy();
+    const { code, out } = await exited;
+    expect(out).not.toMatch(/EPIPE/);
+    expect(code, out).toBe(0);
   }, 60_000);
 
   it('rejects a malformed --at with a clear message', async () => {

@@ -18,12 +18,13 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The node arguments of package.json's start script (`node --max-old-space-size=… dist/main.js`). */
+/** The node arguments of package.json's start script (`exec node --max-old-space-size=… dist/main.js`). */
 function startArgs(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const [cmd, ...args] = (pkg.scripts.start ?? '').split(/\s+/);
+  // `exec node …`: npm's shell becomes node, so npm forwards its signals to the app and waits for it.
+  const [cmd, ...args] = (pkg.scripts.start ?? '').replace(/^exec\s+/, '').split(/\s+/);
   if (cmd !== 'node') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
   return args;
 }

@@ -27,6 +27,7 @@ function deliveryNote(d: DeliveryReport): string | undefined {
     d.retry && `${d.retry} to retry`,
     d.undeliverable && `${d.undeliverable} undeliverable`,
     d.inDoubt && `${d.inDoubt} in doubt (not sent again)`,
+    d.released && `${d.released} back in the queue (stopped before sending them)`,
   ]);
 }
 

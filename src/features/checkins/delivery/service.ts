@@ -22,6 +22,8 @@ export interface DeliveryReport {
   undeliverable: number;
   /** Handed to Slack when a runner died, never confirmed: not sent again (at most once). */
   inDoubt: number;
+  /** Claimed, then not sent because the app stopped: back in the queue for the next pass. */
+  released: number;
 }
 
 export interface DeliveryOptions {
@@ -46,7 +48,7 @@ const keyOf = (c: Pick<Checkin, '_id'>) => c._id.toHexString();
  * The next unit is claimed while the current one is being sent, so the database never idles Slack.
  */
 export async function deliverDue(deps: Deps, now: Date, opts: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0, inDoubt: 0 };
+  const report: DeliveryReport = { sent: 0, late: 0, retry: 0, undeliverable: 0, inDoubt: 0, released: 0 };
   const owner = randomBytes(6).toString('hex');
   // A lease runs from its claim (a pass over a large minute lasts minutes), never from before the pass.
   const leaseUntil = () => new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + CLAIM_LEASE_MS);
@@ -140,6 +142,7 @@ async function record(
     else if (r.status === 'inDoubt') report.inDoubt += 1;
     else if (r.status === 'refused' && r.permanent) report.undeliverable += 1;
     else if (r.status === 'refused') report.retry += 1;
+    else if (r.status === 'unsent') report.released += 1;
     outcomes.push({ checkin: c, delivery: r });
   }
   // After the claim's last DM: no reminder goes less than its delay after the DM it follows.
