@@ -5,6 +5,7 @@
  * `data-type`, `data-action-id`, `data-block-id` (and `data-stateful` for the ones whose value goes
  * in `state.values`), `data-dispatch` for inputs that send block_actions (`dispatch_action`).
  */
+import { emojiOf, replaceShortcodes } from './emoji.js';
 import { escapeHtml, linkHtml, mrkdwnToHtml, type Viewer } from './mrkdwn-html.js';
 
 export type { Viewer } from './mrkdwn-html.js';
@@ -36,7 +37,9 @@ export function textHtml(t: unknown, ctx: RenderContext): string {
   if (!isObj(t)) return '';
   const text = str(t.text);
   if (t.type === 'mrkdwn') return mrkdwnToHtml(text, ctx);
-  return escapeHtml(text).replace(/\n/g, '<br>');
+  // plain_text shows shortcodes as emoji unless `emoji: false`, as Slack does.
+  const html = escapeHtml(text).replace(/\n/g, '<br>');
+  return t.emoji === false ? html : replaceShortcodes(html);
 }
 
 /** The plain words of a text object (for option labels sent back in payloads). */
@@ -93,7 +96,7 @@ interface Placement {
 function optionHtml(o: unknown, selected: Set<string>): string {
   if (!isObj(o)) return '';
   const value = str(o.value);
-  return `<option${attrs({ value, selected: selected.has(value), 'data-text': plainOf(o.text) })}>${escapeHtml(plainOf(o.text))}</option>`;
+  return `<option${attrs({ value, selected: selected.has(value), 'data-text': plainOf(o.text) })}>${replaceShortcodes(escapeHtml(plainOf(o.text)))}</option>`;
 }
 
 function selectedValues(el: Obj): Set<string> {
@@ -276,7 +279,7 @@ function richInline(e: unknown, ctx: RenderContext): string {
     case 'emoji':
       return typeof e.unicode === 'string'
         ? escapeHtml(String.fromCodePoint(...e.unicode.split('-').map((h) => Number.parseInt(h, 16))))
-        : `:${escapeHtml(str(e.name))}:`;
+        : escapeHtml(emojiOf(str(e.name)) ?? `:${str(e.name)}:`);
     case 'broadcast':
       return `<span class="mk-mention mk-special">@${escapeHtml(str(e.range))}</span>`;
     case 'date':
