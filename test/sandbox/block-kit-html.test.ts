@@ -258,7 +258,7 @@ describe('Block Kit → HTML', () => {
       },
       ctx,
     );
-    expect(html).toContain('<h2 class="bk-modal-title">New mission</h2>');
+    expect(html).toContain('<h2 class="bk-modal-title" id="bk-modal-title">New mission</h2>');
     expect(html).toContain('data-modal="close">Cancel</button>');
     expect(html).toContain('data-modal="submit">Start</button>');
     expect(viewHtml({ type: 'home', blocks: [] }, ctx)).toBe('<div class="bk-view bk-home"></div>');
