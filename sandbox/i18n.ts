@@ -36,7 +36,8 @@ const en = {
   refused: '{what}: the app answered HTTP {status} {body}',
   theAction: 'the action',
   theForm: 'the form',
-  demoSeeding: 'Preparing the demo workspace: {done} of {total} steps played. The conversations fill in as it plays.',
+  demoSeeding:
+    'Preparing the demo workspace: {done} of {total} steps played. The conversations fill in as it plays.',
   guideTitle: 'Try this',
   guideSwitch: 'Switch person with “Viewing as”: each sees their own DMs, Home and language.',
   guideClock:
@@ -118,7 +119,8 @@ const fr: Catalogue = {
   refused: '{what} : l’app a répondu HTTP {status} {body}',
   theAction: 'l’action',
   theForm: 'le formulaire',
-  demoSeeding: 'Préparation de l’espace de démo : {done} étapes jouées sur {total}. Les conversations se remplissent au fur et à mesure.',
+  demoSeeding:
+    'Préparation de l’espace de démo : {done} étapes jouées sur {total}. Les conversations se remplissent au fur et à mesure.',
   guideTitle: 'À essayer',
   guideSwitch: 'Changez de personne avec « Vu par » : chacun voit ses MP, son Accueil, sa langue.',
   guideClock:

@@ -131,9 +131,7 @@ export function screenOf(s: Sandbox, userId: string): Screen {
     people: people.map((p) => ({ id: p.id, label: personLabel(p, words) })),
     chrome: words.all(),
     guide: guideHtml(me ? people.find((p) => p.id === me.id) : undefined, base),
-    progress: s.progress
-      ? words.w('demoSeeding', { done: s.progress.done, total: s.progress.total })
-      : null,
+    progress: s.progress ? words.w('demoSeeding', { done: s.progress.done, total: s.progress.total }) : null,
     conversations,
     home,
     modal,
