@@ -66,7 +66,7 @@ export async function seedHistory(s: Sandbox): Promise<void> {
     // The first mission from about ninety days ago; the second (a renewal for some) from the last month to today.
     const secondStart = today.minus({ days: 29 - k });
     const spans = [
-      { title: firstTitle, start: today.minus({ days: 88 - k * 2 }), end: secondStart.minus({ days: 1 }) },
+      { title: firstTitle, start: today.minus({ days: 96 - k * 2 }), end: secondStart.minus({ days: 1 }) },
       { title: secondTitle, start: secondStart, end: today },
     ];
     let previous: Mission | null = null;
@@ -123,9 +123,11 @@ export async function seedHistory(s: Sandbox): Promise<void> {
           onboardingDurationDays: onboardingDays,
         },
       );
-      for (const [w, dueAt] of mondays(span.start.plus({ days: 1 }), span.end, now).entries()) {
-        const missed = (k + w + n) % 7 === 3;
-        const score = 3 + ((k + w) % 3);
+      for (const dueAt of mondays(span.start, span.end, now)) {
+        // One person at most misses a given week's check-in (each week stays above five answers).
+        const week = Math.floor(dueAt.getTime() / (7 * DAY_MS));
+        const missed = week % 12 === 2 * k;
+        const score = 3 + ((k + week) % 3);
         checkins.push({
           missionId: mission._id,
           week: DateTime.fromJSDate(dueAt, { zone: ZONE }).toFormat("kkkk-'W'WW"),
