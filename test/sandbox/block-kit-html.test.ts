@@ -199,9 +199,13 @@ describe('Block Kit → HTML', () => {
       },
     };
     const html = blockHtml(block, { ...ctx, errors: { brief: 'Too <long>' } });
+    // The label names its field (for="…" = the field's id), as assistive technology needs.
     expect(html).toContain(
-      '<label class="bk-label">Brief <span class="bk-optional">(optional)</span></label>',
+      '<label class="bk-label" for="bk--brief-brief">Brief <span class="bk-optional">(optional)</span></label>',
     );
+    expect(html).toContain('id="bk--brief-brief"');
+    // In French, the page's own words are French.
+    expect(blockHtml(block, viewer({ locale: 'fr-FR' }))).toContain('(facultatif)');
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>');
     expect(html).toContain('<div class="bk-hint">What matters</div>');
     expect(html).toContain('<div class="bk-error" role="alert">Too &lt;long&gt;</div>');
