@@ -5,6 +5,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { Clock } from '../src/clock.js';
+import type { JobOutcome } from '../src/scheduler/runner.js';
 import type { Scheduler } from '../src/scheduler/scheduler.js';
 
 /** A clock that runs at real speed and can be set forward. */
@@ -24,11 +25,12 @@ export class SandboxClock implements Clock {
   }
 }
 
-/** What one advance did: the new time and the scheduler's notes. */
+/** What one advance did: the new time, the scheduler's notes (for logs) and the jobs that ran. */
 export interface AdvanceReport {
   now: Date;
   notes: string[];
   jobs: number;
+  outcomes: JobOutcome[];
 }
 
 /** Passes at one time: planning then delivery may need a second pass, and a job may queue another. */
@@ -41,14 +43,14 @@ export async function advanceTo(clock: SandboxClock, scheduler: Scheduler, at: D
   }
   clock.set(at);
   const notes: string[] = [];
-  let jobs = 0;
+  const outcomes: JobOutcome[] = [];
   for (let i = 0; i < MAX_PASSES; i++) {
     const report = await scheduler.runPass();
     notes.push(...report.notes);
-    jobs += report.outcomes.length;
+    outcomes.push(...report.outcomes);
     if (report.notes.length === 0 && report.outcomes.length === 0) break;
   }
-  return { now: clock.now(), notes, jobs };
+  return { now: clock.now(), notes, jobs: outcomes.length, outcomes };
 }
 
 /**

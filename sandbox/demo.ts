@@ -16,6 +16,7 @@ import {
   tickItems,
   waiveNextItem,
 } from './demo-flows.js';
+import { seedHistory } from './demo-history.js';
 import { advanceUntil, Player } from './player.js';
 import type { Sandbox } from './sandbox.js';
 import { channels, personOf } from './workspace.js';
@@ -245,6 +246,11 @@ export const demoSteps: DemoStep[] = [
     run: async ({ s, today }) => {
       if (s.clock.now() < today) await s.advance(today);
     },
+  },
+  {
+    title:
+      'The quarter before: six other freelancers’ missions with Maya (renewals among them), their weekly check-ins and offboardings, and five community events that took place',
+    run: ({ s }) => seedHistory(s),
   },
   {
     title: `Today: Maya ends “${COPY_REVIEW}” early (/mission-end); Sam hands over his deliverables, Maya the access`,

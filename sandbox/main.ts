@@ -10,7 +10,7 @@ import { withDatabaseName } from '../src/db/connection.js';
 import { startFerretDb } from '../src/db/ferretdb.js';
 import { inspectLock } from '../src/db/ferretdb-lock.js';
 import { createLogger } from '../src/logger.js';
-import { demoStart, runDemo } from './demo.js';
+import { demoStart, demoSteps, runDemo } from './demo.js';
 import { startSandbox } from './sandbox.js';
 import { servePage } from './web.js';
 
@@ -54,13 +54,19 @@ async function main(): Promise<void> {
     ...(values.demo ? { now: demoStart(today) } : {}),
   });
   const page = await servePage(sandbox, Number(values.port));
-  process.stdout.write(`Passerelle sandbox: open ${page.url}\n`);
-  process.stdout.write(`  (the Slack stand-in at ${sandbox.standin.baseUrl}; Ctrl-C stops)\n`);
   if (values.demo) {
-    process.stdout.write('Seeding the demo workspace…\n');
-    for await (const step of runDemo(sandbox, today)) process.stdout.write(`  ✓ ${step}\n`);
+    // The page can be opened at once: it shows how far the seeding is until it is done.
+    sandbox.progress = { done: 0, total: demoSteps.length };
+    process.stdout.write(`Seeding the demo workspace (the page shows its progress: ${page.url})…\n`);
+    for await (const step of runDemo(sandbox, today)) {
+      sandbox.progress = { done: sandbox.progress.done + 1, total: demoSteps.length };
+      process.stdout.write(`  ✓ ${step}\n`);
+    }
+    sandbox.progress = undefined;
     process.stdout.write('Demo ready.\n');
   }
+  process.stdout.write(`Passerelle sandbox: open ${page.url}\n`);
+  process.stdout.write(`  (the Slack stand-in at ${sandbox.standin.baseUrl}; Ctrl-C stops)\n`);
   sandbox.deps.scheduler.start();
 
   let stopping = false;

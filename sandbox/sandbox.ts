@@ -11,11 +11,14 @@ import { createApp, type PasserelleApp } from '../src/app.js';
 import { buildDeps, type Composition } from '../src/compose.js';
 import { loadConfig } from '../src/config.js';
 import { connectDatabase } from '../src/db/connection.js';
+import type { JobOutcome } from '../src/scheduler/runner.js';
 import { createSlackRequester, type SlackRequester } from '../test/support/slack-request.js';
 import { sendInteractive } from '../test/support/slack-request-interactive.js';
 import { SlackStandin } from '../test/support/slack-standin.js';
 import type { Json } from '../test/support/slack-standin-types.js';
 import { type AdvanceReport, advanceTo, nextPlanned, SandboxClock } from './clock.js';
+import { type CheckinTally, describeAdvance, tallyCheckins } from './clock-words.js';
+import { wordsFor } from './i18n.js';
 import { channels, people, seedDirectory } from './workspace.js';
 
 const BOT_TOKEN = 'xoxb-sandbox-0000-local';
@@ -51,6 +54,8 @@ export interface Sandbox {
   /** Bumped on every change the stand-in does not record (errors shown, notes, closes). */
   readonly version: () => string;
   notes: LocalNote[];
+  /** While `--demo` seeds the workspace: steps done, of how many (the page shows it). */
+  progress: { done: number; total: number } | undefined;
   /** `response_action: errors` of the last submission of a view, with the view's hash then. */
   viewErrors: Map<string, { hash: string; errors: Record<string, string> }>;
   command(userId: string, channelId: string, line: string): Promise<void>;
@@ -60,6 +65,8 @@ export interface Sandbox {
   opened(userId: string, tab: 'home' | 'messages'): Promise<void>;
   advance(at: Date): Promise<AdvanceReport>;
   advanceToNext(): Promise<AdvanceReport | undefined>;
+  /** What the last advance did, in the words of the person `userId` (their language and zone). */
+  lastAdvanceIn(userId: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -105,6 +112,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const notes: LocalNote[] = [];
   const viewErrors = new Map<string, { hash: string; errors: Record<string, string> }>();
   let changes = 0;
+  let lastAdvance: { before: CheckinTally; after: CheckinTally; outcomes: JobOutcome[] } | undefined;
   const changed = () => {
     changes += 1;
   };
@@ -112,9 +120,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     notes.push({ user, channel, ts: standin.state.nextTs(), text, blocks });
     changed();
   };
-  const refused = (user: string, channel: string, what: string, res: { status: number; body: string }) => {
-    if (res.status !== 200)
-      note(user, channel, `:warning: ${what}: the app answered HTTP ${res.status} ${res.body}`);
+  const wordsOf = (user: string) => wordsFor(standin.state.users.get(user)?.locale);
+  const refused = (
+    user: string,
+    channel: string,
+    what: 'command' | 'theAction' | 'theForm',
+    res: { status: number; body: string },
+    command = '',
+  ) => {
+    if (res.status === 200) return;
+    const w = wordsOf(user);
+    const label = what === 'command' ? command : w.w(what);
+    note(user, channel, `:warning: ${w.w('refused', { what: label, status: res.status, body: res.body })}`);
   };
 
   const sandbox: Sandbox = {
@@ -126,17 +143,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     slack,
     notes,
     viewErrors,
+    progress: undefined,
     version: () =>
-      `${standin.calls.length}.${standin.responses.length}.${changes}.${Math.floor(clock.now().getTime() / 60_000)}`,
+      `${standin.calls.length}.${standin.responses.length}.${changes}.${Math.floor(clock.now().getTime() / 60_000)}.${sandbox.progress?.done ?? '-'}`,
 
     async command(userId, channelId, line) {
       const m = /^\s*(\/[\w-]+)\s*([\s\S]*)$/.exec(line);
       if (!m?.[1]) {
-        note(userId, channelId, 'Type a slash command, e.g. `/mission-start`.');
+        note(userId, channelId, wordsOf(userId).w('typeACommand'));
         return;
       }
       const res = await slack.sendCommand({ command: m[1], text: (m[2] ?? '').trim(), userId, channelId });
-      refused(userId, channelId, m[1], res);
+      refused(userId, channelId, 'command', res, m[1]);
       if (res.status === 200 && res.body.trim() !== '') {
         // A command may answer in its ack: Slack shows that to the person only.
         let body: unknown;
@@ -159,7 +177,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           channelId: surface.channel,
           state: values,
         });
-        refused(userId, surface.channel, 'the action', res);
+        refused(userId, surface.channel, 'theAction', res);
       } else {
         const res = await slack.sendBlockAction({
           userId,
@@ -167,7 +185,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           view: { id: surface.viewId },
           state: values,
         });
-        refused(userId, standin.state.dmFor(userId), 'the action', res);
+        refused(userId, standin.state.dmFor(userId), 'theAction', res);
       }
       changed();
     },
@@ -185,7 +203,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           state: { values },
         },
       });
-      refused(userId, standin.state.dmFor(userId), 'the form', res);
+      refused(userId, standin.state.dmFor(userId), 'theForm', res);
       const ack = res.status === 200 && res.body !== '' ? (res.json() as Json) : undefined;
       if (ack?.response_action === 'errors' && ack.errors && typeof ack.errors === 'object') {
         viewErrors.set(viewId, { hash: stored.hash, errors: ack.errors as Record<string, string> });
@@ -227,9 +245,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
 
     async advance(at) {
+      const before = await tallyCheckins(db);
       const report = await advanceTo(clock, deps.scheduler, at);
+      const after = await tallyCheckins(db);
+      lastAdvance = { before, after, outcomes: report.outcomes };
       changed();
       return report;
+    },
+
+    lastAdvanceIn(userId) {
+      if (!lastAdvance) return undefined;
+      const user = standin.state.users.get(userId);
+      return describeAdvance(lastAdvance.before, lastAdvance.after, lastAdvance.outcomes, {
+        locale: user?.locale,
+        zone: user?.tz ?? 'UTC',
+        now: clock.now(),
+      });
     },
 
     async advanceToNext() {

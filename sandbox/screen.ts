@@ -4,9 +4,16 @@
  */
 import { DateTime } from 'luxon';
 import type { StandinMessage } from '../test/support/slack-standin-types.js';
-import { blocksHtml, escapeHtml, type RenderContext, viewHtml } from './render/block-kit-html.js';
+import { type WordKey, wordsFor } from './i18n.js';
+import {
+  blocksHtml,
+  escapeHtml,
+  mrkdwnToHtml,
+  type RenderContext,
+  viewHtml,
+} from './render/block-kit-html.js';
 import type { Sandbox } from './sandbox.js';
-import { people } from './workspace.js';
+import { people, type SandboxPerson } from './workspace.js';
 
 /** One message as the page shows it. */
 export interface ScreenMessage {
@@ -29,6 +36,12 @@ export interface Screen {
   /** Sandbox time, in the viewer's zone, as words and as a `datetime-local` value. */
   now: { text: string; local: string; zone: string };
   people: { id: string; label: string }[];
+  /** The page's own words in the viewer's language (`lang` included). */
+  chrome: Record<WordKey, string>;
+  /** The "try this" guide of the Home pane, for this viewer. */
+  guide: string;
+  /** While `--demo` seeds the workspace: where it is, in the viewer's words. */
+  progress: string | null;
   conversations: ScreenConversation[];
   home: { viewId: string; html: string } | null;
   modal: { viewId: string; hash: string; html: string } | null;
@@ -41,6 +54,7 @@ export function screenOf(s: Sandbox, userId: string): Screen {
   const me = state.users.get(userId);
   const zone = (me?.tz ?? state.identity.defaultTz) || 'UTC';
   const locale = me?.locale ?? 'en-US';
+  const words = wordsFor(locale);
   const now = s.clock.now();
   const users = [...state.users.values()]
     .filter((u) => !u.isBot)
@@ -49,6 +63,7 @@ export function screenOf(s: Sandbox, userId: string): Screen {
   const base: Omit<RenderContext, 'errors'> = {
     zone,
     locale,
+    words,
     now,
     users,
     conversations: channelList,
@@ -61,13 +76,13 @@ export function screenOf(s: Sandbox, userId: string): Screen {
   const time = (ts: string) =>
     DateTime.fromSeconds(Number(ts), { zone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
   const messageHtml = (m: StandinMessage) => {
-    const edited = m.edits > 0 ? ' <span class="msg-edited">(edited)</span>' : '';
+    const edited = m.edits > 0 ? ` <span class="msg-edited">${escapeHtml(words.w('edited'))}</span>` : '';
     const attrs = `data-surface="message" data-channel="${escapeHtml(m.channel)}" data-ts="${escapeHtml(m.ts)}"`;
-    return `<article class="msg" ${attrs}><header><b>Passerelle</b> <span class="msg-app">APP</span> <time>${escapeHtml(time(m.ts))}</time>${edited}</header>${blocksHtml(m.blocks, base, m.text)}</article>`;
+    return `<article class="msg" ${attrs}><header><b>Passerelle</b> <span class="msg-app">${words.w('app')}</span> <time>${escapeHtml(time(m.ts))}</time>${edited}</header>${blocksHtml(m.blocks, base, m.text)}</article>`;
   };
   const ephemeralHtml = (e: { channel: string; ts: string; text?: string; blocks?: unknown[] }) => {
     const attrs = `data-surface="message" data-ephemeral="true" data-channel="${escapeHtml(e.channel)}" data-ts="${escapeHtml(e.ts)}"`;
-    return `<article class="msg msg-ephemeral" ${attrs}><header><b>Passerelle</b> <span class="msg-app">APP</span> <time>${escapeHtml(time(e.ts))}</time> <span class="msg-only">Only visible to you</span></header>${blocksHtml(e.blocks, base, e.text)}</article>`;
+    return `<article class="msg msg-ephemeral" ${attrs}><header><b>Passerelle</b> <span class="msg-app">${words.w('app')}</span> <time>${escapeHtml(time(e.ts))}</time> <span class="msg-only">${escapeHtml(words.w('onlyYou'))}</span></header>${blocksHtml(e.blocks, base, e.text)}</article>`;
   };
   const paneOf = (id: string, name: string, kind: 'dm' | 'channel'): ScreenConversation => {
     const posted = (state.messages.get(id) ?? [])
@@ -88,7 +103,9 @@ export function screenOf(s: Sandbox, userId: string): Screen {
     ...[...state.channels.values()].map((c) => paneOf(c.id, `#${c.name}`, 'channel')),
   ];
   const homeView = standin.home(userId);
-  const home = homeView ? { viewId: String(homeView.id), html: viewHtml(homeView, { ...base }) } : null;
+  const home = homeView
+    ? { viewId: String(homeView.id), html: viewHtml(homeView, { ...base, idPrefix: String(homeView.id) }) }
+    : null;
   const top = standin.openModals(userId).at(-1);
   const errors = top ? s.viewErrors.get(top.id) : undefined;
   const modal = top
@@ -97,6 +114,7 @@ export function screenOf(s: Sandbox, userId: string): Screen {
         hash: top.hash,
         html: viewHtml(top.view, {
           ...base,
+          idPrefix: top.id,
           ...(errors && errors.hash === top.hash ? { errors: errors.errors } : {}),
         }),
       }
@@ -110,12 +128,29 @@ export function screenOf(s: Sandbox, userId: string): Screen {
       local: at.toFormat("yyyy-MM-dd'T'HH:mm"),
       zone,
     },
-    people: people.map((p) => ({
-      id: p.id,
-      label: `${p.realName} — ${p.role}${p.isGuest ? ' (guest)' : ''}, ${p.locale}, ${p.tz}`,
-    })),
+    people: people.map((p) => ({ id: p.id, label: personLabel(p, words) })),
+    chrome: words.all(),
+    guide: guideHtml(me ? people.find((p) => p.id === me.id) : undefined, base),
+    progress: s.progress ? words.w('demoSeeding', { done: s.progress.done, total: s.progress.total }) : null,
     conversations,
     home,
     modal,
   };
+}
+
+/** "Maya Laurent — manager, en-GB, Europe/London" in the viewer's words. */
+function personLabel(p: SandboxPerson, words: ReturnType<typeof wordsFor>): string {
+  const role = words.w(`role.${p.role}`);
+  return `${p.realName} — ${role}${p.isGuest ? ` (${words.w('guest')})` : ''}, ${p.locale}, ${p.tz}`;
+}
+
+/** The Home pane's "try this": what this person can click, then switching people and moving time. */
+function guideHtml(person: SandboxPerson | undefined, ctx: Omit<RenderContext, 'errors'>): string {
+  const words = ctx.words ?? wordsFor(ctx.locale);
+  const role = person?.role ?? 'manager';
+  const steps = ([1, 2, 3] as const).map((i) => words.w(`guide.${role}.${i}`));
+  const items = [...steps, words.w('guideSwitch'), words.w('guideClock')]
+    .map((text) => `<li>${mrkdwnToHtml(text, ctx)}</li>`)
+    .join('');
+  return `<details class="guide" open><summary>${escapeHtml(words.w('guideTitle'))}</summary><ol>${items}</ol></details>`;
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { wordsFor } from './i18n.js';
 import { parseLocalTime, type Sandbox } from './sandbox.js';
 import { screenOf } from './screen.js';
 
@@ -152,20 +153,25 @@ async function handle(s: Sandbox, req: IncomingMessage, res: ServerResponse): Pr
     case 'clock': {
       const c = b as z.infer<typeof bodies.clock>;
       const zone = s.standin.state.users.get(c.as)?.tz ?? 'UTC';
+      const words = wordsFor(s.standin.state.users.get(c.as)?.locale);
       if (c.next) {
         const report = await s.advanceToNext();
         return send(
           res,
           200,
-          report ? { ok: true, notes: report.notes } : { ok: false, error: 'nothing planned' },
+          report
+            ? { ok: true, summary: s.lastAdvanceIn(c.as) }
+            : { ok: false, error: words.w('nothingPlanned') },
         );
       }
       const at = c.to ? parseLocalTime(c.to, zone) : undefined;
-      if (!at) return send(res, 400, { error: 'to: a date and time (2026-03-09T10:00)' });
+      if (!at) return send(res, 400, { error: words.w('badTime') });
       try {
-        const report = await s.advance(at);
-        return send(res, 200, { ok: true, notes: report.notes });
+        await s.advance(at);
+        return send(res, 200, { ok: true, summary: s.lastAdvanceIn(c.as) });
       } catch (err) {
+        if (err instanceof Error && err.message.includes('only moves forward'))
+          return send(res, 400, { error: words.w('backwards') });
         return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
       }
     }

@@ -61,6 +61,61 @@ export const people: readonly SandboxPerson[] = [
   },
 ];
 
+/**
+ * Freelancers who worked with Maya in the quarter before the demo (sandbox/demo-history.ts): in the
+ * directory (names, pickers, the talent pool) but not offered in "Viewing as".
+ */
+export const pastFreelancers: readonly SandboxPerson[] = [
+  {
+    id: 'ULEAMART1',
+    name: 'lea',
+    realName: 'Léa Martin',
+    role: 'freelancer',
+    locale: 'fr-FR',
+    tz: 'Europe/Paris',
+  },
+  {
+    id: 'UTOMBECK1',
+    name: 'tom',
+    realName: 'Tom Becker',
+    role: 'freelancer',
+    locale: 'en-GB',
+    tz: 'Europe/Berlin',
+  },
+  {
+    id: 'UINESHAD1',
+    name: 'ines',
+    realName: 'Inès Haddad',
+    role: 'freelancer',
+    locale: 'fr-FR',
+    tz: 'Europe/Paris',
+  },
+  {
+    id: 'UJONASBE1',
+    name: 'jonas',
+    realName: 'Jonas Berg',
+    role: 'freelancer',
+    locale: 'en-GB',
+    tz: 'Europe/Stockholm',
+  },
+  {
+    id: 'UPRIYASH1',
+    name: 'priya',
+    realName: 'Priya Shah',
+    role: 'freelancer',
+    locale: 'en-GB',
+    tz: 'Europe/London',
+  },
+  {
+    id: 'UMARCORO1',
+    name: 'marco',
+    realName: 'Marco Rossi',
+    role: 'freelancer',
+    locale: 'en-GB',
+    tz: 'Europe/Rome',
+  },
+];
+
 /** The team channel a mission is run in, and the freelancers' community channel. */
 export const channels = {
   team: { id: 'CTEAMPAY01', name: 'team-payments' },
@@ -76,7 +131,7 @@ export function personOf(role: SandboxPerson['role'], index = 0): SandboxPerson 
 
 /** Registers the people and channels as Slack users and channels of the stand-in. */
 export function seedDirectory(standin: SlackStandin): void {
-  for (const p of people) {
+  for (const p of [...people, ...pastFreelancers]) {
     standin.addUser({
       id: p.id,
       name: p.name,

@@ -6,10 +6,12 @@ const $ = (id) => document.getElementById(id);
 const page = {
   as: localStorage.getItem('sandbox.as') || '',
   /** 'home', 'dm', or a channel id. */
-  pane: localStorage.getItem('sandbox.pane') || 'dm',
+  pane: localStorage.getItem('sandbox.pane') || 'home',
   screen: null,
-  shown: { pane: '', modal: '', modalView: '' },
+  shown: { pane: '', modal: '', modalView: '', lang: '' },
   busy: 0,
+  /** Where the focus goes back when the modal closes (what opened it). */
+  returnFocus: null,
 };
 
 async function api(kind, body) {
@@ -23,6 +25,7 @@ async function api(kind, body) {
     });
     const answer = await res.json().catch(() => ({}));
     if (!res.ok) $('clock-notes').textContent = answer.error || `HTTP ${res.status}`;
+    else if (answer.summary) $('clock-notes').textContent = answer.summary;
     return answer;
   } finally {
     page.busy -= 1;
@@ -60,11 +63,33 @@ function currentConversation() {
   return s.conversations.find((c) => c.id === id) || s.conversations[0];
 }
 
+/** The page's own words, in the viewer's language (elements marked data-word, -placeholder, -title…). */
+function applyWords(words) {
+  if (page.shown.lang === words.lang) return;
+  page.shown.lang = words.lang;
+  document.documentElement.lang = words.lang;
+  document.title = words.title;
+  for (const el of document.querySelectorAll('[data-word]')) el.textContent = words[el.dataset.word];
+  for (const el of document.querySelectorAll('[data-word-placeholder]'))
+    el.placeholder = words[el.dataset.wordPlaceholder];
+  for (const el of document.querySelectorAll('[data-word-title]')) el.title = words[el.dataset.wordTitle];
+  for (const el of document.querySelectorAll('[data-word-aria-label]'))
+    el.setAttribute('aria-label', words[el.dataset.wordAriaLabel]);
+}
+
 function draw() {
   const s = page.screen;
+  const words = s.chrome;
+  applyWords(words);
+  const progress = $('progress');
+  progress.hidden = !s.progress;
+  progress.textContent = s.progress || '';
   const person = $('person');
-  if (person.options.length === 0) {
+  const labels = s.people.map((p) => p.label).join('|');
+  if (person.dataset.labels !== labels) {
+    person.textContent = '';
     for (const p of s.people) person.add(new Option(p.label, p.id));
+    person.dataset.labels = labels;
   }
   person.value = page.as;
   $('now').textContent = `${s.now.text} (${s.now.zone})`;
@@ -73,17 +98,17 @@ function draw() {
 
   const nav = $('sidebar');
   const items = [
-    { key: 'home', label: 'Home', count: '' },
+    { key: 'home', label: words.home, count: '' },
     ...s.conversations.map((c) => ({
       key: c.kind === 'dm' ? 'dm' : c.id,
-      label: c.kind === 'dm' ? 'Passerelle (DM)' : c.name,
+      label: c.kind === 'dm' ? words.dm : c.name,
       count: c.messages.length ? String(c.messages.length) : '',
     })),
   ];
   const navHtml = items
     .map(
       (i) =>
-        `<button type="button" data-pane="${i.key}" aria-current="${i.key === page.pane}">${escapeText(i.label)}<span class="count">${i.count}</span></button>`,
+        `<button type="button" data-pane="${i.key}"${i.key === page.pane ? ' aria-current="page"' : ''}>${escapeText(i.label)}<span class="count">${i.count}</span></button>`,
     )
     .join('');
   if (nav.innerHTML !== navHtml) nav.innerHTML = navHtml;
@@ -91,23 +116,27 @@ function draw() {
   let title;
   let html;
   if (page.pane === 'home') {
-    title = 'Home';
-    html = s.home
+    title = words.home;
+    const home = s.home
       ? `<div data-surface="view" data-view-id="${s.home.viewId}">${s.home.html}</div>`
-      : '<p class="empty">The Home tab has not been published yet.</p>';
+      : `<p class="empty">${escapeText(words.homeNotPublished)}</p>`;
+    html = `${s.guide}${home}`;
   } else {
     const c = currentConversation();
     title = c ? c.name : '';
     html = c?.messages.length
       ? c.messages.map((m) => m.html).join('')
-      : '<p class="empty">No messages yet.</p>';
+      : `<p class="empty">${escapeText(words.noMessages)}</p>`;
   }
   $('pane-title').textContent = title;
   const pane = $('pane');
   const key = `${page.as}|${page.pane}|${html}`;
   if (page.shown.pane !== key) {
     const atBottom = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 40;
+    const guideOpen = pane.querySelector('details.guide')?.open;
     pane.innerHTML = html;
+    const guide = pane.querySelector('details.guide');
+    if (guide && guideOpen === false) guide.open = false;
     page.shown.pane = key;
     if (atBottom || page.pane !== 'home') pane.scrollTop = pane.scrollHeight;
   }
@@ -115,20 +144,58 @@ function draw() {
   const backdrop = $('modal-backdrop');
   const modal = $('modal');
   if (!s.modal) {
+    const wasOpen = !backdrop.hidden;
     backdrop.hidden = true;
     modal.innerHTML = '';
     page.shown.modal = '';
     page.shown.modalView = '';
+    if (wasOpen) restoreFocus();
   } else if (page.shown.modal !== s.modal.html) {
     // An update of the same view keeps what the person typed where block and action ids survive.
-    const kept = page.shown.modalView === s.modal.viewId ? captureInputs(modal) : undefined;
+    const same = page.shown.modalView === s.modal.viewId;
+    const kept = same ? captureInputs(modal) : undefined;
+    const focused = same && modal.contains(document.activeElement) ? document.activeElement.id : '';
+    if (backdrop.hidden) rememberFocus();
     modal.innerHTML = s.modal.html;
     modal.dataset.viewId = s.modal.viewId;
     if (kept) restoreInputs(modal, kept);
     page.shown.modal = s.modal.html;
     page.shown.modalView = s.modal.viewId;
     backdrop.hidden = false;
+    const again = focused ? document.getElementById(focused) : null;
+    (again || firstFocusable(modal.querySelector('.bk-modal-body')) || firstFocusable(modal))?.focus();
   }
+}
+
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea, button:not([disabled]), a[href]';
+
+function firstFocusable(root) {
+  return root ? root.querySelector(FOCUSABLE) : null;
+}
+
+/** Keeps what had the focus before a modal opened (a button is found again by its ids after a redraw). */
+function rememberFocus() {
+  const el = document.activeElement;
+  if (!el || el === document.body || $('modal').contains(el)) return;
+  page.returnFocus = {
+    el,
+    id: el.id,
+    key: el.dataset?.actionId ? `${el.dataset.blockId}/${el.dataset.actionId}` : '',
+  };
+}
+
+function restoreFocus() {
+  const r = page.returnFocus;
+  page.returnFocus = null;
+  let target = r && document.contains(r.el) ? r.el : null;
+  if (!target && r?.id) target = document.getElementById(r.id);
+  if (!target && r?.key) {
+    const [block, action] = r.key.split('/');
+    target = [...$('pane').querySelectorAll('[data-action-id]')]
+      .reverse()
+      .find((e) => e.dataset.blockId === block && e.dataset.actionId === action);
+  }
+  (target || $('command-line')).focus();
 }
 
 function escapeText(t) {
@@ -307,7 +374,45 @@ document.addEventListener('change', (ev) => {
     void sendAction(el, slackValue(el));
 });
 
+/** The modal's keys: Escape closes it, Tab stays inside it, Enter in a one-line field submits it. */
+function modalKeys(ev) {
+  const modal = $('modal');
+  const viewId = modal.dataset.viewId;
+  if (ev.key === 'Escape') {
+    ev.preventDefault();
+    void api('close', { viewId });
+    return true;
+  }
+  if (ev.key === 'Tab') {
+    const all = [...modal.querySelectorAll(FOCUSABLE)].filter((e) => e.offsetParent !== null);
+    if (all.length === 0) return false;
+    const first = all[0];
+    const last = all[all.length - 1];
+    if (!modal.contains(document.activeElement)) {
+      ev.preventDefault();
+      first.focus();
+    } else if (ev.shiftKey && document.activeElement === first) {
+      ev.preventDefault();
+      last.focus();
+    } else if (!ev.shiftKey && document.activeElement === last) {
+      ev.preventDefault();
+      first.focus();
+    }
+    return true;
+  }
+  const t = ev.target;
+  const oneLine =
+    t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type);
+  if (ev.key === 'Enter' && oneLine && modal.contains(t) && t.dataset.dispatch !== 'true') {
+    ev.preventDefault();
+    if (modal.querySelector('[data-modal="submit"]')) void api('submit', { viewId, values: valuesOf(modal) });
+    return true;
+  }
+  return false;
+}
+
 document.addEventListener('keydown', (ev) => {
+  if (!$('modal-backdrop').hidden && modalKeys(ev)) return;
   const el = ev.target instanceof Element ? ev.target.closest('.bk-el[data-dispatch="true"]') : null;
   if (!el || ev.key !== 'Enter' || (el.tagName === 'TEXTAREA' && !ev.ctrlKey)) return;
   ev.preventDefault();
@@ -332,6 +437,7 @@ $('command').addEventListener('submit', (ev) => {
     draw();
   }
   const c = currentConversation();
+  input.focus();
   void api('command', { channel: c ? c.id : dmId(), line });
 });
 
@@ -342,19 +448,15 @@ $('clock-to').addEventListener('input', (ev) => {
 $('clock').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const to = $('clock-to');
-  $('clock-notes').textContent = 'running the scheduler…';
-  const answer = await api('clock', { to: to.value });
+  $('clock-notes').textContent = page.screen?.chrome.running || '…';
+  await api('clock', { to: to.value });
   delete to.dataset.edited;
-  if (answer.ok)
-    $('clock-notes').textContent = answer.notes.length ? answer.notes.join(' · ') : 'nothing was due';
 });
 
 $('clock-next').addEventListener('click', async () => {
-  $('clock-notes').textContent = 'running the scheduler…';
+  $('clock-notes').textContent = page.screen?.chrome.running || '…';
   const answer = await api('clock', { next: true });
-  if (answer.ok)
-    $('clock-notes').textContent = answer.notes.length ? answer.notes.join(' · ') : 'nothing was due';
-  else $('clock-notes').textContent = answer.error || '';
+  if (!answer.ok) $('clock-notes').textContent = answer.error || '';
 });
 
 async function start() {

@@ -5,6 +5,8 @@
  * `data-type`, `data-action-id`, `data-block-id` (and `data-stateful` for the ones whose value goes
  * in `state.values`), `data-dispatch` for inputs that send block_actions (`dispatch_action`).
  */
+import { type Words, wordsFor } from '../i18n.js';
+import { emojiOf, replaceShortcodes } from './emoji.js';
 import { escapeHtml, linkHtml, mrkdwnToHtml, type Viewer } from './mrkdwn-html.js';
 
 export type { Viewer } from './mrkdwn-html.js';
@@ -22,6 +24,17 @@ export interface RenderContext extends Viewer {
   conversations: readonly Choice[];
   /** `response_action: errors` of the last submission, by input block id. */
   errors?: Readonly<Record<string, string>>;
+  /** The words the client draws itself ("(optional)", "Select…"), in the viewer's language (default English). */
+  words?: Words;
+  /** Makes element ids unique on the page (a view's id); labels point at their inputs with them. */
+  idPrefix?: string;
+}
+
+const wordsOf = (ctx: RenderContext) => ctx.words ?? wordsFor(ctx.locale);
+
+/** The id of a block's element, stable from one render to the next (the page compares the HTML). */
+function elementId(ctx: RenderContext, blockId: string, actionId: string): string {
+  return `bk-${ctx.idPrefix ?? ''}-${blockId}-${actionId}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 type Obj = Record<string, unknown>;
@@ -36,7 +49,9 @@ export function textHtml(t: unknown, ctx: RenderContext): string {
   if (!isObj(t)) return '';
   const text = str(t.text);
   if (t.type === 'mrkdwn') return mrkdwnToHtml(text, ctx);
-  return escapeHtml(text).replace(/\n/g, '<br>');
+  // plain_text shows shortcodes as emoji unless `emoji: false`, as Slack does.
+  const html = escapeHtml(text).replace(/\n/g, '<br>');
+  return t.emoji === false ? html : replaceShortcodes(html);
 }
 
 /** The plain words of a text object (for option labels sent back in payloads). */
@@ -85,6 +100,10 @@ const STATEFUL = new Set([
 
 interface Placement {
   blockId: string;
+  /** The element's id (an input block's label points at it). */
+  id?: string;
+  /** The element's name for assistive technology when no label is tied to it. */
+  name?: string;
   /** In an input block: sends block_actions only with dispatch_action. */
   inInput: boolean;
   dispatch: boolean;
@@ -93,7 +112,7 @@ interface Placement {
 function optionHtml(o: unknown, selected: Set<string>): string {
   if (!isObj(o)) return '';
   const value = str(o.value);
-  return `<option${attrs({ value, selected: selected.has(value), 'data-text': plainOf(o.text) })}>${escapeHtml(plainOf(o.text))}</option>`;
+  return `<option${attrs({ value, selected: selected.has(value), 'data-text': plainOf(o.text) })}>${replaceShortcodes(escapeHtml(plainOf(o.text)))}</option>`;
 }
 
 function selectedValues(el: Obj): Set<string> {
@@ -107,19 +126,30 @@ function placeholder(el: Obj, fallback: string): string {
   return plainOf(el.placeholder) || fallback;
 }
 
+/** `id` for an element under a label, `aria-label` for one standing alone (a select in a message). */
+function nameAttrs(el: Obj, p: Placement, ctx: RenderContext) {
+  return {
+    id: p.id,
+    'aria-label': p.id ? undefined : p.name || placeholder(el, wordsOf(ctx).w('select')),
+  };
+}
+
 function choicesSelect(
   el: Obj,
   p: Placement,
   choices: readonly Choice[],
   initial: unknown,
   multiple: boolean,
+  ctx: RenderContext,
 ): string {
   const chosen = new Set((Array.isArray(initial) ? initial : [initial]).filter((v) => typeof v === 'string'));
-  const empty = multiple ? '' : `<option value="">${escapeHtml(placeholder(el, 'Select…'))}</option>`;
+  const empty = multiple
+    ? ''
+    : `<option value="">${escapeHtml(placeholder(el, wordsOf(ctx).w('select')))}</option>`;
   const options = choices
     .map((c) => `<option${attrs({ value: c.id, selected: chosen.has(c.id) })}>${escapeHtml(c.name)}</option>`)
     .join('');
-  return `<select${elementAttrs(el, p.blockId, stateAttrs(el, p, { multiple }))}>${empty}${options}</select>`;
+  return `<select${elementAttrs(el, p.blockId, stateAttrs(el, p, { multiple, ...nameAttrs(el, p, ctx) }))}>${empty}${options}</select>`;
 }
 
 function stateAttrs(el: Obj, p: Placement, extra: Record<string, string | boolean | undefined> = {}) {
@@ -152,7 +182,7 @@ export function elementHtml(el: unknown, ctx: RenderContext, p: Placement): stri
       return `<button${a}>${textHtml(el.text, ctx)}</button>`;
     }
     case 'overflow':
-      return `<select${elementAttrs(el, id, { title: 'More actions' })}><option value="">⋯</option>${arr(
+      return `<select${elementAttrs(el, id, { title: wordsOf(ctx).w('moreActions'), 'aria-label': wordsOf(ctx).w('moreActions') })}><option value="">⋯</option>${arr(
         el.options,
       )
         .map((o) => optionHtml(o, new Set()))
@@ -176,35 +206,37 @@ export function elementHtml(el: unknown, ctx: RenderContext, p: Placement): stri
           : arr(el.options)
               .map((o) => optionHtml(o, chosen))
               .join('');
-      const empty = multiple ? '' : `<option value="">${escapeHtml(placeholder(el, 'Select…'))}</option>`;
-      return `<select${elementAttrs(el, id, stateAttrs(el, p, { multiple }))}>${empty}${body}</select>`;
+      const empty = multiple
+        ? ''
+        : `<option value="">${escapeHtml(placeholder(el, wordsOf(ctx).w('select')))}</option>`;
+      return `<select${elementAttrs(el, id, stateAttrs(el, p, { multiple, ...nameAttrs(el, p, ctx) }))}>${empty}${body}</select>`;
     }
     case 'users_select':
-      return choicesSelect(el, p, ctx.users, el.initial_user, false);
+      return choicesSelect(el, p, ctx.users, el.initial_user, false, ctx);
     case 'multi_users_select':
-      return choicesSelect(el, p, ctx.users, el.initial_users, true);
+      return choicesSelect(el, p, ctx.users, el.initial_users, true, ctx);
     case 'conversations_select':
-      return choicesSelect(el, p, ctx.conversations, el.initial_conversation, false);
+      return choicesSelect(el, p, ctx.conversations, el.initial_conversation, false, ctx);
     case 'multi_conversations_select':
-      return choicesSelect(el, p, ctx.conversations, el.initial_conversations, true);
+      return choicesSelect(el, p, ctx.conversations, el.initial_conversations, true, ctx);
     case 'channels_select':
-      return choicesSelect(el, p, ctx.conversations, el.initial_channel, false);
+      return choicesSelect(el, p, ctx.conversations, el.initial_channel, false, ctx);
     case 'multi_channels_select':
-      return choicesSelect(el, p, ctx.conversations, el.initial_channels, true);
+      return choicesSelect(el, p, ctx.conversations, el.initial_channels, true, ctx);
     case 'external_select':
-      return `<select${elementAttrs(el, id, { ...stateAttrs(el, p), disabled: true })}><option value="">${escapeHtml(
-        placeholder(el, 'External options are not served in the sandbox'),
+      return `<select${elementAttrs(el, id, { ...stateAttrs(el, p), ...nameAttrs(el, p, ctx), disabled: true })}><option value="">${escapeHtml(
+        placeholder(el, wordsOf(ctx).w('externalOptions')),
       )}</option></select>`;
     case 'datepicker':
-      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'date', value: str(el.initial_date) || undefined }))}>`;
+      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'date', value: str(el.initial_date) || undefined, ...nameAttrs(el, p, ctx) }))}>`;
     case 'timepicker':
-      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'time', value: str(el.initial_time) || undefined }))}>`;
+      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'time', value: str(el.initial_time) || undefined, ...nameAttrs(el, p, ctx) }))}>`;
     case 'datetimepicker': {
       const initial =
         typeof el.initial_date_time === 'number'
           ? new Date(el.initial_date_time * 1000).toISOString().slice(0, 16)
           : undefined;
-      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'datetime-local', value: initial }))}>`;
+      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: 'datetime-local', value: initial, ...nameAttrs(el, p, ctx) }))}>`;
     }
     case 'checkboxes':
     case 'radio_buttons': {
@@ -219,13 +251,19 @@ export function elementHtml(el: unknown, ctx: RenderContext, p: Placement): stri
           return `<label class="bk-choice"><input${attrs({ type: kind, name, value, checked: chosen.has(value), 'data-text': plainOf(o.text) })}> <span>${textHtml(o.text, ctx)}</span>${description}</label>`;
         })
         .join('');
-      return `<div${elementAttrs(el, id, stateAttrs(el, p, { role: kind === 'radio' ? 'radiogroup' : 'group' }))}>${items}</div>`;
+      const group = {
+        role: kind === 'radio' ? 'radiogroup' : 'group',
+        'aria-labelledby': p.id ? `${p.id}-label` : undefined,
+        'aria-label': p.id ? undefined : p.name,
+      };
+      return `<div${elementAttrs(el, id, stateAttrs(el, p, group))}>${items}</div>`;
     }
     case 'plain_text_input': {
       const common = stateAttrs(el, p, {
         placeholder: plainOf(el.placeholder) || undefined,
         maxlength: typeof el.max_length === 'number' ? String(el.max_length) : undefined,
         minlength: typeof el.min_length === 'number' ? String(el.min_length) : undefined,
+        ...nameAttrs(el, p, ctx),
       });
       if (el.multiline === true) {
         return `<textarea${elementAttrs(el, id, { ...common, rows: '3' })}>${escapeHtml(str(el.initial_value))}</textarea>`;
@@ -236,7 +274,7 @@ export function elementHtml(el: unknown, ctx: RenderContext, p: Placement): stri
     case 'email_text_input':
     case 'url_text_input': {
       const inputType = type === 'number_input' ? 'number' : type === 'email_text_input' ? 'email' : 'url';
-      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: inputType, value: str(el.initial_value) || undefined }))}>`;
+      return `<input${elementAttrs(el, id, stateAttrs(el, p, { type: inputType, value: str(el.initial_value) || undefined, ...nameAttrs(el, p, ctx) }))}>`;
     }
     case 'image':
       return imageHtml(el, 'bk-thumb');
@@ -276,7 +314,7 @@ function richInline(e: unknown, ctx: RenderContext): string {
     case 'emoji':
       return typeof e.unicode === 'string'
         ? escapeHtml(String.fromCodePoint(...e.unicode.split('-').map((h) => Number.parseInt(h, 16))))
-        : `:${escapeHtml(str(e.name))}:`;
+        : escapeHtml(emojiOf(str(e.name)) ?? `:${str(e.name)}:`);
     case 'broadcast':
       return `<span class="mk-mention mk-special">@${escapeHtml(str(e.range))}</span>`;
     case 'date':
@@ -361,13 +399,28 @@ export function blockHtml(block: unknown, ctx: RenderContext): string {
     }
     case 'input': {
       const element = isObj(block.element) ? block.element : {};
-      const inInput: Placement = { blockId, inInput: true, dispatch: block.dispatch_action === true };
-      const optional = block.optional === true ? ' <span class="bk-optional">(optional)</span>' : '';
+      const elementKind = str(element.type);
+      const grouped = elementKind === 'checkboxes' || elementKind === 'radio_buttons';
+      const forId = elementId(ctx, blockId, str(element.action_id));
+      const inInput: Placement = {
+        blockId,
+        id: forId,
+        inInput: true,
+        dispatch: block.dispatch_action === true,
+      };
+      const optional =
+        block.optional === true
+          ? ` <span class="bk-optional">${escapeHtml(wordsOf(ctx).w('optional'))}</span>`
+          : '';
       const hint = block.hint ? `<div class="bk-hint">${textHtml(block.hint, ctx)}</div>` : '';
       const error = ctx.errors?.[blockId];
       const errorHtml = error ? `<div class="bk-error" role="alert">${escapeHtml(error)}</div>` : '';
       const cls = `bk-block bk-input${error ? ' bk-has-error' : ''}`;
-      return `<div class="${cls}"${at}><label class="bk-label">${textHtml(block.label, ctx)}${optional}</label>${elementHtml(element, ctx, inInput)}${hint}${errorHtml}</div>`;
+      // A group of choices is named by its label's id; any other element is the label's `for`.
+      const label = grouped
+        ? `<span class="bk-label" id="${forId}-label">${textHtml(block.label, ctx)}${optional}</span>`
+        : `<label class="bk-label" for="${forId}">${textHtml(block.label, ctx)}${optional}</label>`;
+      return `<div class="${cls}"${at}>${label}${elementHtml(element, ctx, inInput)}${hint}${errorHtml}</div>`;
     }
     case 'rich_text':
       return `<div class="bk-block bk-rich-text"${at}>${arr(block.elements)
@@ -396,8 +449,8 @@ export function viewHtml(view: unknown, ctx: RenderContext): string {
   if (!isObj(view)) return '';
   const blocks = blocksHtml(view.blocks, ctx);
   if (view.type !== 'modal') return `<div class="bk-view bk-home">${blocks}</div>`;
-  const title = `<h2 class="bk-modal-title">${textHtml(view.title, ctx)}</h2>`;
-  const close = `<button type="button" class="bk-modal-close" data-modal="close">${escapeHtml(plainOf(view.close) || 'Cancel')}</button>`;
+  const title = `<h2 class="bk-modal-title" id="bk-modal-title">${textHtml(view.title, ctx)}</h2>`;
+  const close = `<button type="button" class="bk-modal-close" data-modal="close">${escapeHtml(plainOf(view.close) || wordsOf(ctx).w('cancel'))}</button>`;
   const submit = view.submit
     ? `<button type="button" class="bk-modal-submit bk-primary" data-modal="submit">${escapeHtml(plainOf(view.submit))}</button>`
     : '';

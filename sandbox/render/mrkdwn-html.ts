@@ -1,9 +1,10 @@
 /**
  * Slack `mrkdwn` → HTML for the sandbox page (pure): *bold*, _italics_, ~strike~, `code`, ``` blocks,
- * > quotes, links `<url|text>`, mentions `<@U…>`, `<#C…>`, `<!here>`, and `<!date^ts^format|fallback>`
+ * > quotes, emoji shortcodes (`:wave:`, from emoji-datasource), links `<url|text>`, mentions `<@U…>`, `<#C…>`, `<!here>`, and `<!date^ts^format|fallback>`
  * written in the viewer's zone and language. Everything that is not markup is HTML-escaped.
  */
 import { DateTime } from 'luxon';
+import { replaceShortcodes } from './emoji.js';
 
 /** Who is looking, and the names the page knows: what mentions and dates are written with. */
 export interface Viewer {
@@ -59,7 +60,8 @@ export function mrkdwnToHtml(text: string, viewer: Viewer): string {
     hold(`<code class="mk-code">${escapeHtml(unescapeSlack(code))}</code>`),
   );
   s = s.replace(/<([^<>\n]+)>/g, (_m, inner: string) => hold(angleToken(inner, viewer)));
-  let html = escapeHtml(unescapeSlack(s));
+  // Emoji before the styles: `:white_check_mark:` is not italics.
+  let html = replaceShortcodes(escapeHtml(unescapeSlack(s)));
   const edge = `(^|[\\s(\\[{"'“‘${PLACEHOLDER}]|[.,:;!?-])`;
   const end = `(?=$|[\\s)\\]}"'”’.,:;!?${PLACEHOLDER}-])`;
   const style = (mark: string, tag: string) => {
@@ -72,15 +74,32 @@ export function mrkdwnToHtml(text: string, viewer: Viewer): string {
   style('*', 'b');
   style('_', 'i');
   style('~', 's');
-  // Quotes: lines starting with "> " (escaped to &gt; above).
-  html = html
-    .split('\n')
-    .map((line) => (line.startsWith('&gt; ') ? `<span class="mk-quote">${line.slice(5)}</span>` : line))
-    .join('\n')
-    .replace(/\n/g, '<br>');
+  html = withQuotes(html.split('\n'));
   return html.replace(new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'), (_m, i: string) => {
     return parts[Number(i)] ?? '';
   });
+}
+
+/**
+ * Slack's quotes: a line starting with `>` (escaped to `&gt;` by then), a space after it optional;
+ * consecutive quoted lines make one quote.
+ */
+function withQuotes(lines: string[]): string {
+  let html = '';
+  let quote: string[] | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (line.startsWith('&gt;')) {
+      quote ??= [];
+      quote.push(line.slice(4).replace(/^ /, ''));
+      continue;
+    }
+    if (quote) html += `<blockquote class="mk-quote">${quote.join('<br>')}</blockquote>`;
+    else if (i > 0) html += '<br>';
+    quote = undefined;
+    html += line;
+  }
+  if (quote) html += `<blockquote class="mk-quote">${quote.join('<br>')}</blockquote>`;
+  return html;
 }
 
 /** One `<…>` token: a mention, a special mention, a date, or a link. */

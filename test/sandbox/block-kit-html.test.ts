@@ -199,9 +199,13 @@ describe('Block Kit → HTML', () => {
       },
     };
     const html = blockHtml(block, { ...ctx, errors: { brief: 'Too <long>' } });
+    // The label names its field (for="…" = the field's id), as assistive technology needs.
     expect(html).toContain(
-      '<label class="bk-label">Brief <span class="bk-optional">(optional)</span></label>',
+      '<label class="bk-label" for="bk--brief-brief">Brief <span class="bk-optional">(optional)</span></label>',
     );
+    expect(html).toContain('id="bk--brief-brief"');
+    // In French, the page's own words are French.
+    expect(blockHtml(block, viewer({ locale: 'fr-FR' }))).toContain('(facultatif)');
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>');
     expect(html).toContain('<div class="bk-hint">What matters</div>');
     expect(html).toContain('<div class="bk-error" role="alert">Too &lt;long&gt;</div>');
@@ -258,9 +262,49 @@ describe('Block Kit → HTML', () => {
       },
       ctx,
     );
-    expect(html).toContain('<h2 class="bk-modal-title">New mission</h2>');
+    expect(html).toContain('<h2 class="bk-modal-title" id="bk-modal-title">New mission</h2>');
     expect(html).toContain('data-modal="close">Cancel</button>');
     expect(html).toContain('data-modal="submit">Start</button>');
     expect(viewHtml({ type: 'home', blocks: [] }, ctx)).toBe('<div class="bk-view bk-home"></div>');
+  });
+});
+
+describe('emoji and quotes, as Slack shows them', () => {
+  it('writes every shortcode the app uses as its emoji, from emoji-datasource, skin tones included', () => {
+    expect(md(':lock: Private · :warning: late · :wave: Hello')).toBe('🔒 Private · ⚠️ late · 👋 Hello');
+    expect(md('Done :white_check_mark: :+1::skin-tone-3:')).toBe('Done ✅ 👍🏼');
+    // Not a shortcode: times, unknown names, and code stay as written.
+    expect(md('at 10:00:30 :not-an-emoji-name:')).toBe('at 10:00:30 :not-an-emoji-name:');
+    expect(md('`:wave:`')).toBe('<code class="mk-code">:wave:</code>');
+    const button = blockHtml(
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: 'a', text: { type: 'plain_text', text: ':tada: Go', emoji: true } },
+        ],
+      },
+      viewer(),
+    );
+    expect(button).toContain('🎉 Go');
+    expect(
+      blockHtml({ type: 'header', text: { type: 'plain_text', text: ':seedling: Pool' } }, viewer()),
+    ).toContain('🌱 Pool');
+  });
+
+  it('writes lines starting with > (Slack-escaped or not, space or none) as one quote', () => {
+    expect(md('Her words:\n>Left a roadmap\n>the team follows.\nThanks')).toBe(
+      'Her words:<blockquote class="mk-quote">Left a roadmap<br>the team follows.</blockquote>Thanks',
+    );
+    expect(md('&gt; quoted *bold*')).toBe('<blockquote class="mk-quote">quoted <b>bold</b></blockquote>');
+    expect(md('5 > 3')).toBe('5 &gt; 3');
+  });
+
+  it('shows no raw :code: and no &gt; in any message the app sends (the class of the bug)', () => {
+    const samples = [':lock: *Private*', '>quoted\n>two', 'a &gt; b', ':warning: :wave:'];
+    for (const text of samples) {
+      const html = md(text);
+      expect(html.replace(/<[^>]+>/g, '')).not.toMatch(/:[a-z0-9_+-]+:/);
+      expect(html).not.toContain('&amp;gt;');
+    }
   });
 });

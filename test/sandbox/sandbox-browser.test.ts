@@ -1,45 +1,21 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox.js';
 import { type SandboxPage, servePage } from '../../sandbox/web.js';
 import { personOf } from '../../sandbox/workspace.js';
 import { silentLogger } from '../../src/logger.js';
 import { testDatabaseUri } from '../support/database.js';
-
-/** Where the screenshots of each step go (git-ignored, as all of .cache/). */
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.cache/sandbox-screenshots');
-/** Debian's chromium (`apt-get install chromium`; .ci/run installs it): never a downloaded browser. */
-const CHROMIUM = '/usr/bin/chromium';
-/** Without these, Chromium tries background connections the machine's closed network refuses. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { type Browser, openBrowser, seriousViolations } from './browser.js';
 
 describe('the sandbox page in a browser', () => {
   let sandbox: Sandbox;
   let served: SandboxPage;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   let page: Page;
   const manager = personOf('manager');
   const freelancer = personOf('freelancer', 1);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
     // Monday 9 March 2026, 08:00 in New York: the form's start date is today.
     sandbox = await startSandbox({
       dbUri: testDatabaseUri('sandbox_browser'),
@@ -48,27 +24,35 @@ describe('the sandbox page in a browser', () => {
       tick: false,
     });
     served = await servePage(sandbox);
-    profile = await mkdtemp(path.join(tmpdir(), 'sandbox-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(served.url);
+    browser = await openBrowser(served.url);
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await served?.stop();
     await sandbox?.stop();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  const shot = (name: string) => browser.shot(name);
+  /** An expression evaluated in the page (the test compiles without the DOM's types). */
+  const js = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
+  /** Where the keyboard focus is: in the modal or outside, and on which block's element. */
+  const focusAt = () =>
+    js<string>(`(() => {
+      const el = document.activeElement;
+      if (!el) return 'none';
+      const where = el.closest('#modal') ? 'modal' : 'outside';
+      return where + ':' + (el.getAttribute('data-block-id') || el.getAttribute('data-modal') || el.id || el.tagName);
+    })()`);
+
+  // Each test starts from a screen without a modal, whatever ran before it (shuffled).
+  beforeEach(async () => {
+    if (await page.locator('#modal-backdrop').isVisible()) {
+      await page.keyboard.press('Escape');
+      await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
+    }
+  });
   const viewAs = async (userId: string) => {
     await page.selectOption('#person', userId);
   };
@@ -162,5 +146,92 @@ describe('the sandbox page in a browser', () => {
     await shot('10-modal-error');
     await dialog.locator('[data-modal="close"]').click();
     await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
+  }, 30_000);
+
+  it('opens on the Home with a “try this” guide, and axe-core finds nothing serious on the Home, a DM and an open modal', async () => {
+    await js('localStorage.clear()');
+    await page.reload();
+    await expect.poll(() => page.locator('#pane-title').textContent()).toBe('Home');
+    const guide = page.locator('#pane details.guide');
+    await expect.poll(() => guide.textContent()).toContain('Try this');
+    await expect.poll(() => page.locator('#pane .bk-home').count()).toBe(1);
+    await shot('11-first-screen-home');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await viewAs(manager.id);
+    await openPane('Passerelle (DM)');
+    await command('/passerelle help');
+    await expect.poll(() => page.locator('#pane article.msg').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await command('/mission-start');
+    await expect.poll(() => page.locator('#modal .bk-modal-title').textContent()).toBe('New mission');
+    await shot('12-modal-for-axe');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
+  }, 60_000);
+
+  it('works from the keyboard: the command box, Tab kept in the modal, Enter submits, Escape closes, the focus comes back', async () => {
+    await viewAs(manager.id);
+    await openPane('Passerelle (DM)');
+    const dialog = page.locator('#modal');
+    // The command box: typed and sent with Enter, the focus stays there.
+    await page.focus('#command-line');
+    await page.keyboard.type('/mission-start');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('.bk-modal-title').textContent()).toBe('New mission');
+    // The modal takes the focus on its first field; its footer never covers the form.
+    await expect.poll(focusAt).toBe('modal:freelancer');
+    const footer = await dialog.locator('.bk-modal-footer').boundingBox();
+    const body = await dialog.locator('.bk-modal-body').boundingBox();
+    expect(footer && body && body.y + body.height <= footer.y + 1).toBe(true);
+    // Tab goes through the fields in order and stays in the modal.
+    const seen: string[] = [await focusAt()];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focusAt());
+    }
+    expect(seen.filter((w) => !w.startsWith('modal:'))).toEqual([]);
+    const order = [...new Set(seen)].map((w) => w.slice('modal:'.length));
+    expect(order.indexOf('title')).toBeGreaterThan(order.indexOf('freelancer'));
+    expect(order.indexOf('submit')).toBeGreaterThan(order.indexOf('end'));
+    // Enter in a one-line field submits: the required fields left empty say so.
+    await dialog.locator('[data-block-id="title"] input').focus();
+    await page.keyboard.type('Keyboard mission');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('.bk-error').count()).toBeGreaterThan(0);
+    await shot('13-enter-submitted');
+    // Escape closes the modal and the focus returns to the command box that opened it.
+    await page.keyboard.press('Escape');
+    await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
+    await expect.poll(focusAt).toBe('outside:command-line');
+  }, 60_000);
+
+  it('writes everything the page draws in a French viewer’s language', async () => {
+    await viewAs(personOf('freelancer', 0).id);
+    await expect.poll(() => js<string>('document.documentElement.lang')).toBe('fr');
+    await expect.poll(() => page.locator('#sidebar').textContent()).toContain('Accueil');
+    const top = await page.locator('#topbar').textContent();
+    expect(top).toContain('Vu par');
+    expect(top).toContain('Prochain prévu');
+    expect(await page.locator('#command-line').getAttribute('placeholder')).toContain('Tapez une commande');
+    await openPane('Accueil');
+    await expect.poll(() => page.locator('#pane details.guide').textContent()).toContain('À essayer');
+    await page.click('#clock-next');
+    await expect
+      .poll(() => page.locator('#clock-notes').textContent(), { timeout: 15_000 })
+      .toMatch(/^(Envoyés|Rien|Retenus|Clos)/);
+    const shown = await page.locator('body').innerText();
+    for (const english of [
+      '(optional)',
+      '(edited)',
+      'Only visible to you',
+      'No messages yet',
+      'Viewing as',
+      'Select…',
+    ])
+      expect(shown).not.toContain(english);
+    await shot('14-french-viewer');
   }, 30_000);
 });
