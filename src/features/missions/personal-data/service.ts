@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { handoverWithout } from '../../../erasure.js';
 import type { ErasureSubject, PersonalData } from '../../feature.js';
 import { type HistoryEntry, type Mission, missionModel } from '../model.js';
 import { isOpen } from '../rules.js';
@@ -6,11 +7,20 @@ import { isOpen } from '../rules.js';
 /** Check-ins of a mission whose freelancer was erased stop for good (the mission's status stays for the counts). */
 const PAUSED_FOR_GOOD = '9999-12-31';
 
-/** The missions where the person is freelancer, manager or buddy, or acted in the history. */
+/**
+ * The missions where the person is freelancer, manager or buddy, acted in the history, or confirmed
+ * or waived an item of the handover card.
+ */
 function missionsNaming(conn: Connection, userId: string): Promise<Mission[]> {
   return missionModel(conn)
     .find({
-      $or: [{ freelancerId: userId }, { managerId: userId }, { buddyId: userId }, { 'history.by': userId }],
+      $or: [
+        { freelancerId: userId },
+        { managerId: userId },
+        { buddyId: userId },
+        { 'history.by': userId },
+        { 'handover.by': userId },
+      ],
     })
     .lean<Mission[]>()
     .exec();
@@ -45,7 +55,8 @@ function exported(m: Mission, userId: string) {
  * Missions' personal data: the missions of a freelancer (with brief, objectives, check-in slot and
  * zone), those they manage or are buddy of (title, dates, status — not the freelancer's data), and
  * their lines of each history. Erasure replaces their id by the pseudonym everywhere (the missions
- * stay for the counts by status), empties a freelancer's brief, objectives, language and DM reference,
+ * stay for the counts by status; the handover card's items they confirmed or waived lose the links or
+ * reason they wrote), empties a freelancer's brief, objectives, language and DM reference,
  * and stops the check-ins of their open missions.
  */
 export function missionsPersonalData(conn: Connection): PersonalData {
@@ -98,6 +109,7 @@ async function eraseFrom(
         managerId: alias(m.managerId),
         buddyId: alias(m.buddyId),
         history,
+        handover: handoverWithout(m.handover ?? [], userId, subject.pseudonym),
         ...(asFreelancer
           ? {
               brief: '',
