@@ -6,6 +6,14 @@ import type { HandoverItem } from './events.js';
  * profile and (item by item) in offboarding.
  */
 
+/** How an erased person's id reads in the records that stay: `erased:<16 hex>`. */
+export const PSEUDONYM_PREFIX = 'erased:';
+
+/** Whether a stored id is a pseudonym (an erased person: never shown as a Slack mention). */
+export function isPseudonym(id: string): boolean {
+  return id.startsWith(PSEUDONYM_PREFIX);
+}
+
 /** A stored id after the erasure of `userId`: their pseudonym, anyone else's id unchanged. */
 export function aliasOf<T extends string | null>(id: T, userId: string, pseudonym: string): T | string {
   return id === userId ? pseudonym : id;

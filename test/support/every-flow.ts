@@ -5,7 +5,7 @@ import type { Mission } from '../../src/features/missions/model.js';
 import { findMission } from '../../src/features/missions/repository.js';
 import { findProfile } from '../../src/features/talent/repository.js';
 import { answer, followUpsSettled, submitCheckin } from './checkin-answers.js';
-import { addAnimator, postEvent, rsvp } from './community.js';
+import { addAnimator, type PostedEvent, postEvent, rsvp } from './community.js';
 import { eventually } from './eventually.js';
 import type { Harness } from './harness.js';
 import { missionStartWorld, newViewId, startedMission, submitMissionForm } from './mission-form.js';
@@ -37,6 +37,8 @@ export interface LivedWorld {
   /** The manager (English, London): the evaluation (recommendation, private note), a waiver. */
   manager: Lived;
   mission: Mission;
+  /** The event whose only seat the freelancer took. */
+  event: PostedEvent;
 }
 
 let seq = 0;
@@ -172,6 +174,7 @@ export async function livedEveryFlow(h: Harness): Promise<LivedWorld> {
     freelancer: { id: person, texts: [...Object.values(typed), wrote.recommendation, wrote.privateNote] },
     manager: { id: w.manager, texts: Object.values(wrote) },
     mission,
+    event,
   };
 }
 
