@@ -37,6 +37,19 @@ export interface LivedWorld {
   /** The manager (English, London): the evaluation (recommendation, private note), a waiver. */
   manager: Lived;
   mission: Mission;
+  /** What the freelancer typed and the manager wrote, by what it is (for exports). */
+  said: Record<
+    | 'progress'
+    | 'blockers'
+    | 'note'
+    | 'improve'
+    | 'link'
+    | 'skill'
+    | 'email'
+    | 'recommendation'
+    | 'privateNote',
+    string
+  >;
   /** The event whose only seat the freelancer took. */
   event: PostedEvent;
 }
@@ -174,6 +187,7 @@ export async function livedEveryFlow(h: Harness): Promise<LivedWorld> {
     freelancer: { id: person, texts: [...Object.values(typed), wrote.recommendation, wrote.privateNote] },
     manager: { id: w.manager, texts: Object.values(wrote) },
     mission,
+    said: { ...typed, recommendation: wrote.recommendation, privateNote: wrote.privateNote },
     event,
   };
 }

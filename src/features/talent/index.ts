@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Feature } from '../feature.js';
 import type { TalentDeps } from './deps.js';
 import { onMissionClosed } from './jobs.js';
-import { eraseTalentData } from './personal-data/repository.js';
+import { eraseTalentData, talentExport } from './personal-data/repository.js';
 import { registerProfileListeners } from './profile/listeners.js';
 import { followSlackAccount, storeAvailability } from './profile/service.js';
 import { alumni, findProfile, joinedSince, type StoredProfile } from './repository.js';
@@ -111,7 +111,7 @@ export function createTalentFeature(deps: TalentDeps): Feature {
     },
     // The profile, with the evaluations and notes about them (disclosed on a data-access request).
     personalData: {
-      export: async (userId) => ({ talentProfile: await findProfile(deps.db, userId) }),
+      export: (userId) => talentExport(deps.db, userId),
       erase: (userId, subject) => eraseTalentData(deps.db, userId, subject),
     },
   };

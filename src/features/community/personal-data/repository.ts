@@ -1,15 +1,47 @@
 import mongoose, { type Connection } from 'mongoose';
-import { WITHOUT_ROLLUP_FIELDS } from '../../../rollups.js';
-import type { ErasureSubject } from '../../feature.js';
-import { answerModel, eventModel } from '../model.js';
+import type { ErasureSubject, ExportSection } from '../../feature.js';
+import { answerModel, type CommunityEvent, type EventAnswer, eventModel } from '../model.js';
 
-/** The events a person created and their answers to events. */
-export async function communityDataOf(conn: Connection, userId: string): Promise<Record<string, unknown>> {
+/** The events a person created and their answers to events (with the event they answered). */
+export async function communityDataOf(
+  conn: Connection,
+  userId: string,
+): Promise<Record<string, ExportSection>> {
   const [created, answers] = await Promise.all([
-    eventModel(conn).find({ createdBy: userId }, WITHOUT_ROLLUP_FIELDS).lean().exec(),
-    answerModel(conn).find({ userId }).lean().exec(),
+    eventModel(conn).find({ createdBy: userId }).lean<CommunityEvent[]>().exec(),
+    answerModel(conn).find({ userId }).lean<EventAnswer[]>().exec(),
   ]);
-  return { eventsCreated: created, eventAnswers: answers };
+  const answered = await Promise.all(
+    answers.map((a) => eventModel(conn).findById(a.eventId).lean<CommunityEvent>().exec()),
+  );
+  return {
+    events: {
+      description: 'privacy.export.section.events',
+      eventsYouCreated: created.map((e) => ({
+        eventId: e._id.toString(),
+        title: e.title,
+        description: e.description,
+        startsAt: e.startsAt,
+        timeZone: e.timezone,
+        durationMinutes: e.durationMinutes,
+        place: e.place,
+        capacity: e.capacity,
+        channel: e.channelId,
+        answerBy: e.deadline,
+        status: e.status,
+        createdAt: e.createdAt,
+      })),
+      yourAnswers: answers.map((a, i) => ({
+        eventId: a.eventId.toString(),
+        event: answered[i]?.title ?? null,
+        startsAt: answered[i]?.startsAt ?? null,
+        answer: a.status,
+        answeredAt: a.answeredAt,
+        holdsASeat: answered[i]?.seats.includes(userId) ?? false,
+        toldWaitlisted: a.toldWaitlisted,
+      })),
+    },
+  };
 }
 
 /**

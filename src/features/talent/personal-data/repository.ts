@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose';
 import { aliasOf, handoverWithout } from '../../../erasure.js';
-import type { ErasureSubject } from '../../feature.js';
+import type { ErasureSubject, ExportSection } from '../../feature.js';
 import type { DoneMission, HandoverCard, PrivateNote, TalentProfile } from '../model.js';
 import { talentProfileModel } from '../model.js';
 import { deleteProfile, syncSkillIndex } from '../read-model.js';
-import type { StoredProfile } from '../repository.js';
+import { findProfile, type StoredProfile } from '../repository.js';
 
 /**
  * Other freelancers' profiles that name the person: as the manager of a mission done, as the author
@@ -64,4 +64,58 @@ export async function eraseTalentData(
     }
   }
   throw new Error('talent profiles kept changing during the erasure; it will be retried');
+}
+
+/**
+ * The person's talent profile: what they said, what closed missions brought, with the evaluations
+ * and private notes about them (disclosed on a data-access request). The search's read models are
+ * copies of it (not repeated).
+ */
+export async function talentExport(conn: Connection, userId: string): Promise<Record<string, ExportSection>> {
+  const p = await findProfile(conn, userId);
+  const description = 'privacy.export.section.talentProfile';
+  if (!p) return { talentProfile: { description, profile: null } };
+  return {
+    talentProfile: {
+      description,
+      profile: {
+        skills: p.skills,
+        skillsFromMissions: p.missionSkills,
+        availableFrom: p.availableFrom,
+        availabilitySaidAt: p.availabilitySaidAt,
+        dayRate: p.dayRate,
+        contactEmail: p.contactEmail,
+        inThePool: !p.optedOut,
+        inThePoolSince: p.optedInAt,
+        reachableInSlack: p.reachable,
+        missionsDone: p.missionsDone,
+        ratingSum: p.ratingSum,
+        ratingCount: p.ratingCount,
+        wouldRehireCount: p.wouldRehireCount,
+        lastCollaboration: p.lastCollaboration,
+        missions: p.missions.map((m) => ({
+          missionId: m.missionId,
+          title: m.title,
+          manager: m.managerId,
+          closedAt: m.closedAt,
+          rating: m.rating,
+        })),
+        handoverCards: p.handovers.map((c) => ({
+          missionId: c.missionId,
+          title: c.title,
+          closedAt: c.closedAt,
+          items: (c.items ?? []).map(({ by, ...i }) => ({ ...i, byYou: by === userId })),
+        })),
+        privateNotesAboutYou: p.notes.map((n) => ({
+          missionId: n.missionId,
+          by: n.authorId,
+          at: n.at,
+          text: n.text,
+        })),
+        searchKeywords: p.indexedSkills,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      },
+    },
+  };
 }
