@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
+import type { Locale } from '../config.js';
 import type { DomainEvents } from '../events.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { RollupSource } from '../rollups.js';
 import type { JobHandler } from '../scheduler/runner.js';
 import type { Pass, Worker } from '../scheduler/scheduler.js';
@@ -37,8 +39,11 @@ export interface Feature {
 
 /**
  * The personal-data contract. `export` returns every record the feature holds about the person, as
- * JSON-safe plain data keyed by kind of record (`{ missionsAsFreelancer: [...] }`), and nothing about
- * anyone else (another person's id or free text stays out). `erase` removes their personal data and
+ * sections of the data-access file (docs/my-data.md): one per kind of record, each with its
+ * description (a catalogue key, shown in the person's language) and its records with fields named
+ * for people (no `_id`, no `__v`, no internal bookkeeping; dates as `Date`, written in the person's
+ * zone by the privacy feature), and nothing about anyone else (another person's free text stays
+ * out). `erase` removes their personal data and
  * their free text, or, where a record counts in aggregates (a mission, a check-in's score), replaces
  * their id by `subject.pseudonym` so that counts and scores stay: afterwards neither their id nor
  * their free text is anywhere in the feature's collections. Both are idempotent (erasure may run
@@ -46,8 +51,20 @@ export interface Feature {
  * empties every collection: nothing to implement for it.
  */
 export interface PersonalData {
-  export(userId: string): Promise<Record<string, unknown>>;
+  export(userId: string, reader: ExportReader): Promise<Record<string, ExportSection>>;
   erase(userId: string, subject: ErasureSubject): Promise<void>;
+}
+
+/** Who asked for their data: labels (questions, checklist items) are given in their language. */
+export interface ExportReader {
+  locale: Locale;
+  zone: string;
+}
+
+/** One section of the data-access file: what it holds (a catalogue key), then its records. */
+export interface ExportSection {
+  description: MessageKey;
+  [records: string]: unknown;
 }
 
 /** Who is erased, as stored afterwards: never their id. */

@@ -12,6 +12,7 @@ import { offboardingForms } from './messages/offboarding-forms.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
+import { privacyExport } from './messages/privacy-export.js';
 import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
@@ -31,6 +32,7 @@ export const en = {
   ...reengagement.en,
   ...community.en,
   ...privacy.en,
+  ...privacyExport.en,
   ...analytics.en,
 } as const satisfies Record<string, Message>;
 

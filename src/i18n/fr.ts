@@ -13,6 +13,7 @@ import { offboardingForms } from './messages/offboarding-forms.js';
 import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
+import { privacyExport } from './messages/privacy-export.js';
 import { reengagement } from './messages/reengagement.js';
 import { talent } from './messages/talent.js';
 
@@ -32,5 +33,6 @@ export const fr: Record<MessageKey, Message> = {
   ...reengagement.fr,
   ...community.fr,
   ...privacy.fr,
+  ...privacyExport.fr,
   ...analytics.fr,
 };

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { type Locale, locales } from '../config.js';
+import { isPseudonym } from '../erasure.js';
 import type { Message } from './catalogue.js';
 import { en, type MessageKey } from './en.js';
 import { fr } from './fr.js';
@@ -29,11 +30,42 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
     const count = Number(params.count ?? 0);
     text = pluralRules[locale].select(count) === 'one' ? entry.one : entry.other;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fill(locale, text, params);
+}
+
+/**
+ * Fills `{placeholders}`. A mention placeholder, `<@{name}>`, names a person as Slack shows them,
+ * or, for an erased person's pseudonym, "a person who was erased" (Slack would show `<@erased:…>`
+ * as raw text): every mention in the catalogue goes through `personIn`.
+ */
+function fill(locale: Locale, text: string, params: Params): string {
+  const mentioned = text.replace(/<@\{(\w+)\}>/g, (whole, name: string, at: number) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    // A sentence that starts with the person ("<@{freelancer}> answered…") starts with a capital.
+    const startsSentence = (at === 0 && text.length > whole.length) || text[at - 1] === '\n';
+    return personIn(locale, String(value), startsSentence);
+  });
+  return mentioned.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? new Intl.NumberFormat(intlLocale[locale]).format(value) : value;
   });
+}
+
+/**
+ * How mrkdwn names a person: a Slack mention `<@U…>`, or "a person who was erased" for a pseudonym
+ * (capitalised when it starts a sentence).
+ */
+export function personIn(locale: Locale, userId: string, startsLine = false): string {
+  if (!isPseudonym(userId)) return `<@${userId}>`;
+  const label = t(locale, 'person.erased');
+  return startsLine ? `${label.charAt(0).toUpperCase()}${label.slice(1)}` : label;
+}
+
+/** `personIn` for views that hold a translator: every `<@…>` a view writes goes through it. */
+export function mention(tr: Translate, userId: string): string {
+  return tr('person.mention', { user: userId });
 }
 
 /** Whether a string is a catalogue key (for keys carried in data, such as validation results). */

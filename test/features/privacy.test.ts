@@ -199,16 +199,13 @@ describe('data protection: my-data, erase-me, erase @user, is_forgotten, uninsta
     });
     expect(file.filename).toMatch(/^passerelle-my-data-2026-04-01\.json$/);
     const text = file.content?.toString('utf8') ?? '';
-    const data = JSON.parse(text) as {
-      userId: string;
-      stored: Record<string, Record<string, unknown[] | unknown>>;
-    };
-    expect(data.userId).toBe(a.id);
+    const data = JSON.parse(text) as Record<string, Record<string, unknown>>;
+    expect(data.about?.person).toBe(a.id);
     for (const t of a.texts) expect(text).toContain(t);
-    expect(data.stored.missions?.missionsAsFreelancer).toHaveLength(1);
-    expect(data.stored.checkins?.checkins).toHaveLength(3);
-    expect(data.stored.onboarding?.onboardingItems).toHaveLength(1);
-    expect(data.stored.preferences?.preferences).toEqual({ muted: ['reminders'], snoozedUntil: null });
+    expect(data.missions?.missions).toHaveLength(1);
+    expect(data.checkins?.checkins).toHaveLength(3);
+    expect(data.onboardingItems?.items).toHaveLength(1);
+    expect(data.preferences).toMatchObject({ muted: ['reminders'], snoozedUntil: null });
     expect(text).toContain(manager);
     // Nothing about the other freelancer: neither their id, nor their name, nor any of their texts.
     for (const needle of [b.id, b.name, ...b.texts, 'secret-of-bruno']) expect(text).not.toContain(needle);

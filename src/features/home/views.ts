@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, type MessageKey, type Translate } from '../../i18n/index.js';
+import { formatDate, formatDateTime, type MessageKey, mention, type Translate } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import type { Reader } from '../../slack/reader.js';
 import { openCheckinButton } from '../checkins/index.js';
@@ -180,7 +180,7 @@ export function healthText(tr: Translate, row: MissionRow): string | undefined {
  * onboarding progress. Titles are user text: escaped so they cannot mention or link.
  */
 export function missionLine(tr: Translate, reader: Reader, row: MissionRow, side: Side): string {
-  const other = `<@${row.otherUserId}>`;
+  const other = mention(tr, row.otherUserId);
   const who =
     side === 'manager'
       ? tr('missions.list.withFreelancer', { user: other })

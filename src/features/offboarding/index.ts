@@ -27,7 +27,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
   return {
     name: 'offboarding',
     personalData: {
-      export: (userId) => offboardingDataOf(deps.db, userId),
+      export: (userId, reader) => offboardingDataOf(deps.db, userId, reader),
       erase: (userId, subject) => eraseOffboardingData(deps.db, userId, subject),
     },
     rollupSources: [offboardingStats(deps.config.defaultTimezone)],

@@ -21,7 +21,14 @@ export function createPreferencesFeature(deps: PreferencesDeps): Feature {
     personalData: {
       async export(userId) {
         const p = (await preferencesOf(deps.db, [userId])).get(userId);
-        return { preferences: p ? { muted: p.muted, snoozedUntil: p.snoozedUntil } : null };
+        return {
+          preferences: {
+            description: 'privacy.export.section.preferences',
+            muted: p?.muted ?? [],
+            snoozedUntil: p?.snoozedUntil ?? null,
+            changedAt: p?.updatedAt ?? null,
+          },
+        };
       },
       erase: (userId) => deletePreferences(deps.db, userId),
     },

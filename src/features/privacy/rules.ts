@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { isPseudonym, PSEUDONYM_PREFIX } from '../../erasure.js';
 import type { ErasureSubject } from '../feature.js';
+
+export { isPseudonym };
 
 /** The 16 hex that stand for a person once erased: sha256 of the workspace salt and their id. */
 export function hashOf(salt: string, userId: string): string {
@@ -9,10 +12,5 @@ export function hashOf(salt: string, userId: string): string {
 /** What an erased person becomes in the records that stay: `erased:<hash>`. */
 export function subjectOf(salt: string, userId: string): ErasureSubject {
   const hash = hashOf(salt, userId);
-  return { hash, pseudonym: `erased:${hash}` };
-}
-
-/** Whether a stored id is already a pseudonym (nothing left to erase for it). */
-export function isPseudonym(id: string): boolean {
-  return id.startsWith('erased:');
+  return { hash, pseudonym: `${PSEUDONYM_PREFIX}${hash}` };
 }

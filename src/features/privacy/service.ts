@@ -3,14 +3,15 @@ import { eraseJournalAbout } from '../../delivery/journal.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { haltWorkspace } from '../../scheduler/halt.js';
-import { clearJobPayload, eraseJobsAbout, jobsAbout } from '../../scheduler/personal-data.js';
+import { clearJobPayload, eraseJobsAbout } from '../../scheduler/personal-data.js';
 import type { JobContext } from '../../scheduler/runner.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
 import { readerOf } from '../../slack/reader.js';
 import type { PrivacyDeps } from './deps.js';
+import { collectExport } from './export.js';
 import { ERASE_JOB, EXPORT_JOB } from './ids.js';
 import { type ErasePayload, erasePayload, exportPayload } from './input.js';
-import { auditOf, emptyCollections, workspaceSalt, writeAudit } from './repository.js';
+import { emptyCollections, workspaceSalt, writeAudit } from './repository.js';
 import { hashOf, isPseudonym, subjectOf } from './rules.js';
 import { eraseModal } from './views.js';
 
@@ -28,29 +29,6 @@ export async function requestExport(
   const key = `${EXPORT_JOB}:${hash}:${requestKey}`;
   await deps.scheduler.runner.startNow({ key, name: EXPORT_JOB, payload: { userId } });
   return { text: translator(locale)('privacy.export.onItsWay') };
-}
-
-/** Everything stored about the person, by feature, plus their Slack profile as Slack tells it now. */
-export async function collectExport(deps: PrivacyDeps, userId: string): Promise<Record<string, unknown>> {
-  const stored: Record<string, unknown> = {};
-  for (const { feature, data } of deps.personalData()) stored[feature] = await data.export(userId);
-  let profile: Record<string, unknown> | null = null;
-  try {
-    const u = await deps.users.get(userId);
-    profile = { name: u.name, locale: u.locale ?? null, timezone: u.tz ?? null, guest: u.isGuest };
-  } catch {
-    profile = null;
-  }
-  const queued = (await jobsAbout(deps.db, userId)).filter((j) => j.name !== EXPORT_JOB);
-  const audit = await auditOf(deps.db, hashOf(await workspaceSalt(deps.db), userId));
-  return {
-    exportedAt: deps.clock.now().toISOString(),
-    userId,
-    slackProfile: { note: 'read from Slack for this export, not stored by Passerelle', profile },
-    stored,
-    queuedWork: queued,
-    auditTrail: audit.map(({ at, kind, by }) => ({ at, kind, by })),
-  };
 }
 
 /** The export job: the JSON file in the person's DM, then the job forgets whose it was. */

@@ -1,5 +1,6 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { insertOnce } from '../../db/duplicates.js';
+import type { ExportSection } from '../feature.js';
 import { type NudgedPerson, personModel, planModel, type ReengagementPlan } from './model.js';
 import { spacingStart } from './rules.js';
 
@@ -103,13 +104,39 @@ export function isMissionId(id: string): boolean {
 }
 
 /** Every plan naming the person (as manager or freelancer), and their nudge record. */
-export async function reengagementOf(conn: Connection, userId: string) {
+export async function reengagementOf(
+  conn: Connection,
+  userId: string,
+): Promise<Record<string, ExportSection>> {
   const [asManager, asFreelancer, person] = await Promise.all([
     planModel(conn).find({ managerId: userId }).lean<ReengagementPlan[]>().exec(),
     planModel(conn).find({ freelancerId: userId }).lean<ReengagementPlan[]>().exec(),
     personOf(conn, userId),
   ]);
-  return { plansAsManager: asManager, plansAsFreelancer: asFreelancer, nudgedPerson: person };
+  const plan = (p: ReengagementPlan) => ({
+    missionId: p.missionId,
+    title: p.title,
+    skills: p.skills,
+    closedAt: p.closedAt,
+    manager: p.managerId,
+    freelancer: p.freelancerId,
+    nudgesStopped: p.stopped,
+    nudgesSnoozedUntil: p.snoozedUntil,
+  });
+  return {
+    reengagement: {
+      description: 'privacy.export.section.reengagement',
+      missionsYouManagedThatEndedWell: asManager.map(plan),
+      yourMissionsThatEndedWell: asFreelancer.map(plan),
+      messagesToYou: person
+        ? {
+            lastNudgeOrPingAt: person.lastNudgeAt,
+            stopAskingAboutAvailability: person.stopAsking,
+            firstAvailabilityQuestionOn: person.firstPingOn,
+          }
+        : null,
+    },
+  };
 }
 
 /** Erasure: no nudge names them any more (their queued nudge jobs find no plan and do nothing). */

@@ -2,9 +2,9 @@ import type { Connection } from 'mongoose';
 import type { Feature } from '../feature.js';
 import type { TalentDeps } from './deps.js';
 import { onMissionClosed } from './jobs.js';
+import { eraseTalentData, talentExport } from './personal-data/repository.js';
 import { registerProfileListeners } from './profile/listeners.js';
 import { followSlackAccount, storeAvailability } from './profile/service.js';
-import { deleteProfile } from './read-model.js';
 import { alumni, findProfile, joinedSince, type StoredProfile } from './repository.js';
 import { registerTalentSearch } from './search/listeners.js';
 import { searchTalent } from './search/service.js';
@@ -111,8 +111,8 @@ export function createTalentFeature(deps: TalentDeps): Feature {
     },
     // The profile, with the evaluations and notes about them (disclosed on a data-access request).
     personalData: {
-      export: async (userId) => ({ talentProfile: await findProfile(deps.db, userId) }),
-      erase: (userId) => deleteProfile(deps.db, userId),
+      export: (userId) => talentExport(deps.db, userId),
+      erase: (userId, subject) => eraseTalentData(deps.db, userId, subject),
     },
   };
 }

@@ -13,6 +13,8 @@ const en = {
   'form.unavailable.text':
     'This form is no longer available, so nothing was saved. Please open it again from its command or button.',
   'form.unavailable.close': 'Close',
+  'person.mention': '<@{user}>',
+  'person.erased': 'a person who was erased',
 } as const satisfies Record<string, Message>;
 
 const fr: Record<keyof typeof en, Message> = {
@@ -27,6 +29,8 @@ const fr: Record<keyof typeof en, Message> = {
   'form.unavailable.text':
     "Ce formulaire n'est plus disponible : rien n'a été enregistré. Rouvrez-le depuis sa commande ou son bouton.",
   'form.unavailable.close': 'Fermer',
+  'person.mention': '<@{user}>',
+  'person.erased': 'une personne effacée',
 };
 
 export const common = { en, fr };

@@ -13,6 +13,7 @@ import {
   formatCalendarDate,
   formatDate,
   formatDateTime,
+  mention,
   type Translate,
   translator,
 } from '../../../i18n/index.js';
@@ -115,7 +116,9 @@ function visibilityBlocks(
   initial: Visibility,
 ) {
   const admins =
-    adminIds.length > 0 ? adminIds.map((id) => `<@${id}>`).join(', ') : tr('checkins.visibility.noAdmins');
+    adminIds.length > 0
+      ? adminIds.map((id) => mention(tr, id)).join(', ')
+      : tr('checkins.visibility.noAdmins');
   // Radio options may be mrkdwn: the manager's mention renders as their name.
   const options: Option[] = [
     mrkdwnOption(

@@ -2,6 +2,7 @@ import type { Connection, Types } from 'mongoose';
 import { idsIn, inIdBatches } from '../../../db/batches.js';
 import type { PersonalData } from '../../feature.js';
 import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
+import { checkinsExport } from './export.js';
 
 /** The free-text parts of an answer, emptied by erasure and by retention (the score and the yes/no stay). */
 export const answerTextCleared = {
@@ -38,29 +39,7 @@ const update = (conn: Connection, ids: Types.ObjectId[], set: Record<string, unk
  */
 export function checkinsPersonalData(conn: Connection): PersonalData {
   return {
-    async export(userId) {
-      const rows = await checkinModel(conn)
-        .find({ freelancerId: userId })
-        .sort({ dueAt: 1 })
-        .lean<Checkin[]>()
-        .exec();
-      return {
-        checkins: rows.map((c) => ({
-          missionId: c.missionId.toString(),
-          mission: c.title,
-          week: c.week,
-          dueAt: c.dueAt,
-          status: c.status,
-          outcome: c.outcome,
-          sentAt: c.sentAt,
-          answeredAt: c.answeredAt,
-          answer: c.answer,
-          language: c.locale,
-          zone: c.zone,
-          country: c.country,
-        })),
-      };
-    },
+    export: (userId, reader) => checkinsExport(conn, userId, reader),
     async erase(userId, subject) {
       const rows = await checkinsNaming(conn, userId);
       const asFreelancer = rows.filter((c) => c.freelancerId === userId);

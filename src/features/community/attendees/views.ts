@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
-import { translator } from '../../../i18n/index.js';
+import { mention, translator } from '../../../i18n/index.js';
 import { truncate } from '../../../slack/mrkdwn.js';
 import { ATTENDEES_MODAL, ATTENDEES_PAGE } from '../ids.js';
 import type { CommunityEvent } from '../model.js';
@@ -23,9 +23,9 @@ export function attendeesModal(
 ): ModalView {
   const tr = translator(locale);
   const rows: { group: 'going' | 'waitlist' | 'maybe'; line: string }[] = [
-    ...lists.going.map((u) => ({ group: 'going' as const, line: `• <@${u}>` })),
-    ...lists.waitlist.map((u, i) => ({ group: 'waitlist' as const, line: `${i + 1}. <@${u}>` })),
-    ...lists.maybe.map((u) => ({ group: 'maybe' as const, line: `• <@${u}>` })),
+    ...lists.going.map((u) => ({ group: 'going' as const, line: `• ${mention(tr, u)}` })),
+    ...lists.waitlist.map((u, i) => ({ group: 'waitlist' as const, line: `${i + 1}. ${mention(tr, u)}` })),
+    ...lists.maybe.map((u) => ({ group: 'maybe' as const, line: `• ${mention(tr, u)}` })),
   ];
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { translator } from '../../../i18n/index.js';
+import { mention, translator } from '../../../i18n/index.js';
 import {
   type ActionArgs,
   answerClicker,
@@ -44,7 +44,7 @@ export function registerInviteListeners(app: App, deps: Deps, coalescer: Message
       const tr = translator(await deps.users.localeWithin(userId, deps.config.defaultLocale, 1_000));
       const who = [...deps.config.animatorUserIds, ...deps.config.adminUserIds]
         .slice(0, 5)
-        .map((u) => `<@${u}>`);
+        .map((u) => mention(tr, u));
       await ack({
         response_type: 'ephemeral',
         text:

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { handoverWithout } from '../../../erasure.js';
 import type { ErasureSubject, PersonalData } from '../../feature.js';
 import { type HistoryEntry, type Mission, missionModel } from '../model.js';
 import { isOpen } from '../rules.js';
@@ -6,11 +7,20 @@ import { isOpen } from '../rules.js';
 /** Check-ins of a mission whose freelancer was erased stop for good (the mission's status stays for the counts). */
 const PAUSED_FOR_GOOD = '9999-12-31';
 
-/** The missions where the person is freelancer, manager or buddy, or acted in the history. */
+/**
+ * The missions where the person is freelancer, manager or buddy, acted in the history, or confirmed
+ * or waived an item of the handover card.
+ */
 function missionsNaming(conn: Connection, userId: string): Promise<Mission[]> {
   return missionModel(conn)
     .find({
-      $or: [{ freelancerId: userId }, { managerId: userId }, { buddyId: userId }, { 'history.by': userId }],
+      $or: [
+        { freelancerId: userId },
+        { managerId: userId },
+        { buddyId: userId },
+        { 'history.by': userId },
+        { 'handover.by': userId },
+      ],
     })
     .lean<Mission[]>()
     .exec();
@@ -18,26 +28,50 @@ function missionsNaming(conn: Connection, userId: string): Promise<Mission[]> {
 
 /** What a mission's export shows: the mission, and only their own lines of its history. */
 function exported(m: Mission, userId: string) {
-  const mine = (m.history ?? []).filter((h) => h.by === userId);
+  const role = m.freelancerId === userId ? 'freelancer' : m.managerId === userId ? 'manager' : 'buddy';
   const base = {
-    id: m._id.toString(),
+    missionId: m._id.toString(),
+    youWere: role,
     title: m.title,
     status: m.status,
     startDate: m.startDate,
     endDate: m.endDate,
     skills: m.skills,
-    historyByYou: mine.map(({ at, action, from, to }) => ({ at, action, from, to })),
+    yourHistory: (m.history ?? [])
+      .filter((h) => h.by === userId)
+      .map(({ at, action, from, to }) => ({ at, action, fromStatus: from ?? null, toStatus: to ?? null })),
   };
-  if (m.freelancerId !== userId) return base;
+  if (role !== 'freelancer') return base;
+  const slot = m.checkin;
   return {
     ...base,
     brief: m.brief,
     objectives: m.objectives,
-    managerId: m.managerId,
-    buddyId: m.buddyId,
+    manager: m.managerId,
+    buddy: m.buddyId,
+    teamChannel: m.channelId,
     language: m.freelancerLocale,
-    checkinSlot: m.checkin,
+    weeklyCheckin: {
+      isoWeekday: slot.weekday,
+      time: slot.time,
+      timeZone: slot.timezone,
+      timeZoneAssumed: slot.timezoneAssumed,
+      country: slot.country,
+      workingDays: slot.workingDays,
+      pausedUntil: slot.pausedUntil,
+    },
     onboardingCompletedAt: m.onboardingCompletedAt,
+    onboardingDays: m.onboardingDurationDays,
+    handoverCard: (m.handover ?? []).map((i) => ({
+      item: i.label,
+      owner: i.owner,
+      state: i.state,
+      at: i.at,
+      byYou: i.by === userId,
+      links: i.links,
+      reason: i.reason ?? null,
+    })),
+    createdAt: m.createdAt,
   };
 }
 
@@ -45,22 +79,27 @@ function exported(m: Mission, userId: string) {
  * Missions' personal data: the missions of a freelancer (with brief, objectives, check-in slot and
  * zone), those they manage or are buddy of (title, dates, status — not the freelancer's data), and
  * their lines of each history. Erasure replaces their id by the pseudonym everywhere (the missions
- * stay for the counts by status), empties a freelancer's brief, objectives, language and DM reference,
+ * stay for the counts by status; the handover card's items they confirmed or waived lose the links or
+ * reason they wrote), empties a freelancer's brief, objectives, language and DM reference,
  * and stops the check-ins of their open missions.
  */
 export function missionsPersonalData(conn: Connection): PersonalData {
   return {
     async export(userId) {
       const missions = await missionsNaming(conn, userId);
-      const as = (role: 'freelancerId' | 'managerId' | 'buddyId') =>
-        missions.filter((m) => m[role] === userId).map((m) => exported(m, userId));
+      const yours = (m: Mission) => [m.freelancerId, m.managerId, m.buddyId].includes(userId);
       return {
-        missionsAsFreelancer: as('freelancerId'),
-        missionsAsManager: as('managerId'),
-        missionsAsBuddy: as('buddyId'),
-        missionHistoryByYou: missions
-          .filter((m) => m.freelancerId !== userId && m.managerId !== userId && m.buddyId !== userId)
-          .map((m) => ({ id: m._id.toString(), history: exported(m, userId).historyByYou })),
+        missions: {
+          description: 'privacy.export.section.missions',
+          missions: missions.filter(yours).map((m) => exported(m, userId)),
+          historyOfOtherMissions: missions
+            .filter((m) => !yours(m))
+            .map((m) => ({
+              missionId: m._id.toString(),
+              title: m.title,
+              yourHistory: exported(m, userId).yourHistory,
+            })),
+        },
       };
     },
     async erase(userId, subject: ErasureSubject) {
@@ -98,6 +137,7 @@ async function eraseFrom(
         managerId: alias(m.managerId),
         buddyId: alias(m.buddyId),
         history,
+        handover: handoverWithout(m.handover ?? [], userId, subject.pseudonym),
         ...(asFreelancer
           ? {
               brief: '',

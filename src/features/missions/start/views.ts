@@ -1,6 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Locale } from '../../../config.js';
-import { formatCalendarDate, type Translate } from '../../../i18n/index.js';
+import { formatCalendarDate, mention, type Translate } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import { adminMenu } from '../admin/views.js';
@@ -309,7 +309,7 @@ export function confirmationMessage(
   }
   if (channel === 'archived') blocks.push(section(tr('missions.confirm.channelMissing')));
   return {
-    text: tr('missions.confirm.text', { title: m.title, freelancer: `<@${m.freelancerId}>` }),
+    text: tr('missions.confirm.text', { title: m.title, freelancer: mention(tr, m.freelancerId) }),
     blocks,
   };
 }
@@ -319,7 +319,7 @@ export function channelIntroMessage(m: Mission, tr: Translate, locale: Locale): 
   const d = display(m, tr, locale);
   const buddy = m.buddyId ? tr('missions.intro.buddy', { buddy: m.buddyId }) : '';
   return {
-    text: tr('missions.intro.text', { freelancer: `<@${m.freelancerId}>`, title: m.title }),
+    text: tr('missions.intro.text', { freelancer: mention(tr, m.freelancerId), title: m.title }),
     blocks: [section(tr('missions.intro.body', { ...d, freelancer: m.freelancerId, buddy }))],
   };
 }

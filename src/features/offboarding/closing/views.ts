@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
-import { formatDate, type Translate } from '../../../i18n/index.js';
+import { formatDate, mention, type Translate } from '../../../i18n/index.js';
 import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
@@ -93,7 +93,7 @@ export function privateModal(
   reader: { locale: Locale; zone: string },
 ): ModalView {
   const blocks: KnownBlock[] = [
-    section(`*${escapeMrkdwn(mission.title)}* — <@${mission.freelancerId}>`),
+    section(`*${escapeMrkdwn(mission.title)}* — ${mention(tr, mission.freelancerId)}`),
     { type: 'context', elements: [{ type: 'mrkdwn', text: tr('offboarding.private.notice') }] },
   ];
   const ev = off.evaluation;
@@ -101,7 +101,7 @@ export function privateModal(
     blocks.push(
       section(
         [
-          `*${tr('offboarding.private.evaluation')}* (${formatDate(ev.at, reader.locale, reader.zone)}, <@${ev.by}>)`,
+          `*${tr('offboarding.private.evaluation')}* (${formatDate(ev.at, reader.locale, reader.zone)}, ${mention(tr, ev.by)})`,
           tr('offboarding.private.rating', { rating: ev.rating }),
           tr('offboarding.private.skills', { skills: escapeMrkdwn(ev.skills.join(', ') || '—') }),
           tr('offboarding.private.rehire', { answer: yes(tr, ev.wouldRehire) }),

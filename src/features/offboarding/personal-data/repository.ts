@@ -1,25 +1,74 @@
 import type { Connection } from 'mongoose';
-import { WITHOUT_ROLLUP_FIELDS } from '../../../rollups.js';
-import type { ErasureSubject } from '../../feature.js';
-import { handoverItemModel, type Offboarding, offboardingModel } from '../model.js';
+import type { ErasureSubject, ExportReader, ExportSection } from '../../feature.js';
+import {
+  type Evaluation,
+  type HandoverItemDoc,
+  handoverItemModel,
+  type Offboarding,
+  offboardingModel,
+} from '../model.js';
 
 /**
  * What offboarding holds about a person: as freelancer, their offboardings whole (the feedback they
  * gave, the evaluation about them with its private note: disclosed on a data-access request); as
  * manager, which offboardings they ran (not what they wrote about someone else); the handover items
- * they own.
+ * they own or settled.
  */
-export async function offboardingDataOf(conn: Connection, userId: string): Promise<Record<string, unknown>> {
+export async function offboardingDataOf(
+  conn: Connection,
+  userId: string,
+  { locale }: ExportReader,
+): Promise<Record<string, ExportSection>> {
   const [asFreelancer, asManager, items] = await Promise.all([
-    offboardingModel(conn).find({ freelancerId: userId }, WITHOUT_ROLLUP_FIELDS).lean<Offboarding[]>().exec(),
-    offboardingModel(conn)
-      .find({ managerId: userId })
-      .select({ missionId: 1, startedAt: 1, closedAt: 1, evaluationGiven: 1 })
-      .lean()
+    offboardingModel(conn).find({ freelancerId: userId }).lean<Offboarding[]>().exec(),
+    offboardingModel(conn).find({ managerId: userId }).lean<Offboarding[]>().exec(),
+    handoverItemModel(conn)
+      .find({ $or: [{ ownerId: userId }, { by: userId }] })
+      .lean<HandoverItemDoc[]>()
       .exec(),
-    handoverItemModel(conn).find({ ownerId: userId }).lean().exec(),
   ]);
-  return { offboardingsAsFreelancer: asFreelancer, offboardingsAsManager: asManager, handoverItems: items };
+  const ev = (e: Evaluation) => ({
+    rating: e.rating,
+    skills: e.skills,
+    recommendation: e.recommendation,
+    recommendationSharedWithYou: e.shareRecommendation,
+    privateNoteForFutureManagers: e.privateNote,
+    wouldRehire: e.wouldRehire,
+    renewed: e.renewed,
+    by: e.by,
+    at: e.at,
+  });
+  return {
+    offboarding: {
+      description: 'privacy.export.section.offboarding',
+      asFreelancer: asFreelancer.map((o) => ({
+        missionId: o.missionId,
+        startedAt: o.startedAt,
+        startedBy: o.startedBy,
+        yourFeedback: { state: o.feedbackState, ...(o.feedback ?? {}) },
+        evaluationAboutYou: o.evaluation ? ev(o.evaluation) : null,
+        closed: o.closed,
+        closedAt: o.closedAt,
+      })),
+      asManager: asManager.map((o) => ({
+        missionId: o.missionId,
+        startedAt: o.startedAt,
+        evaluationGiven: o.evaluationGiven,
+        closedAt: o.closedAt,
+      })),
+      handoverItems: items.map((i) => ({
+        missionId: i.missionId,
+        item: i.label[locale],
+        owner: i.owner,
+        yours: i.ownerId === userId,
+        state: i.state,
+        settledAt: i.at,
+        settledByYou: i.by === userId,
+        links: i.links,
+        reason: i.reason,
+      })),
+    },
+  };
 }
 
 /**

@@ -25,18 +25,23 @@ function alias(conn: Connection, ids: Types.ObjectId[], field: 'ownerId' | 'done
  */
 export function onboardingPersonalData(conn: Connection): PersonalData {
   return {
-    async export(userId) {
+    async export(userId, { locale }) {
       const items = await itemsNaming(conn, userId);
       return {
-        onboardingItems: items.map((i) => ({
-          missionId: i.missionId.toString(),
-          label: i.label,
-          yours: i.ownerId === userId,
-          dueAt: i.dueAt,
-          done: i.done,
-          doneAt: i.doneAt,
-          tickedByYou: i.doneBy === userId,
-        })),
+        onboardingItems: {
+          description: 'privacy.export.section.onboardingItems',
+          items: items.map((i) => ({
+            missionId: i.missionId.toString(),
+            item: i.label[locale],
+            owner: i.owner,
+            yours: i.ownerId === userId,
+            dueAt: i.dueAt,
+            done: i.done,
+            doneAt: i.doneAt,
+            tickedByYou: i.doneBy === userId,
+            reminderSentAt: i.reminderSentAt,
+          })),
+        },
       };
     },
     async erase(userId, subject) {

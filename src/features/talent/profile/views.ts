@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { formatCalendarDate, formatDate, type Translate } from '../../../i18n/index.js';
+import { formatCalendarDate, formatDate, mention, type Translate } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
@@ -24,7 +24,7 @@ export function profileModal(
   const blocks: KnownBlock[] = [
     section(
       [
-        `*<@${p.userId}>* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
+        `*${mention(tr, p.userId)}* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
         `${tr('talent.skills')}: ${[...new Set([...p.skills, ...p.missionSkills])].map(escapeMrkdwn).join(', ') || '—'}`,
         availabilityText(tr, reader, p, now),
         reachText(tr, p),

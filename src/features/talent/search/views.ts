@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatCalendarDate, formatDate, type Translate } from '../../../i18n/index.js';
+import { formatCalendarDate, formatDate, mention, type Translate } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
@@ -84,7 +84,7 @@ function hitBlocks(
 ): KnownBlock[] {
   const p = hit.profile;
   const lines = [
-    `*<@${p.userId}>* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
+    `*${mention(tr, p.userId)}* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
     `${tr('talent.skills')}: ${skillList(p, page.query, vocab) || '—'}`,
     `${availabilityText(tr, reader, p, now)} · ${
       p.lastCollaboration
