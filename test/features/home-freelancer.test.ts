@@ -19,7 +19,10 @@ describe("the freelancer's App Home", () => {
     expect(text).toContain(
       `Onboarding · 3 mars 2025 → 27 juin 2025 · Manager : <@${manager}> · Onboarding 0/6`,
     );
-    expect(text).not.toContain('Old finished job');
+    // The completed mission is not among the current ones, but listed under its own heading.
+    expect(text).toContain(
+      `*Missions terminées*\n*Old finished job* · terminée le 27 juin 2025 · Manager : <@${manager}>`,
+    );
     expect(text).toContain('Vos points de checklist à faire');
     const ticks = blocksOf(view).filter((b) => b.accessory?.action_id === TOGGLE_ITEM);
     // The default template gives the freelancer three of its six items.

@@ -20,6 +20,7 @@ const en = {
   'missions.list.progress': 'Onboarding {done}/{total}',
   'missions.list.noProgress': 'Onboarding: no checklist',
   'missions.list.onboardingDone': 'Onboarding complete',
+  'missions.list.progressLeft': 'Onboarding left unfinished at {done}/{total}',
   'missions.list.more': { one: '…and {count} more', other: '…and {count} more' },
   'missions.list.status.draft': 'Draft',
   'missions.list.status.onboarding': 'Onboarding',
@@ -58,6 +59,12 @@ const en = {
     one: '{count} more open mission — use `/missions` to see them all',
     other: '{count} more open missions — use `/missions` to see them all',
   },
+  'home.completed.header': 'Completed missions',
+  'home.completed.row': '*{title}* · ended {date} · {who}',
+  'home.completed.more': {
+    one: '…and {count} more — `/missions` lists them all',
+    other: '…and {count} more — `/missions` lists them all',
+  },
   'home.admin.header': 'Workspace summary',
   'home.admin.summary': {
     one: '*{count} mission* in the workspace — {breakdown}',
@@ -90,6 +97,7 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.list.progress': 'Onboarding {done}/{total}',
   'missions.list.noProgress': 'Onboarding : pas de checklist',
   'missions.list.onboardingDone': 'Onboarding terminé',
+  'missions.list.progressLeft': 'Onboarding laissé inachevé à {done}/{total}',
   'missions.list.more': { one: '…et {count} autre', other: '…et {count} autres' },
   'missions.list.status.draft': 'Brouillon',
   'missions.list.status.onboarding': 'Onboarding',
@@ -128,6 +136,12 @@ const fr: Record<keyof typeof en, Message> = {
   'home.manager.more': {
     one: '{count} autre mission ouverte — utilisez `/missions` pour tout voir',
     other: '{count} autres missions ouvertes — utilisez `/missions` pour tout voir',
+  },
+  'home.completed.header': 'Missions terminées',
+  'home.completed.row': '*{title}* · terminée le {date} · {who}',
+  'home.completed.more': {
+    one: '…et {count} autre — `/missions` les liste toutes',
+    other: '…et {count} autres — `/missions` les liste toutes',
   },
   'home.admin.header': "Vue d'ensemble de l'espace",
   'home.admin.summary': {
