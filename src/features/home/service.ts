@@ -232,9 +232,7 @@ function openFirst(missions: readonly ListedMission[]): ListedMission[] {
 export async function buildHome(deps: HomeDeps, userId: string): Promise<HomeView> {
   const reader = await readerOf(deps, userId);
   const data = await gatherHome(deps, reader);
-  const talentProfile = await homeProfileSection(deps, reader, {
-    isFreelancer: data.freelancer !== undefined,
-  });
+  const talentProfile = await homeProfileSection(deps, reader);
   if (talentProfile.length > 0) data.talentProfile = talentProfile;
   return homeView(translator(reader.locale), data);
 }

@@ -23,11 +23,14 @@ export function homeView(tr: Translate, data: HomeData): HomeView {
     contextLine(tr('home.intro')),
   ];
   if (data.freelancer) blocks.push(...freelancerPart(tr, data.reader, data.freelancer));
-  if (data.talentProfile) blocks.push(...data.talentProfile);
+  // A freelancer's profile comes with their missions; anyone else's (a guest before a first
+  // mission, a member who freelances) after what they came for.
+  if (data.talentProfile && data.freelancer) blocks.push(...data.talentProfile);
   if (data.items.shown.length > 0) blocks.push(...itemsPart(tr, data.reader, data.items));
   blocks.push(...offboardingTodoBlocks(tr, data.offboarding, data.reader.locale));
   if (data.manager) blocks.push(...managerPart(tr, data.reader, data.manager));
   if (!data.freelancer && !data.manager && data.items.shown.length === 0) blocks.push(...welcomePart(tr));
+  if (data.talentProfile && !data.freelancer) blocks.push(...data.talentProfile);
   if (data.community) blocks.push(...data.community);
   if (data.workspace) blocks.push(...adminPart(tr, data.workspace));
   if (data.stats) blocks.push(...data.stats);

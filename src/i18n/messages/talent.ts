@@ -74,9 +74,10 @@ const en = {
   'talent.error.email': 'This is not an e-mail address.',
   'talent.home.header': 'My talent profile',
   'talent.home.empty':
-    'Tell managers what you do and when you are free: they look here for their next missions.',
+    'Freelancing with us, or about to? Tell managers what you do and when you are free: they look in the talent pool for their next missions.',
   'talent.home.optedOut': 'You are out of the talent pool: managers do not see you.',
   'talent.home.edit': 'Edit my profile',
+  'talent.home.create': 'Create my profile',
   'missions.alumni.header': '*Alumni who match these skills*',
   'missions.alumni.line': '<@{user}> — {matched} · {missions}',
   'missions.alumni.pick': 'Pick',
@@ -157,9 +158,10 @@ const fr: Record<keyof typeof en, Message> = {
   'talent.error.email': 'Ce n’est pas une adresse e-mail.',
   'talent.home.header': 'Mon profil talent',
   'talent.home.empty':
-    'Dites aux managers ce que vous faites et quand vous êtes libre : ils regardent ici pour leurs prochaines missions.',
+    'Freelance chez nous, ou bientôt ? Dites aux managers ce que vous faites et quand vous êtes libre : ils cherchent dans le vivier pour leurs prochaines missions.',
   'talent.home.optedOut': 'Vous êtes hors du vivier : les managers ne vous voient pas.',
   'talent.home.edit': 'Modifier mon profil',
+  'talent.home.create': 'Créer mon profil',
   'missions.alumni.header': '*Anciens qui ont ces compétences*',
   'missions.alumni.line': '<@{user}> — {matched} · {missions}',
   'missions.alumni.pick': 'Choisir',

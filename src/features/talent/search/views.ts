@@ -5,7 +5,7 @@ import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
 import { ASK_AVAILABILITY, PROPOSE_MISSION, SEARCH_PAGE, VIEW_PROFILE } from '../ids.js';
 import type { TalentCard } from '../model.js';
-import { isFresh, type SkillVocabulary } from '../rules.js';
+import { isFresh, type SkillVocabulary, shownSkills } from '../rules.js';
 import type { TalentHit, TalentPage } from './service.js';
 
 const section = (text: string): KnownBlock => ({
@@ -26,7 +26,7 @@ const button = (text: string, action_id: string, value: string, style?: 'primary
 
 /** The skills of a profile, the ones matching the query in bold with a check. */
 export function skillList(p: TalentCard, query: readonly string[], vocab: SkillVocabulary): string {
-  const all = [...new Set([...p.skills, ...p.missionSkills])];
+  const all = shownSkills(p);
   const wanted = new Set(query);
   return all
     .slice(0, 20)
