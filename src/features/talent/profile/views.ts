@@ -26,7 +26,7 @@ export function profileModal(
     section(
       [
         `*<@${p.userId}>* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
-        `${tr('talent.skills')}: ${shownSkills(p).map(escapeMrkdwn).join(', ') || '—'}`,
+        tr('talent.skills', { skills: shownSkills(p).map(escapeMrkdwn).join(', ') || '—' }),
         availabilityText(tr, reader, p, now),
         reachText(tr, p),
         ...(p.dayRate !== null ? [tr('talent.dayRate', { rate: p.dayRate })] : []),
@@ -183,7 +183,7 @@ export function homeProfileBlocks(
   if (!p) lines.push(tr('talent.home.empty'));
   else if (p.optedOut) lines.push(tr('talent.home.optedOut'));
   else {
-    lines.push(`${tr('talent.skills')}: ${shownSkills(p).map(escapeMrkdwn).join(', ') || '—'}`);
+    lines.push(tr('talent.skills', { skills: shownSkills(p).map(escapeMrkdwn).join(', ') || '—' }));
     lines.push(availabilityText(tr, reader, p, now));
     if (p.availableFrom && !p.availabilitySaidAt)
       lines.push(

@@ -66,7 +66,8 @@ function whyLine(tr: Translate, hit: TalentHit, page: TalentPage): string {
       count: r.ratingCount,
       mean: page.poolMean.toFixed(2),
     }),
-    tr('talent.why.rehire', { count: r.wouldRehire }),
+    // "Would rehire" only when someone said so: "×0" reads as a count of nothing.
+    ...(r.wouldRehire > 0 ? [tr('talent.why.rehire', { count: r.wouldRehire })] : []),
     r.fresh ? tr('talent.why.fresh') : tr('talent.why.stale'),
   ];
   return parts.join(' · ');
@@ -85,7 +86,7 @@ function hitBlocks(
   const p = hit.profile;
   const lines = [
     `*<@${p.userId}>* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
-    `${tr('talent.skills')}: ${skillList(p, page.query, vocab) || '—'}`,
+    tr('talent.skills', { skills: skillList(p, page.query, vocab) || '—' }),
     `${availabilityText(tr, reader, p, now)} · ${
       p.lastCollaboration
         ? tr('talent.lastCollaboration', { date: formatCalendarDate(p.lastCollaboration, reader.locale) })
