@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/i18n/catalogue.js';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
+import { t } from '../../src/i18n/index.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -88,5 +89,31 @@ describe('the catalogues’ typography', () => {
       .filter(({ text }) => hack.test(text))
       .map(({ key, text }) => `${key}: ${text}`);
     expect(faults, faults.join('\n')).toEqual([]);
+  });
+
+  it('one word for one thing: a waived item, a closed mission, in the checklist and in the profile', () => {
+    const waived = { en: /^waived by/i, fr: /^dispensé par/i } as const;
+    for (const locale of ['en', 'fr'] as const) {
+      expect(t(locale, 'offboarding.item.waivedBy', { user: 'U1', date: 'x', reason: 'r' })).toMatch(
+        waived[locale],
+      );
+      expect(t(locale, 'talent.handover.waived', { by: 'U1', reason: 'r' })).toMatch(waived[locale]);
+    }
+    expect(
+      t('fr', 'talent.profile.mission', { title: 'T', date: '3 mars', manager: 'U1', rating: 4 }),
+    ).toContain('clôturée le 3 mars');
+  });
+
+  it('counts in words follow the plural rules: 1 rating, 2 ratings, in both languages', () => {
+    const rating = (locale: 'en' | 'fr', count: number) =>
+      t(locale, 'talent.why.rating', { score: '4.00', mean: '3.50', count });
+    expect(rating('fr', 1)).toContain('1 note)');
+    expect(rating('fr', 3)).toContain('3 notes)');
+    expect(rating('en', 1)).toContain('1 rating)');
+    expect(rating('en', 3)).toContain('3 ratings)');
+    expect(t('fr', 'community.invitesSent', { count: 1 })).toBe(
+      'Invitation envoyée en message privé à 1 personne.',
+    );
+    expect(t('en', 'community.invitesSent', { count: 2 })).toBe('Invites sent by DM to 2 people.');
   });
 });
