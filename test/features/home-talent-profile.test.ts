@@ -93,6 +93,10 @@ describe('the talent profile on the Home', () => {
     await eventually(async () =>
       expect(resultIds((await talentAnswer(h, 'rust', manager)).blocks)).toEqual([guest]),
     );
+    // A newcomer nobody rated: the "why" line counts nothing it has not got ("would rehire ×0").
+    const why = (await talentAnswer(h, 'rust', manager)).all;
+    expect(why).toContain('0 ratings');
+    expect(why).not.toContain('would rehire');
     const after = homeText(await openHome(h, guest));
     expect(skillsIn(after)).toEqual(['Rust', 'WebAssembly']);
     expect(after).toContain('Edit my profile');
