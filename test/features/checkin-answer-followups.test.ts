@@ -70,7 +70,7 @@ describe('check-in answers: what the manager and the admins are told', () => {
       if (!x?.edits) throw new Error(`check-in DM not edited yet: ${JSON.stringify(x?.text)}`);
       return x;
     });
-    expect(said(dm)).toContain('Répondu — merci !');
+    expect(said(dm)).toContain('Répondu — merci !');
     expect(said(dm)).toContain('satisfaction 2/5');
     expect(said(dm)).toContain('Modifier ma réponse');
     expect(said(dm)).toContain('lun. 16 mars 2026');

@@ -84,7 +84,7 @@ describe('check-in modal: opening it, and who may answer what', () => {
       return { f, e };
     });
     expect(texts.f).toBe(
-      "Vous n'avez pas de mission en cours en tant que freelance : il n'y a donc pas de point à remplir.",
+      "Vous n'avez pas de mission en cours en tant que freelance : il n'y a donc pas de point à remplir.",
     );
     expect(texts.e).toBe(
       'You have no mission in progress as a freelancer, so there is no check-in to answer.',
@@ -161,11 +161,11 @@ describe('check-in modal: opening it, and who may answer what', () => {
     });
     await clickOpen(h, c, people.freelancer);
     const refusal = await ephemeral(people.freelancer, (t) => t.includes('ne peut plus être modifiée'));
-    expect(refusal.text).toBe('Ce point est clos : votre réponse ne peut plus être modifiée.');
+    expect(refusal.text).toBe('Ce point est clos : votre réponse ne peut plus être modifiée.');
     const res = await submitCheckin(h, c, people.freelancer, answer({ score: '1' }));
     expect(res.json()).toEqual({
       response_action: 'errors',
-      errors: { score: 'Ce point est clos : votre réponse ne peut plus être modifiée.' },
+      errors: { score: 'Ce point est clos : votre réponse ne peut plus être modifiée.' },
     });
     expect((await reloadCheckin(h, c._id)).answer?.score).toBe(4);
   });
@@ -178,6 +178,6 @@ describe('check-in modal: opening it, and who may answer what', () => {
       outcome: 'unanswered',
     });
     await clickOpen(h, c, people.freelancer);
-    await ephemeral(people.freelancer, (t) => t === "Ce point est clos : il n'a pas eu de réponse à temps.");
+    await ephemeral(people.freelancer, (t) => t === "Ce point est clos : il n'a pas eu de réponse à temps.");
   });
 });

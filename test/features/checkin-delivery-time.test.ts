@@ -84,7 +84,7 @@ describe('weekly check-ins: on time in every zone, on working days, within the m
     expect(lordHowe.map((c) => c.dueAt.toISOString())).toContain('2025-04-06T23:30:00.000Z');
     // In the freelancer's language.
     expect(checkinDms(h, idOf('Europe/Paris'))[0]?.text).toBe(
-      'Point hebdomadaire pour Mission Europe/Paris : comment s’est passée la semaine ?',
+      'Point hebdomadaire pour Mission Europe/Paris : comment s’est passée la semaine ?',
     );
   });
 

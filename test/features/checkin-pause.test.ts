@@ -51,7 +51,7 @@ describe('/checkin pause and resume', () => {
     expect((await reloadCheckin(h, later._id)).outcome).toBeNull();
 
     expect(await command('pause until 2026-03-01')).toBe(
-      "Cette date est passée : choisissez aujourd'hui ou une date ultérieure.",
+      "Cette date est passée : choisissez aujourd'hui ou une date ultérieure.",
     );
     expect(await command('resume')).toBe('Vos points ne sont pas en pause.');
   });

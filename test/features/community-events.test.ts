@@ -57,7 +57,7 @@ describe('community events: invite, answers, waitlist', () => {
     expect(ephemeralTexts(h, carla)[0]).toContain('vous ne pouvez pas venir');
     await eventually(() =>
       expect(textOf(inviteOf(h, posted))).toContain(
-        '✅ Je viens : 1 · 🤔 Peut-être : 1 · ❌ Je ne peux pas : 1',
+        '✅ Je viens : 1 · 🤔 Peut-être : 1 · ❌ Je ne peux pas : 1',
       ),
     );
     expect(inviteOf(h, posted).edits).toBeGreaterThanOrEqual(1);
@@ -67,7 +67,7 @@ describe('community events: invite, answers, waitlist', () => {
     await rsvp(h, posted, posted.event._id, carla, 'going');
     await eventually(() =>
       expect(textOf(inviteOf(h, posted))).toContain(
-        '✅ Je viens : 2 · 🤔 Peut-être : 1 · ❌ Je ne peux pas : 0',
+        '✅ Je viens : 2 · 🤔 Peut-être : 1 · ❌ Je ne peux pas : 0',
       ),
     );
     expect(await storedAnswers(h, posted.event._id)).toHaveLength(3);
@@ -213,7 +213,7 @@ describe('community events: invite, answers, waitlist', () => {
     await passAt(h, new Date(NOW.getTime() + 5_000).toISOString());
     await eventually(() =>
       expect(textOf(inviteOf(h, posted))).toContain(
-        '✅ Je viens : 17 · 🤔 Peut-être : 17 · ❌ Je ne peux pas : 16',
+        '✅ Je viens : 17 · 🤔 Peut-être : 17 · ❌ Je ne peux pas : 16',
       ),
     );
     // Clean once the update that showed them is recorded (the pass's, or a trailing one's).

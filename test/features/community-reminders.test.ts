@@ -57,7 +57,7 @@ describe('community events: reminders, cancellation, guests', () => {
     run = await runDue(h, '2026-03-11T17:30:00Z');
     expect(run.code, run.out).toBe(0);
     expect(reminders(dmTexts(h, paris))).toHaveLength(1);
-    expect(reminders(dmTexts(h, paris))[0]).toContain('Demain : *Soirée Paris-NY*');
+    expect(reminders(dmTexts(h, paris))[0]).toContain('Demain : *Soirée Paris-NY*');
     expect(reminders(dmTexts(h, ny))).toHaveLength(1);
     expect(reminders(dmTexts(h, ny))[0]).toContain('Tomorrow: *Soirée Paris-NY*');
     // Each reader's own time through <!date>, with a fallback in the event's zone.
@@ -166,7 +166,7 @@ describe('community events: reminders, cancellation, guests', () => {
     // The DM copy shows the new counts at once; the channel message follows (coalesced).
     await eventually(() => expect(textOf(h.standin.message(copy.channel, copy.ts))).toContain('Going: 1'));
     await passAt(h, '2026-03-10T09:00:05Z');
-    await eventually(() => expect(textOf(inviteOf(h, posted))).toContain('Je viens : 1'));
+    await eventually(() => expect(textOf(inviteOf(h, posted))).toContain('Je viens : 1'));
     expect((await storedAnswers(h, posted.event._id)).map((a) => a.userId)).toEqual([guest]);
 
     await passAt(h, '2026-03-11T17:30:00Z');

@@ -17,9 +17,12 @@ describe("the freelancer's App Home", () => {
     expect(text).toContain('Vos missions en cours');
     expect(text).toContain('*Audit de la plateforme data*');
     expect(text).toContain(
-      `Onboarding · 3 mars 2025 → 27 juin 2025 · Manager : <@${manager}> · Onboarding 0/6`,
+      `Onboarding · 3 mars 2025 → 27 juin 2025 · Manager : <@${manager}> · Onboarding 0/6`,
     );
-    expect(text).not.toContain('Old finished job');
+    // The completed mission is not among the current ones, but listed under its own heading.
+    expect(text).toContain(
+      `*Missions terminées*\n*Old finished job* · terminée le 27 juin 2025 · Manager : <@${manager}>`,
+    );
     expect(text).toContain('Vos points de checklist à faire');
     const ticks = blocksOf(view).filter((b) => b.accessory?.action_id === TOGGLE_ITEM);
     // The default template gives the freelancer three of its six items.
@@ -55,7 +58,7 @@ describe("the freelancer's App Home", () => {
     const h = harness();
     const { freelancer, audit } = await auditWorld(h);
     const planned = homeText(await openHome(h, freelancer));
-    expect(planned).toContain('Prochain point :');
+    expect(planned).toContain('Prochain point :');
     expect(planned).toContain('(Audit de la plateforme data)');
     const waiting = await sentCheckin(h, audit, { closesAt: new Date('2025-03-12T09:00:00Z') });
     const view = await openHome(h, freelancer);

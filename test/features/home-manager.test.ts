@@ -48,8 +48,8 @@ describe("the manager's App Home", () => {
     );
     expect(text).toContain('Active · ');
     expect(text).toContain('Onboarding complete');
-    // Closed missions are counted, not listed.
-    expect(text).not.toContain('Old finished job');
+    // Completed missions are counted, and listed apart from the open ones.
+    expect(text).toContain('*Completed missions*\n*Old finished job* · ended 27 June 2025 · Freelancer: <@');
     // The manager's own half of the checklist.
     expect(text).toContain('Your open checklist items');
     expect(text).not.toContain('Workspace summary');

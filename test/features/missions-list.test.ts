@@ -64,10 +64,10 @@ describe('/missions over the real HTTP receiver', () => {
     expect(text).toContain('*En tant que manager — 1 mission*');
     // User text is escaped: a title cannot ping a channel.
     expect(text).toContain(
-      `*Audit &lt;!channel&gt; &amp; co*\nOnboarding · 3 mars 2025 → 27 juin 2025 · Manager : <@${emma}> · Onboarding 1/6`,
+      `*Audit &lt;!channel&gt; &amp; co*\nOnboarding · 3 mars 2025 → 27 juin 2025 · Manager : <@${emma}> · Onboarding 1/6`,
     );
     expect(text).toContain(
-      `*Recrutement data*\nEn cours · 6 janvier 2025 → 27 juin 2025 · Freelance : <@${emma}>`,
+      `*Recrutement data*\nEn cours · 6 janvier 2025 → 27 juin 2025 · Freelance : <@${emma}>`,
     );
     expect(text).toContain('Onboarding terminé');
     expect(text).toContain('*Vieille mission*\nTerminée · 2 janvier 2023');

@@ -48,7 +48,7 @@ describe('onboarding checklist', () => {
     const fText = textOf(h.standin.message(fRef.channel, fRef.ts));
     const mText = textOf(h.standin.message(mRef.channel, mRef.ts));
     expect(fText).toContain('Onboarding — Refonte du site');
-    expect(fText).toContain('*Avancement :* 0/6');
+    expect(fText).toContain('*Avancement :* 0/6');
     expect(fText).toContain('⬜ *Contexte du projet lu*');
     expect(fText).toContain('échéance le 4 mars 2026');
     expect(mText).toContain('*Progress:* 0/6');

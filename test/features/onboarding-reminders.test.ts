@@ -53,7 +53,7 @@ describe('onboarding reminders', () => {
     const toManager = dmsWith(h, manager, '⏰');
     expect(toFreelancer).toHaveLength(1);
     expect(toFreelancer[0]?.text).toBe(
-      '⏰ Rappel pour *Mission B* : « Contexte du projet lu » était à faire pour le 11 mars 2026 et reste ouvert.',
+      '⏰ Rappel pour *Mission B* : « Contexte du projet lu » était à faire pour le 11 mars 2026 et reste ouvert.',
     );
     expect(toManager).toHaveLength(1);
     expect(toManager[0]?.text).toContain('“Contract / NDA signed” was due 9 March 2026');

@@ -47,9 +47,9 @@ describe('/passerelle mute, snooze and settings: what Passerelle may send you', 
   it('answers each subcommand in the caller’s language and keeps the choice', async () => {
     const { muter, snoozer } = await muterAndSnoozer(harness());
     expect(await passerelle(muter, 'mute reminders')).toBe(
-      'C’est fait : plus de rappels de Passerelle. `/passerelle unmute` les rétablit.',
+      'C’est fait : plus de rappels de Passerelle. `/passerelle unmute` les rétablit.',
     );
-    expect(await passerelle(muter, 'mute everything')).toContain('Utilisation : `/passerelle mute');
+    expect(await passerelle(muter, 'mute everything')).toContain('Utilisation : `/passerelle mute');
     expect(await passerelle(snoozer, 'snooze until 2025-10-16')).toBe(
       'Snoozed until Thu, 16 Oct 2025, 23:59: reminders, nudges and digests wait until then (alerts and answers to what you do still come).',
     );
@@ -109,7 +109,7 @@ describe('/passerelle mute, snooze and settings: what Passerelle may send you', 
     expect(await passerelle(snoozer, 'unsnooze')).toBe(
       'Snooze over: messages come at the usual times again.',
     );
-    expect(await passerelle(muter, 'unmute reminders')).toBe('C’est fait : les rappels sont rétablis.');
+    expect(await passerelle(muter, 'unmute reminders')).toBe('C’est fait : les rappels sont rétablis.');
     // The snoozer's check-in of Tuesday 14 October: its reminder 24 h later goes (10:00 in New York).
     await pass('2025-10-15T14:00:00Z');
     expect(reminderDms(h, snoozer)).toHaveLength(1);

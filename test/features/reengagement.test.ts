@@ -135,7 +135,50 @@ describe('re-engagement', () => {
     expect(dmsWith(h, manager, NUDGE)).toHaveLength(0);
   });
 
-  it('honours snooze (held 30 days, then sent) and stop, and refuses someone else’s click', async () => {
+  it('“remind me in 2 weeks” on the day-30 nudge brings it back two weeks later, and the 90- and 180-day nudges still come', async () => {
+    const h = harness();
+    const { manager, freelancer } = people(h);
+    await closeMission(h, {
+      freelancerId: freelancer,
+      managerId: manager,
+      closedAt: new Date('2026-03-02T09:00:00Z'),
+      title: 'Checkout revamp',
+    });
+    await runAt(h, '2026-04-01T09:00:00Z');
+    const nudge = dmsWith(h, manager, NUDGE)[0];
+    if (!nudge) throw new Error('no first nudge');
+    await clickIn(h, nudge, manager, SNOOZE_ACTION);
+    await eventually(() =>
+      expect(h.standin.message(nudge.channel, nudge.ts)?.text).toBe(
+        'Noted: I will remind you about them on Wednesday, 15 April 2026.',
+      ),
+    );
+    // (The nudge answered now says so: its text no longer asks.)
+    const sent = () => h.standin.messagesTo(manager);
+    await runAt(h, '2026-04-14T09:00:00Z');
+    expect(sent()).toHaveLength(1);
+    await runAt(h, '2026-04-15T09:00:00Z');
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]?.text).toContain('*Checkout revamp* (44 days ago)');
+    // The rest of the cadence is unchanged: day 90 (Sunday 31 May, so Monday in sending hours) and
+    // day 180 (Saturday 29 August, so Monday 31).
+    await runAt(h, '2026-06-01T09:00:00Z');
+    expect(sent()).toHaveLength(3);
+    expect(sent()[2]?.text).toContain('(90 days ago)');
+    await runAt(h, '2026-08-31T09:00:00Z');
+    expect(sent()).toHaveLength(4);
+    // A double click on the same nudge plans one reminder, not two.
+    const last = sent()[3];
+    if (!last) throw new Error('no day-180 nudge');
+    await clickIn(h, last, manager, SNOOZE_ACTION);
+    await clickIn(h, last, manager, SNOOZE_ACTION);
+    await eventually(() => expect(h.standin.message(last.channel, last.ts)?.text).toContain('remind you'));
+    await runAt(h, '2026-09-14T09:00:00Z');
+    await runAt(h, '2026-09-21T09:00:00Z');
+    expect(sent()).toHaveLength(5);
+  });
+
+  it('a reminder asked late takes the place of a nudge due before it; stop, and someone else’s click refused', async () => {
     const h = harness();
     const { manager, freelancer } = people(h);
     const stranger = newPerson(h, 'STRANGER', { locale: 'en-US' });
@@ -156,17 +199,18 @@ describe('re-engagement', () => {
         'Only the manager of that mission (or an admin) can answer this nudge.',
       ),
     );
-    // Snoozed on Monday 25 May: the day-90 nudge (31 May) waits until 24 June.
+    // "Remind me in 2 weeks" on Monday 25 May: the reminder comes on 8 June, and the day-90 nudge
+    // (31 May), due in between, is not sent on top of it.
     await clickIn(h, nudge, manager, SNOOZE_ACTION);
     await eventually(() =>
       expect(h.standin.message(nudge.channel, nudge.ts)?.text).toBe(
-        'Snoozed: the next nudge about them waits until Wednesday, 24 June 2026.',
+        'Noted: I will remind you about them on Monday, 8 June 2026.',
       ),
     );
     await runAt(h, '2026-06-01T09:00:00Z');
-    await runAt(h, '2026-06-23T09:00:00Z');
+    await runAt(h, '2026-06-07T09:00:00Z');
     expect(h.standin.messagesTo(manager)).toHaveLength(1);
-    await runAt(h, '2026-06-24T09:00:00Z');
+    await runAt(h, '2026-06-08T09:00:00Z');
     const second = h.standin.messagesTo(manager);
     expect(second).toHaveLength(2);
     if (!second[1]) throw new Error('no second nudge');

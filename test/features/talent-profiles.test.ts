@@ -141,7 +141,8 @@ describe('talent profiles: privacy, Slack account state, the freelancer’s own 
     await createMission(h.db, { managerId: manager, freelancerId: freelancer });
     const home = homeText(await openHome(h, freelancer));
     expect(home).toContain('My talent profile');
-    expect(home).toContain('Edit my profile');
+    // No profile yet: the button creates it.
+    expect(home).toContain('Create my profile');
 
     const res = await h.slack.sendBlockAction({
       userId: freelancer,

@@ -31,7 +31,7 @@ import { homeView } from './views.js';
  * How many rows each part of the Home lists. With the fixed blocks around them the Home stays
  * well under Slack's 100 blocks (views.ts also cuts at 100 as a last guard).
  */
-export const HOME_LIMITS = { currentMissions: 10, items: 15, managedMissions: 15 } as const;
+export const HOME_LIMITS = { currentMissions: 10, items: 15, managedMissions: 15, completed: 5 } as const;
 /** Rows of `/missions`: an ephemeral message holds at most 50 blocks. */
 export const LIST_LIMIT = 20;
 
@@ -51,11 +51,22 @@ export interface MissionRow {
 /** Everything one person's Home shows; a part is absent when the reader has no such role. */
 export interface HomeData {
   reader: Reader;
-  freelancer?: { current: MissionRow[]; moreCurrent: number; checkins: HomeCheckins };
+  freelancer?: {
+    current: MissionRow[];
+    moreCurrent: number;
+    checkins: HomeCheckins;
+    completed: CompletedRows;
+  };
   items: { shown: ChecklistItemView[]; more: number };
   /** Offboarding to-dos (feedback, handover items, evaluations): what is left, never what was written. */
   offboarding: OffboardingTodo[];
-  manager?: { total: number; counts: StatusCounts; open: MissionRow[]; moreOpen: number };
+  manager?: {
+    total: number;
+    counts: StatusCounts;
+    open: MissionRow[];
+    moreOpen: number;
+    completed: CompletedRows;
+  };
   /** The freelancer's talent profile and its edit button (talent's blocks). */
   talentProfile?: KnownBlock[];
   workspace?: { total: number; counts: StatusCounts };
@@ -63,6 +74,12 @@ export interface HomeData {
   community?: KnownBlock[];
   /** The admin's 30-day mission stats (analytics' own blocks, five). */
   stats?: KnownBlock[];
+}
+
+/** Completed missions, most recently ended first (the first few), and how many there are in all. */
+export interface CompletedRows {
+  rows: MissionRow[];
+  total: number;
 }
 
 /** The missions of `/missions`, per role, each list capped with the number left out. */
@@ -110,6 +127,7 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
       current: shownCurrent.map((m) => toRow(m, m.managerId, progress)),
       moreCurrent: current.length - shownCurrent.length,
       checkins,
+      completed: completedRows(freelancing, (m) => m.managerId),
     };
   }
   if (managed.length > 0) {
@@ -122,6 +140,7 @@ export async function gatherHome(deps: HomeDeps, reader: Reader): Promise<HomeDa
         return h ? { ...row, health: h } : row;
       }),
       moreOpen: managedOpen.length - shownManaged.length,
+      completed: completedRows(managed, (m) => m.freelancerId),
     };
   }
   data.community = await communityHome(deps, reader);
@@ -183,18 +202,37 @@ function countByStatus(missions: readonly ListedMission[]): StatusCounts {
   return counts;
 }
 
-/** Open missions first; the repository's newest-first order is kept inside each group (stable sort). */
+/** The completed missions among `missions`, ended last first, the first HOME_LIMITS.completed as rows. */
+function completedRows(
+  missions: readonly ListedMission[],
+  other: (m: ListedMission) => string,
+): CompletedRows {
+  const completed = missions.filter((m) => m.status === 'completed').sort(latestEndFirst);
+  const rows = completed.slice(0, HOME_LIMITS.completed).map((m) => toRow(m, other(m), new Map()));
+  return { rows, total: completed.length };
+}
+
+function latestEndFirst(a: ListedMission, b: ListedMission): number {
+  return b.endDate.localeCompare(a.endDate);
+}
+
+/**
+ * Open missions first, in the repository's newest-first order (stable sort); then the closed ones,
+ * the most recently ended first.
+ */
 function openFirst(missions: readonly ListedMission[]): ListedMission[] {
-  return [...missions].sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
+  return [...missions].sort((a, b) => {
+    const open = Number(isOpen(b.status)) - Number(isOpen(a.status));
+    if (open !== 0 || isOpen(a.status)) return open;
+    return latestEndFirst(a, b);
+  });
 }
 
 /** A user's Home, built from the database in their locale and zone (no Slack call but users.info). */
 export async function buildHome(deps: HomeDeps, userId: string): Promise<HomeView> {
   const reader = await readerOf(deps, userId);
   const data = await gatherHome(deps, reader);
-  const talentProfile = await homeProfileSection(deps, reader, {
-    isFreelancer: data.freelancer !== undefined,
-  });
+  const talentProfile = await homeProfileSection(deps, reader);
   if (talentProfile.length > 0) data.talentProfile = talentProfile;
   return homeView(translator(reader.locale), data);
 }

@@ -7,7 +7,7 @@ import { openCheckinButton } from '../checkins/index.js';
 import { type MissionStatus, missionStatuses, type StatusCounts } from '../missions/index.js';
 import { offboardingTodoBlocks } from '../offboarding/index.js';
 import { type ChecklistItemView, itemBlockId, TOGGLE_ITEM } from '../onboarding/index.js';
-import type { HomeData, MissionListData, MissionRow } from './service.js';
+import type { CompletedRows, HomeData, MissionListData, MissionRow } from './service.js';
 
 /** Slack refuses a Home with more blocks (SLACK.md 4.1). */
 export const MAX_HOME_BLOCKS = 100;
@@ -23,11 +23,14 @@ export function homeView(tr: Translate, data: HomeData): HomeView {
     contextLine(tr('home.intro')),
   ];
   if (data.freelancer) blocks.push(...freelancerPart(tr, data.reader, data.freelancer));
-  if (data.talentProfile) blocks.push(...data.talentProfile);
+  // A freelancer's profile comes with their missions; anyone else's (a guest before a first
+  // mission, a member who freelances) after what they came for.
+  if (data.talentProfile && data.freelancer) blocks.push(...data.talentProfile);
   if (data.items.shown.length > 0) blocks.push(...itemsPart(tr, data.reader, data.items));
   blocks.push(...offboardingTodoBlocks(tr, data.offboarding, data.reader.locale));
   if (data.manager) blocks.push(...managerPart(tr, data.reader, data.manager));
   if (!data.freelancer && !data.manager && data.items.shown.length === 0) blocks.push(...welcomePart(tr));
+  if (data.talentProfile && !data.freelancer) blocks.push(...data.talentProfile);
   if (data.community) blocks.push(...data.community);
   if (data.workspace) blocks.push(...adminPart(tr, data.workspace));
   if (data.stats) blocks.push(...data.stats);
@@ -48,6 +51,7 @@ function freelancerPart(
   if (part.current.length === 0) blocks.push(mrkdwnSection(tr('home.freelancer.none')));
   for (const row of part.current) blocks.push(mrkdwnSection(missionLine(tr, reader, row, 'freelancer')));
   if (part.moreCurrent > 0) blocks.push(contextLine(tr('missions.list.more', { count: part.moreCurrent })));
+  blocks.push(...completedPart(tr, reader, part.completed, 'freelancer'));
   const { toAnswer, next } = part.checkins;
   if (toAnswer) {
     blocks.push({
@@ -107,6 +111,25 @@ function managerPart(tr: Translate, reader: Reader, part: NonNullable<HomeData['
   if (part.open.length === 0) blocks.push(mrkdwnSection(tr('home.manager.noneOpen')));
   for (const row of part.open) blocks.push(mrkdwnSection(missionLine(tr, reader, row, 'manager')));
   if (part.moreOpen > 0) blocks.push(contextLine(tr('home.manager.more', { count: part.moreOpen })));
+  blocks.push(...completedPart(tr, reader, part.completed, 'manager'));
+  return blocks;
+}
+
+/** The completed missions, one line each in one section (two blocks at most), then "…and N more". */
+function completedPart(tr: Translate, reader: Reader, part: CompletedRows, side: Side): KnownBlock[] {
+  if (part.rows.length === 0) return [];
+  const lines = part.rows.map((row) =>
+    tr('home.completed.row', {
+      title: escapeMrkdwn(truncate(row.title, MAX_TITLE)),
+      date: calendarDate(row.endDate, reader),
+      who: tr(side === 'manager' ? 'missions.list.withFreelancer' : 'missions.list.withManager', {
+        user: `<@${row.otherUserId}>`,
+      }),
+    }),
+  );
+  const blocks = [mrkdwnSection([`*${tr('home.completed.header')}*`, ...lines].join('\n'))];
+  const more = part.total - part.rows.length;
+  if (more > 0) blocks.push(contextLine(tr('home.completed.more', { count: more })));
   return blocks;
 }
 
@@ -156,11 +179,18 @@ export function calendarDate(isoDate: string, reader: Reader): string {
   return at.isValid ? formatDate(at.toJSDate(), reader.locale, reader.zone) : isoDate;
 }
 
-/** "Onboarding 3/6", "Onboarding complete", or nothing when there is nothing to say (draft, cancelled). */
+/**
+ * "Onboarding 3/6", "Onboarding complete", or nothing when there is nothing to say (draft,
+ * cancelled, no checklist past onboarding). Past its onboarding, a mission ended before every item
+ * was done says where the onboarding was left, never "complete".
+ */
 export function progressText(tr: Translate, row: MissionRow): string | undefined {
   const o = row.onboarding;
   if (o === undefined) return undefined;
   if (o === 'complete') return tr('missions.list.onboardingDone');
+  if (row.status !== 'onboarding') {
+    return o.total > 0 ? tr('missions.list.progressLeft', { done: o.done, total: o.total }) : undefined;
+  }
   return o.total > 0
     ? tr('missions.list.progress', { done: o.done, total: o.total })
     : tr('missions.list.noProgress');

@@ -20,6 +20,7 @@ export {
   emptyCounts,
   findMission,
   type ListedMission,
+  listedMissionsInStatus,
   listedMissionsManagedBy,
   listedMissionsOfFreelancer,
   managesAnyMission,

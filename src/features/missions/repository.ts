@@ -93,6 +93,23 @@ export function listedMissionsOfFreelancer(conn: Connection, freelancerId: strin
   return missionsWhere<ListedMission>(conn, { freelancerId }, { select: LISTED });
 }
 
+/**
+ * Every mission of the workspace in one of `statuses`, with the listed fields only, ending soonest
+ * first: what an admin may act on (`/mission-end`). One equality query per status (served by
+ * {status}; FerretDB pushes equality down, not `$in`).
+ */
+export async function listedMissionsInStatus(
+  conn: Connection,
+  statuses: readonly MissionStatus[],
+): Promise<ListedMission[]> {
+  const lists = await Promise.all(
+    statuses.map((status) =>
+      missionModel(conn).find({ status }).select(LISTED).lean<ListedMission[]>().exec(),
+    ),
+  );
+  return lists.flat().sort((a, b) => a.endDate.localeCompare(b.endDate) || a.title.localeCompare(b.title));
+}
+
 // Equality on the person, then status: served by {managerId, status} / {freelancerId, status}.
 function missionsWhere<T = Mission>(
   conn: Connection,

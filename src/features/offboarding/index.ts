@@ -2,6 +2,7 @@ import type { Feature } from '../feature.js';
 import { closeAtDeadline, sendNotice } from './closing/jobs.js';
 import { registerClosingListeners } from './closing/listeners.js';
 import { finishInterruptedClosings } from './closing/service.js';
+import { registerMissionEndCommand } from './command/listeners.js';
 import type { OffboardingDeps } from './deps.js';
 import { registerEvaluationListeners } from './evaluation/listeners.js';
 import { sendFeedbackReminder } from './feedback/jobs.js';
@@ -32,6 +33,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
     },
     rollupSources: [offboardingStats(deps.config.defaultTimezone)],
     listeners(app) {
+      registerMissionEndCommand(app, deps);
       registerStartListeners(app, deps);
       registerHandoverListeners(app, deps);
       registerFeedbackListeners(app, deps);

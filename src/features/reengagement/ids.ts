@@ -13,5 +13,8 @@ export const STOP_ASKING_ACTION = 'reengagement.stopasking';
 
 /** The job of the nudge `day` days after `missionId` closed. */
 export const nudgeJobKey = (missionId: string, day: number) => `reengagement:nudge:${missionId}:${day}`;
+/** The job of the reminder a manager asked for ("remind me"), due at `at`: one per mission and moment. */
+export const nudgeReminderJobKey = (missionId: string, at: Date) =>
+  `reengagement:nudge:${missionId}:remind:${at.toISOString()}`;
 /** The job of the availability ping due on `due` (`yyyy-MM-dd`). */
 export const pingJobKey = (userId: string, due: string) => `reengagement:ping:${userId}:${due}`;

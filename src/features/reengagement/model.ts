@@ -12,8 +12,13 @@ export interface ReengagementPlan {
   closedAt: Date;
   /** "Stop": no more nudges about this mission. */
   stopped: boolean;
-  /** "Snooze 30 days": nudges wait until then. */
+  /**
+   * Left by the former "Snooze 30 days" (nudges waited until then); no longer set, still honoured
+   * for plans snoozed before "remind me" replaced it.
+   */
   snoozedUntil: Date | null;
+  /** "Remind me in 2 weeks": the nudge comes back then, in place of any nudge due before it. */
+  remindAt: Date | null;
 }
 
 const planSchema = new Schema<ReengagementPlan>(
@@ -26,6 +31,7 @@ const planSchema = new Schema<ReengagementPlan>(
     closedAt: { type: Date, required: true },
     stopped: { type: Boolean, default: false },
     snoozedUntil: { type: Date, default: null },
+    remindAt: { type: Date, default: null },
   },
   { timestamps: true, collection: 'reengagement_plans' },
 );

@@ -18,7 +18,7 @@ export function findPlan(conn: Connection, missionId: string): Promise<Reengagem
 export function updatePlan(
   conn: Connection,
   missionId: string,
-  set: Partial<Pick<ReengagementPlan, 'stopped' | 'snoozedUntil'>>,
+  set: Partial<Pick<ReengagementPlan, 'stopped' | 'remindAt'>>,
 ): Promise<ReengagementPlan | null> {
   return planModel(conn).findOneAndUpdate({ missionId }, { $set: set }).lean<ReengagementPlan>().exec();
 }

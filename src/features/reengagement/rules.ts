@@ -3,8 +3,11 @@ import type { MissionClosed } from '../../events.js';
 
 /** Days after a good mission closes when its manager is nudged (PRODUCT.md flow 6). */
 export const NUDGE_DAYS = [30, 90, 180] as const;
-/** A nudge's "snooze" holds the next ones this long. */
-export const SNOOZE_DAYS = 30;
+/**
+ * "Remind me in 2 weeks": the nudge comes back this many days later (a real extra reminder; a
+ * 30-day snooze of the 30-day nudge changed nothing, the next one being at 90 days anyway).
+ */
+export const REMIND_AFTER_DAYS = 14;
 /** Never more than one nudge or ping per person in this window, whatever their kinds. */
 export const NUDGE_SPACING_DAYS = 7;
 /** Alumni are asked about their availability this often. */
@@ -18,6 +21,14 @@ export function endedWell(closed: Pick<MissionClosed, 'rating' | 'wouldRehire'>)
 /** When the nudge of `day` is due: that many days after the closing. */
 export function nudgeDue(closedAt: Date, day: number): Date {
   return DateTime.fromJSDate(closedAt, { zone: 'utc' }).plus({ days: day }).toJSDate();
+}
+
+/** Whole days from a closing to `now` (what a reminder says: "44 days ago"). */
+export function daysSince(closedAt: Date, now: Date): number {
+  return Math.floor(
+    DateTime.fromJSDate(now, { zone: 'utc' }).diff(DateTime.fromJSDate(closedAt, { zone: 'utc' }), 'days')
+      .days,
+  );
 }
 
 /** The calendar date (UTC) of the ping after the one due on `due`, or of the first after a closing. */

@@ -6,7 +6,7 @@ import type { OutgoingMessage } from '../../slack/gateway.js';
 import { sendingMomentOf } from '../preferences/index.js';
 import { recordAvailability, talentSummaryOf } from '../talent/index.js';
 import type { ReengagementDeps as Deps } from './deps.js';
-import { NUDGE_JOB, nudgeJobKey, PING_JOB, pingJobKey } from './ids.js';
+import { NUDGE_JOB, nudgeJobKey, nudgeReminderJobKey, PING_JOB, pingJobKey } from './ids.js';
 import type { ReengagementPlan } from './model.js';
 import {
   claimNudgeWindow,
@@ -17,7 +17,15 @@ import {
   stopAsking,
   updatePlan,
 } from './repository.js';
-import { endedWell, NUDGE_DAYS, nextNudgeAllowed, nextPingDate, nudgeDue, SNOOZE_DAYS } from './rules.js';
+import {
+  daysSince,
+  endedWell,
+  NUDGE_DAYS,
+  nextNudgeAllowed,
+  nextPingDate,
+  nudgeDue,
+  REMIND_AFTER_DAYS,
+} from './rules.js';
 import { nudgeMessage, pingMessage } from './views.js';
 
 /**
@@ -37,6 +45,7 @@ export async function planReengagement(deps: Deps, closed: MissionClosed): Promi
       closedAt: closed.closedAt,
       stopped: false,
       snoozedUntil: null,
+      remindAt: null,
     });
     for (const day of NUDGE_DAYS) {
       await runner.enqueue({
@@ -85,21 +94,33 @@ async function sendSpaced(
   return;
 }
 
-/** The job of one nudge: to the manager, unless stopped, snoozed, or the alumnus is out of reach. */
+/**
+ * The job of one nudge (`day` after the closing) or of a reminder the manager asked for
+ * (`remindAt`): to the manager, unless stopped or the alumnus is out of reach. A reminder takes the
+ * place of the nudges due before it (one message, not two within days); a later "remind me" takes
+ * the place of an earlier one.
+ */
 export async function runNudge(
   deps: Deps,
   payload: Record<string, unknown>,
   ctx: Pick<JobContext, 'key' | 'now'>,
 ): Promise<JobDeferral | undefined> {
   const missionId = typeof payload.missionId === 'string' ? payload.missionId : '';
-  const day = typeof payload.day === 'number' ? payload.day : 0;
+  const remindAt = typeof payload.remindAt === 'string' ? new Date(payload.remindAt) : null;
   const plan = await findPlan(deps.db, missionId);
   if (!plan || plan.stopped) return;
-  if (plan.snoozedUntil && plan.snoozedUntil > ctx.now) return { deferUntil: plan.snoozedUntil };
+  if (remindAt) {
+    if (!plan.remindAt || plan.remindAt.getTime() !== remindAt.getTime()) return;
+  } else {
+    const day = typeof payload.day === 'number' ? payload.day : 0;
+    if (plan.remindAt && nudgeDue(plan.closedAt, day) < plan.remindAt) return;
+    if (plan.snoozedUntil && plan.snoozedUntil > ctx.now) return { deferUntil: plan.snoozedUntil };
+  }
   const alumnus = await talentSummaryOf(deps.db, plan.freelancerId);
   // Opted out of the pool or no longer in Slack: nothing to propose (PRODUCT.md flow 5).
   if (!alumnus || alumnus.optedOut || !alumnus.reachable) return;
-  return sendSpaced(deps, ctx, plan.managerId, (locale) => nudgeMessage(plan, day, locale));
+  const days = remindAt ? daysSince(plan.closedAt, ctx.now) : Number(payload.day);
+  return sendSpaced(deps, ctx, plan.managerId, (locale) => nudgeMessage(plan, days, locale));
 }
 
 /**
@@ -139,9 +160,18 @@ export async function answerNudge(
   if (!plan || (plan.managerId !== userId && !isAdmin(deps.config, userId))) return { kind: 'refused' };
   if (choice === 'stop') await updatePlan(deps.db, missionId, { stopped: true });
   if (choice === 'snooze') {
-    const until = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' }).plus({ days: SNOOZE_DAYS });
-    await updatePlan(deps.db, missionId, { snoozedUntil: until.toJSDate() });
-    return { kind: 'done', plan, until: until.setZone(deps.config.defaultTimezone).toISODate() ?? '' };
+    // Two clicks in the same second plan one reminder (one job key); a later click moves it.
+    const at = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' })
+      .plus({ days: REMIND_AFTER_DAYS })
+      .startOf('second');
+    await updatePlan(deps.db, missionId, { remindAt: at.toJSDate() });
+    await deps.scheduler.runner.enqueue({
+      key: nudgeReminderJobKey(missionId, at.toJSDate()),
+      name: NUDGE_JOB,
+      runAt: at.toJSDate(),
+      payload: { missionId, remindAt: at.toISO() ?? '' },
+    });
+    return { kind: 'done', plan, until: at.setZone(deps.config.defaultTimezone).toISODate() ?? '' };
   }
   return { kind: 'done', plan };
 }

@@ -6,6 +6,7 @@ import { eraseTalentData, talentExport } from './personal-data/repository.js';
 import { registerProfileListeners } from './profile/listeners.js';
 import { followSlackAccount, storeAvailability } from './profile/service.js';
 import { alumni, findProfile, joinedSince, type StoredProfile } from './repository.js';
+import { shownSkills } from './rules.js';
 import { registerTalentSearch } from './search/listeners.js';
 import { searchTalent } from './search/service.js';
 
@@ -33,7 +34,7 @@ function summaryOf(p: StoredProfile): TalentSummary {
     optedOut: p.optedOut,
     reachable: p.reachable,
     contactEmail: p.contactEmail,
-    skills: [...new Set([...p.skills, ...p.missionSkills])],
+    skills: shownSkills(p),
     availableFrom: p.availableFrom,
     availabilitySaidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt) : null,
     missionsDone: p.missionsDone,

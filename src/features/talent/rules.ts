@@ -34,6 +34,20 @@ export function normalizeSkill(raw: string): string {
     .slice(0, 60);
 }
 
+/**
+ * The skills a profile shows, wherever it is shown (`/talent`, the profile modal, the Home): the
+ * ones the freelancer gave, then the ones their missions showed, each once whatever its spelling.
+ */
+export function shownSkills(p: { skills: readonly string[]; missionSkills: readonly string[] }): string[] {
+  const seen = new Set<string>();
+  return [...p.skills, ...p.missionSkills].filter((s) => {
+    const key = normalizeSkill(s);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The synonym table in use: built-in plus the configured pairs, all normalized. */
 export class SkillVocabulary {
   private readonly canonicalOf = new Map<string, string>();

@@ -41,39 +41,39 @@ const en = {
 
 const fr: Record<keyof typeof en, Message> = {
   'command.missionStats.description':
-    'Statistiques des missions sur une période (managers : vos missions ; admins : toutes)',
+    'Statistiques des missions sur une période (managers : vos missions ; admins : toutes)',
   'analytics.title.workspace': 'Statistiques — espace de travail, {from} → {to}',
   'analytics.title.manager': 'Statistiques — vos missions, {from} → {to}',
   'analytics.refused':
     'Les statistiques sont réservées aux managers (leurs missions) et aux admins talents / RH (tout l’espace).',
   'analytics.help':
-    'Usage : `/mission-stats [période]`. Périodes : `30d` (par défaut) ou `90d` (glissantes, jusqu’à aujourd’hui), un trimestre `2026-Q3`, une année `2026`, un mois `2026-05`.',
+    'Usage : `/mission-stats [période]`. Périodes : `30d` (par défaut) ou `90d` (glissantes, jusqu’à aujourd’hui), un trimestre `2026-Q3`, une année `2026`, un mois `2026-05`.',
   'analytics.few': 'pas assez de données',
   'analytics.days': '{value} j',
-  'analytics.line.active': '*Missions actives :* {value}',
-  'analytics.line.staffing': '*Délai de staffing :* {value}',
-  'analytics.line.onboarding': '*Durée d’onboarding :* {value}',
-  'analytics.line.response': '*Taux de réponse aux points :* {value}',
-  'analytics.line.responseLow': '*Taux de réponse aux points :* {value} :warning: sous 60 %',
-  'analytics.line.satisfaction': '*Satisfaction moyenne :* {value} /5',
-  'analytics.line.trend': '*Tendance hebdomadaire :* `{bars}`',
+  'analytics.line.active': '*Missions actives :* {value}',
+  'analytics.line.staffing': '*Délai de staffing :* {value}',
+  'analytics.line.onboarding': '*Durée d’onboarding :* {value}',
+  'analytics.line.response': '*Taux de réponse aux points :* {value}',
+  'analytics.line.responseLow': '*Taux de réponse aux points :* {value} :warning: sous 60 %',
+  'analytics.line.satisfaction': '*Satisfaction moyenne :* {value} /5',
+  'analytics.line.trend': '*Tendance hebdomadaire :* `{bars}`',
   'analytics.hrHeldBack': {
     one: '{count} réponse réservée aux RH non comptée (comptée quand les réponses RH d’au moins {k} personnes remplissent un trimestre entier et clos de la période)',
     other:
       '{count} réponses réservées aux RH non comptées (comptées quand les réponses RH d’au moins {k} personnes remplissent un trimestre entier et clos de la période)',
   },
   'analytics.line.offboarding':
-    '*Retours de fin de mission* ({count}) : global {overall} · onboarding {onboarding} · communication {communication} · reconnaissance {recognition} · retravaillerait {again} · NPS {nps}',
+    '*Retours de fin de mission* ({count}) : global {overall} · onboarding {onboarding} · communication {communication} · reconnaissance {recognition} · retravaillerait {again} · NPS {nps}',
   'analytics.line.renewal':
-    '*Taux de renouvellement :* {renewal} · *Taux de réembauche :* {rehire} · *Note du manager :* {rating}',
+    '*Taux de renouvellement :* {renewal} · *Taux de réembauche :* {rehire} · *Note du manager :* {rating}',
   'analytics.line.events':
-    '*Événements :* {events} événements, {going} places « je viens » ({perEvent} par événement ; la présence réelle n’est pas connue)',
+    '*Événements :* {events} événements, {going} places « je viens » ({perEvent} par événement ; la présence réelle n’est pas connue)',
   'analytics.footer': 'Un chiffre issu de moins de 5 données affiche « pas assez de données ».',
   'analytics.export.button': 'Exporter en CSV',
   'analytics.export.onItsWay': 'Le fichier CSV arrive dans vos messages avec Passerelle.',
   'analytics.export.fileTitle': 'Statistiques {from} → {to}',
   'analytics.export.comment':
-    'Une ligne par mission de vos statistiques sur {from} → {to} (UTF-8, séparateur `;`). Colonnes : voir le README, « CSV export ».',
+    'Une ligne par mission de vos statistiques sur {from} → {to} (UTF-8, séparateur `;`). Colonnes : voir le README, « CSV export ».',
   'analytics.home.header': 'Statistiques (30 jours)',
 };
 

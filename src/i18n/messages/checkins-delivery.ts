@@ -16,12 +16,12 @@ const en = {
 const fr: Record<keyof typeof en, Message> = {
   'checkins.dm.header': 'Point hebdomadaire — {title}',
   'checkins.dm.text':
-    'Comment s’est passée cette semaine sur *{title}* ? Cinq questions courtes ; avant d’envoyer, vous choisissez qui lit votre réponse.',
+    'Comment s’est passée cette semaine sur *{title}* ? Cinq questions courtes ; avant d’envoyer, vous choisissez qui lit votre réponse.',
   'checkins.dm.week': 'Semaine du {date}',
   'checkins.dm.button': 'Répondre au point',
-  'checkins.dm.fallback': 'Point hebdomadaire pour {title} : comment s’est passée la semaine ?',
+  'checkins.dm.fallback': 'Point hebdomadaire pour {title} : comment s’est passée la semaine ?',
   'checkins.reminder.text':
-    'Rappel : votre point hebdomadaire pour *{title}* (semaine du {date}) vous attend toujours. Deux minutes suffisent.',
+    'Rappel : votre point hebdomadaire pour *{title}* (semaine du {date}) vous attend toujours. Deux minutes suffisent.',
   'checkins.reminder.closes': 'Ouvert jusqu’au {date}.',
 };
 

@@ -23,11 +23,11 @@ const fr: Record<keyof typeof en, Message> = {
   'error.notFound': "Je n'ai pas trouvé ce que vous cherchez.",
   'error.conflict': "C'est déjà fait, ou ce n'est plus possible.",
   'error.unexpected':
-    "Désolé, un problème est survenu de notre côté. L'équipe est prévenue ; réessayez dans un instant.",
+    "Désolé, un problème est survenu de notre côté. L'équipe est prévenue ; réessayez dans un instant.",
   'plural.mission': { one: '{count} mission', other: '{count} missions' },
   'form.unavailable.title': "Rien n'a été enregistré",
   'form.unavailable.text':
-    "Ce formulaire n'est plus disponible : rien n'a été enregistré. Rouvrez-le depuis sa commande ou son bouton.",
+    "Ce formulaire n'est plus disponible : rien n'a été enregistré. Rouvrez-le depuis sa commande ou son bouton.",
   'form.unavailable.close': 'Fermer',
   'person.mention': '<@{user}>',
   'person.erased': 'une personne effacée',

@@ -14,9 +14,9 @@ const en = {
 const fr: Record<keyof typeof en, Message> = {
   'help.title': 'Passerelle — aide',
   'help.intro':
-    'Passerelle pilote vos missions freelance dans Slack : onboarding, points hebdomadaires, offboarding, vivier de talents et communauté.',
+    'Passerelle pilote vos missions freelance dans Slack : onboarding, points hebdomadaires, offboarding, vivier de talents et communauté.',
   'help.commandsHeader': 'Commandes',
-  'help.unknownSubcommand': 'Je ne connais pas `{sub}`. Voici ce que je sais faire :',
+  'help.unknownSubcommand': 'Je ne connais pas `{sub}`. Voici ce que je sais faire :',
   'help.footer': 'Tapez `{command} help` à tout moment pour revoir cette aide.',
   'command.passerelle.help': 'Afficher cette aide',
 };

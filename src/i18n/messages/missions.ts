@@ -104,7 +104,7 @@ const en = {
 const fr: Record<keyof typeof en, Message> = {
   'command.missionStart.description': 'Démarrer une mission freelance (ouvre un formulaire)',
   'missions.help':
-    "`/mission-start` ouvre le formulaire de mission ; `/mission-start @quelqu'un` préremplit le ou la freelance. La personne reçoit un message d'accueil et sa checklist d'onboarding, vous recevez une confirmation avec votre partie de la checklist.",
+    "`/mission-start` ouvre le formulaire de mission ; `/mission-start @quelqu'un` préremplit le ou la freelance. La personne reçoit un message d'accueil et sa checklist d'onboarding, vous recevez une confirmation avec votre partie de la checklist.",
   'missions.modal.title': 'Nouvelle mission',
   'missions.modal.submit': 'Démarrer',
   'missions.modal.cancel': 'Annuler',
@@ -114,7 +114,7 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.field.title': 'Titre de la mission',
   'missions.field.brief': 'Brief',
   'missions.field.briefHint':
-    'Contexte, livrables, contraintes : ce dont la personne a besoin dès le premier jour.',
+    'Contexte, livrables, contraintes : ce dont la personne a besoin dès le premier jour.',
   'missions.field.objectives': 'Objectifs',
   'missions.field.start': 'Date de début',
   'missions.field.end': 'Date de fin',
@@ -141,7 +141,7 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.error.titleRequired': 'Donnez un titre à la mission.',
   'missions.error.endBeforeStart': 'La date de fin doit être après la date de début.',
   'missions.error.tooLongSpan':
-    "Une mission dure un an au plus : découpez-la, ou renouvelez-la à l'échéance.",
+    "Une mission dure un an au plus : découpez-la, ou renouvelez-la à l'échéance.",
   'missions.error.startTooOld': 'La date de début remonte à plus de 30 jours.',
   'missions.error.needAfterStart': 'Le besoin doit avoir été exprimé avant la date de début.',
   'missions.error.freelancerIsManager': 'Vous ne pouvez pas être le ou la freelance de votre propre mission.',
@@ -156,8 +156,8 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.status.offboarding': 'Offboarding',
   'missions.status.completed': 'Terminée',
   'missions.status.cancelled': 'Annulée',
-  'missions.welcome.text': 'Bienvenue sur « {title} » !',
-  'missions.welcome.header': 'Bienvenue à bord, {name} !',
+  'missions.welcome.text': 'Bienvenue sur « {title} » !',
+  'missions.welcome.header': 'Bienvenue à bord, {name} !',
   'missions.welcome.intro': '<@{manager}> a démarré votre mission *{title}* avec Passerelle.',
   'missions.welcome.dates': '*Dates*\n{start} → {end}',
   'missions.welcome.manager': '*Manager*\n<@{manager}>',
@@ -166,20 +166,20 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.welcome.brief': '*Brief*\n{brief}',
   'missions.welcome.objectives': '*Objectifs*\n{objectives}',
   'missions.welcome.checkin':
-    'Chaque {weekday} à {time} ({zone}), je vous demanderai comment ça se passe : une minute suffit.',
-  'missions.welcome.next': "Votre checklist d'onboarding suit : cochez les étapes au fur et à mesure.",
+    'Chaque {weekday} à {time} ({zone}), je vous demanderai comment ça se passe : une minute suffit.',
+  'missions.welcome.next': "Votre checklist d'onboarding suit : cochez les étapes au fur et à mesure.",
   'missions.confirm.text': 'Mission « {title} » démarrée avec {freelancer}',
   'missions.confirm.header': 'Mission démarrée',
   'missions.confirm.body':
     "*{title}* avec <@{freelancer}>, {start} → {end}. Le message d'accueil et la checklist sont partis.",
   'missions.confirm.zoneAssumed':
-    "⚠️ Je n'ai pas pu lire le fuseau horaire de <@{freelancer}> dans Slack : les points hebdomadaires supposent *{zone}*. Demandez-lui de renseigner son fuseau dans son profil Slack.",
+    "⚠️ Je n'ai pas pu lire le fuseau horaire de <@{freelancer}> dans Slack : les points hebdomadaires supposent *{zone}*. Demandez-lui de renseigner son fuseau dans son profil Slack.",
   'missions.confirm.zoneRead':
-    'Points hebdomadaires : chaque {weekday} à {time}, {zone} (lu dans son profil Slack).',
+    'Points hebdomadaires : chaque {weekday} à {time}, {zone} (lu dans son profil Slack).',
   'missions.confirm.channelPosted': 'Présentation publiée dans <#{channel}>.',
   'missions.confirm.channelPrivate':
-    "Je n'ai pas pu publier dans <#{channel}> : il est privé, ou je n'en fais pas partie. Invitez-moi avec `/invite @Passerelle` dans le canal, et je pourrai y publier la prochaine fois.",
-  'missions.confirm.channelMissing': "Je n'ai pas pu publier dans le canal de l'équipe : il est archivé.",
+    "Je n'ai pas pu publier dans <#{channel}> : il est privé, ou je n'en fais pas partie. Invitez-moi avec `/invite @Passerelle` dans le canal, et je pourrai y publier la prochaine fois.",
+  'missions.confirm.channelMissing': "Je n'ai pas pu publier dans le canal de l'équipe : il est archivé.",
   'missions.intro.text': 'Bienvenue à {freelancer} sur « {title} »',
   'missions.intro.body':
     ':wave: Souhaitez la bienvenue à <@{freelancer}>, qui nous rejoint sur *{title}* du {start} au {end}.{buddy}',
@@ -187,7 +187,7 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.admin.menu.dates': 'Changer les dates',
   'missions.admin.menu.reassign': 'Changer de manager',
   'missions.admin.menu.cancel': 'Annuler la mission',
-  'missions.admin.cancelConfirm.title': 'Annuler cette mission ?',
+  'missions.admin.cancelConfirm.title': 'Annuler cette mission ?',
   'missions.admin.cancelConfirm.text':
     "Les points et relances s'arrêtent. Le ou la freelance et le manager sont prévenus.",
   'missions.admin.cancelConfirm.yes': 'Annuler la mission',
@@ -196,12 +196,12 @@ const fr: Record<keyof typeof en, Message> = {
   'missions.admin.reassignTitle': 'Changer de manager',
   'missions.admin.save': 'Enregistrer',
   'missions.admin.newManager': 'Nouveau manager',
-  'missions.admin.notice.dates': '📅 Les dates de *{title}* ont changé : {start} → {end} (par <@{by}>).',
+  'missions.admin.notice.dates': '📅 Les dates de *{title}* ont changé : {start} → {end} (par <@{by}>).',
   'missions.admin.notice.reassigned': '👤 <@{manager}> est désormais manager de *{title}* (par <@{by}>).',
   'missions.admin.notice.cancelled': '🛑 La mission *{title}* a été annulée par <@{by}>.',
-  'missions.admin.done': 'Fait : {what}',
+  'missions.admin.done': 'Fait : {what}',
   'missions.error.notAdmin': 'Seuls les admins Passerelle peuvent modifier une mission ainsi.',
-  'missions.error.missionClosed': 'Cette mission est close : elle ne peut plus être modifiée.',
+  'missions.error.missionClosed': 'Cette mission est close : elle ne peut plus être modifiée.',
 };
 
 export const missions = { en, fr };

@@ -2,7 +2,7 @@ import type { Message } from '../catalogue.js';
 
 /** Messages of the offboarding feature (the default handover template's labels are seeded from here). */
 const en = {
-  'command.missionEnd.description': 'Start the offboarding of a mission you manage',
+  'command.missionEnd.description': 'Start the offboarding of a mission you manage (admins: any mission)',
   'offboarding.item.deliverables': 'Deliverables handed over (with links)',
   'offboarding.item.knowledge': 'Knowledge transfer done',
   'offboarding.item.access': 'Access revoked',
@@ -30,6 +30,26 @@ const en = {
   'offboarding.pick.placeholder': 'Pick a mission',
   'offboarding.command.none':
     'You have no open mission to end (only missions in onboarding or active can be offboarded).',
+  'offboarding.command.noneWorkspace':
+    'No mission of the workspace is open to end (only missions in onboarding or active can be offboarded).',
+  'offboarding.command.allOffboarding':
+    'Your open missions are all in offboarding already: their to-dos are on your Home.',
+  'offboarding.command.allOffboardingWorkspace':
+    'Every open mission of the workspace is in offboarding already.',
+  'offboarding.command.alreadyOffboarding': {
+    one: '{titles} is already in offboarding.',
+    other: '{titles} are already in offboarding.',
+  },
+  'offboarding.command.notYours':
+    '“{text}” is not one of the missions you manage: only its manager or an admin can end it.',
+  'offboarding.command.noMatch':
+    'No open mission matches “{text}”. `/mission-end` alone lists the missions you can end.',
+  'offboarding.command.closed': '*{title}* is closed already: there is nothing left to end.',
+  'offboarding.pick.more': {
+    one: 'Here is the {shown} of {count} that ends soonest: narrow with `/mission-end <part of the title>`.',
+    other:
+      'Here are the {shown} of {count} that end soonest: narrow with `/mission-end <part of the title>`.',
+  },
   'offboarding.started':
     'Offboarding started: the freelancer received their handover checklist and the feedback form; your checklist and the evaluation form are in your DMs.',
   'offboarding.alreadyStarted': 'The offboarding of this mission has already started.',
@@ -85,7 +105,8 @@ const en = {
 } as const satisfies Record<string, Message>;
 
 const fr: Record<keyof typeof en, Message> = {
-  'command.missionEnd.description': 'Lancer l’offboarding d’une mission que vous gérez',
+  'command.missionEnd.description':
+    'Lancer l’offboarding d’une mission que vous gérez (admins : toute mission)',
   'offboarding.item.deliverables': 'Livrables remis (avec liens)',
   'offboarding.item.knowledge': 'Transfert de connaissances fait',
   'offboarding.item.access': 'Accès révoqués',
@@ -95,26 +116,46 @@ const fr: Record<keyof typeof en, Message> = {
   'offboarding.item.confirm': 'Confirmer',
   'offboarding.item.waive': 'Dispenser',
   'offboarding.item.confirmedBy': 'Confirmé par <@{user}> le {date}',
-  'offboarding.item.waivedBy': 'Dispensé par <@{user}> le {date} : {reason}',
+  'offboarding.item.waivedBy': 'Dispensé par <@{user}> le {date} : {reason}',
   'offboarding.item.confirmedNotice': '✅ Confirmé.',
   'offboarding.handover.header': 'Offboarding — {title}',
   'offboarding.handover.introFreelancer':
-    'Votre mission *{title}* se termine. Confirmez vos éléments de passation ci-dessous, puis dites-nous comment cela s’est passé : votre retour nous aide à mieux accueillir les prochains freelances.',
+    'Votre mission *{title}* se termine. Confirmez vos éléments de passation ci-dessous, puis dites-nous comment cela s’est passé : votre retour nous aide à mieux accueillir les prochains freelances.',
   'offboarding.handover.introManager':
     'L’offboarding de <@{freelancer}> sur *{title}* a commencé. Confirmez vos éléments, dispensez ceux qui ne s’appliquent pas (avec une raison) et donnez votre évaluation. La mission se clôt quand tout est réglé.',
-  'offboarding.handover.progress': '*Passation :* {done}/{total} réglés',
-  'offboarding.handover.fallback': 'Offboarding de {title} : {done}/{total} éléments de passation réglés',
+  'offboarding.handover.progress': '*Passation :* {done}/{total} réglés',
+  'offboarding.handover.fallback': 'Offboarding de {title} : {done}/{total} éléments de passation réglés',
   'offboarding.proposal.text':
-    '*{title}* avec <@{freelancer}> se termine le {end}. On lance l’offboarding (passation, retours croisés) ?',
+    '*{title}* avec <@{freelancer}> se termine le {end}. On lance l’offboarding (passation, retours croisés) ?',
   'offboarding.proposal.start': 'Lancer l’offboarding',
   'offboarding.proposal.done': '✅ Offboarding lancé par <@{user}>.',
   'offboarding.proposal.changeEnd': 'Changer la date de fin',
-  'offboarding.pick.text': 'Quelle mission voulez-vous terminer ?',
+  'offboarding.pick.text': 'Quelle mission voulez-vous terminer ?',
   'offboarding.pick.placeholder': 'Choisir une mission',
   'offboarding.command.none':
     'Vous n’avez aucune mission ouverte à terminer (seules les missions en onboarding ou actives peuvent passer en offboarding).',
+  'offboarding.command.noneWorkspace':
+    'Aucune mission de l’espace de travail n’est ouverte à terminer (seules les missions en onboarding ou actives peuvent passer en offboarding).',
+  'offboarding.command.allOffboarding':
+    'Vos missions ouvertes sont toutes déjà en offboarding : ce qu’il reste à faire est sur votre Accueil.',
+  'offboarding.command.allOffboardingWorkspace':
+    'Toutes les missions ouvertes de l’espace de travail sont déjà en offboarding.',
+  'offboarding.command.alreadyOffboarding': {
+    one: '{titles} est déjà en offboarding.',
+    other: '{titles} sont déjà en offboarding.',
+  },
+  'offboarding.command.notYours':
+    '« {text} » ne fait pas partie des missions que vous gérez : seul son manager ou un admin peut la terminer.',
+  'offboarding.command.noMatch':
+    'Aucune mission ouverte ne correspond à « {text} ». `/mission-end` seul liste les missions que vous pouvez terminer.',
+  'offboarding.command.closed': '*{title}* est déjà clôturée : il n’y a plus rien à terminer.',
+  'offboarding.pick.more': {
+    one: 'Voici la {shown} sur {count} qui se termine le plus tôt : affinez avec `/mission-end <partie du titre>`.',
+    other:
+      'Voici les {shown} sur {count} qui se terminent le plus tôt : affinez avec `/mission-end <partie du titre>`.',
+  },
   'offboarding.started':
-    'Offboarding lancé : le freelance a reçu sa liste de passation et le formulaire de retour ; votre liste et le formulaire d’évaluation sont dans vos messages.',
+    'Offboarding lancé : le freelance a reçu sa liste de passation et le formulaire de retour ; votre liste et le formulaire d’évaluation sont dans vos messages.',
   'offboarding.alreadyStarted': 'L’offboarding de cette mission a déjà commencé.',
   'offboarding.endDate.title': 'Date de fin',
   'offboarding.endDate.label': 'Nouvelle date de fin',
@@ -128,16 +169,16 @@ const fr: Record<keyof typeof en, Message> = {
     'Un ou plusieurs liens https://, séparés par des espaces ou des retours à la ligne.',
   'offboarding.waive.title': 'Dispenser un élément',
   'offboarding.waive.submit': 'Dispenser',
-  'offboarding.waive.reason': 'Pourquoi cet élément ne s’applique-t-il pas ?',
+  'offboarding.waive.reason': 'Pourquoi cet élément ne s’applique-t-il pas ?',
   'offboarding.renewal.text':
-    'Vous avez indiqué que *{title}* est renouvelée : créez la mission suivante pour <@{freelancer}> (pré-remplie, tout reste modifiable).',
+    'Vous avez indiqué que *{title}* est renouvelée : créez la mission suivante pour <@{freelancer}> (pré-remplie, tout reste modifiable).',
   'offboarding.renewal.button': 'Créer la mission suivante',
   'offboarding.closed.thanks':
-    '🎉 *{title}* est maintenant clôturée. Merci pour votre travail avec <@{manager}> et l’équipe !',
-  'offboarding.closed.thanksFallback': '{title} est clôturée : merci !',
-  'offboarding.closed.recommendation': '<@{manager}> vous a écrit une recommandation :',
+    '🎉 *{title}* est maintenant clôturée. Merci pour votre travail avec <@{manager}> et l’équipe !',
+  'offboarding.closed.thanksFallback': '{title} est clôturée : merci !',
+  'offboarding.closed.recommendation': '<@{manager}> vous a écrit une recommandation :',
   'offboarding.closed.profile':
-    'Tenez votre profil à jour (compétences, disponibilité) depuis l’onglet *Accueil* de Passerelle : c’est ainsi que nous pensons à vous pour la prochaine mission.',
+    'Tenez votre profil à jour (compétences, disponibilité) depuis l’onglet *Accueil* de Passerelle : c’est ainsi que nous pensons à vous pour la prochaine mission.',
   'offboarding.closed.manager': '✅ *{title}* avec <@{freelancer}> est clôturée.',
   'offboarding.closed.managerFallback': '{title} est clôturée',
   'offboarding.closed.noFeedback': 'Le retour du freelance n’a pas été donné dans les 7 jours.',

@@ -49,14 +49,14 @@ const fr: Record<keyof typeof en, Message> = {
   'onboarding.template.default.plan': 'Plan du premier livrable partagé',
   'onboarding.checklist.header': 'Onboarding — {title}',
   'onboarding.checklist.introFreelancer':
-    'Bienvenue ! Cochez vos étapes au fur et à mesure : votre manager voit votre avancement.',
+    'Bienvenue ! Cochez vos étapes au fur et à mesure : votre manager voit votre avancement.',
   'onboarding.checklist.introManager':
-    'Onboarding de <@{freelancer}> sur *{title}*. Cochez vos étapes au fur et à mesure ; vous pouvez aussi confirmer celles du freelance.',
-  'onboarding.checklist.progress': '*Avancement :* {done}/{total}',
-  'onboarding.checklist.fallback': 'Checklist d’onboarding de {title} : {done}/{total} fait',
+    'Onboarding de <@{freelancer}> sur *{title}*. Cochez vos étapes au fur et à mesure ; vous pouvez aussi confirmer celles du freelance.',
+  'onboarding.checklist.progress': '*Avancement :* {done}/{total}',
+  'onboarding.checklist.fallback': 'Checklist d’onboarding de {title} : {done}/{total} fait',
   'onboarding.checklist.role.freelancer': 'Freelance',
   'onboarding.checklist.role.manager': 'Manager',
-  'onboarding.checklist.owner': '{role} : <@{user}>',
+  'onboarding.checklist.owner': '{role} : <@{user}>',
   'onboarding.checklist.due': 'échéance le {date}',
   'onboarding.checklist.markDone': 'Marquer comme fait',
   'onboarding.checklist.reopen': 'Rouvrir',
@@ -70,11 +70,11 @@ const fr: Record<keyof typeof en, Message> = {
     other: '🎉 L’onboarding de *{title}* est terminé, en {count} jours. La mission est maintenant active.',
   },
   'onboarding.reminder.text':
-    '⏰ Rappel pour *{title}* : « {label} » était à faire pour le {date} et reste ouvert.',
+    '⏰ Rappel pour *{title}* : « {label} » était à faire pour le {date} et reste ouvert.',
   'onboarding.reminder.button': 'Marquer comme fait',
   'onboarding.toggle.forbidden':
     'Seuls le responsable de cette étape, le manager de la mission ou un admin peuvent la cocher.',
-  'onboarding.toggle.closed': 'Cette mission est close : sa checklist ne peut plus changer.',
+  'onboarding.toggle.closed': 'Cette mission est close : sa checklist ne peut plus changer.',
   'onboarding.toggle.notFound': 'Cette étape de checklist n’existe plus.',
 };
 

@@ -29,19 +29,19 @@ const fr: Record<keyof typeof en, Message> = {
   'preferences.category.nudges': 'relances',
   'preferences.category.digests': 'récapitulatifs',
   'preferences.category.events': 'rappels d’événements',
-  'preferences.muted': 'C’est fait : plus de {category} de Passerelle. `/passerelle unmute` les rétablit.',
-  'preferences.unmuted': 'C’est fait : les {category} sont rétablis.',
+  'preferences.muted': 'C’est fait : plus de {category} de Passerelle. `/passerelle unmute` les rétablit.',
+  'preferences.unmuted': 'C’est fait : les {category} sont rétablis.',
   'preferences.snoozed':
-    'En pause jusqu’au {date} : rappels, relances et récapitulatifs attendront (les alertes et les réponses à vos actions arrivent toujours).',
-  'preferences.unsnoozed': 'Pause terminée : les messages reprennent à l’heure habituelle.',
-  'preferences.usage.mute': 'Utilisation : `/passerelle mute reminders|nudges|digests|events` (ou `unmute`).',
+    'En pause jusqu’au {date} : rappels, relances et récapitulatifs attendront (les alertes et les réponses à vos actions arrivent toujours).',
+  'preferences.unsnoozed': 'Pause terminée : les messages reprennent à l’heure habituelle.',
+  'preferences.usage.mute': 'Utilisation : `/passerelle mute reminders|nudges|digests|events` (ou `unmute`).',
   'preferences.usage.snooze':
-    'Utilisation : `/passerelle snooze 3d` (1 à 90 jours) ou `/passerelle snooze until 2026-12-24` (une date à venir).',
-  'preferences.settings.muted': '*Coupés :* {list}',
+    'Utilisation : `/passerelle snooze 3d` (1 à 90 jours) ou `/passerelle snooze until 2026-12-24` (une date à venir).',
+  'preferences.settings.muted': '*Coupés :* {list}',
   'preferences.settings.snoozed': '*En pause jusqu’au* {date}',
-  'preferences.settings.notSnoozed': '*Pause :* non',
+  'preferences.settings.notSnoozed': '*Pause :* non',
   'preferences.settings.hours':
-    'Rappels et relances vous parviennent de 08:00 à 19:00 vos jours travaillés, dans votre fuseau ; les autres attendent, rien n’est perdu.',
+    'Rappels et relances vous parviennent de 08:00 à 19:00 vos jours travaillés, dans votre fuseau ; les autres attendent, rien n’est perdu.',
   'preferences.none': 'rien',
   'help.preferences':
     '*Vos messages*\n• `/passerelle mute reminders|nudges|digests|events` / `unmute …`\n• `/passerelle snooze 3d` ou `snooze until AAAA-MM-JJ` / `unsnooze`\n• `/passerelle settings` — ce qui est coupé ou en pause',

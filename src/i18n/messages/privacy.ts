@@ -34,12 +34,12 @@ const en = {
 
 const fr: Record<keyof typeof en, Message> = {
   'privacy.export.onItsWay':
-    'Vos données arrivent : un fichier JSON avec tout ce que Passerelle conserve sur vous sera dans vos messages avec Passerelle dans un instant.',
+    'Vos données arrivent : un fichier JSON avec tout ce que Passerelle conserve sur vous sera dans vos messages avec Passerelle dans un instant.',
   'privacy.export.fileTitle': 'Vos données dans Passerelle',
   'privacy.export.comment':
     'Voici tout ce que Passerelle conserve sur vous, au {date} (JSON). `/passerelle erase-me` l’efface.',
   'privacy.erase.usage':
-    'Utilisation : `/passerelle erase @personne` (admins, pour quelqu’un qui est parti) ou `/passerelle erase-me` (vos propres données).',
+    'Utilisation : `/passerelle erase @personne` (admins, pour quelqu’un qui est parti) ou `/passerelle erase-me` (vos propres données).',
   'privacy.erase.forbidden':
     'Seuls les admins talents / RH peuvent effacer les données de quelqu’un d’autre. `/passerelle erase-me` efface les vôtres.',
   'privacy.modal.title.self': 'Effacer mes données',
@@ -52,15 +52,15 @@ const fr: Record<keyof typeof en, Message> = {
   'privacy.modal.removed':
     '*Effacé*\n• votre identifiant Slack, remplacé partout par un pseudonyme anonyme\n• le texte de vos réponses aux points hebdomadaires (avancement, blocages, notes, autres réponses)\n• le descriptif et les objectifs de vos missions, votre langue et votre fuseau, vos choix de sourdine et de pause\n• les points pas encore envoyés, et tout message en attente pour vous',
   'privacy.modal.kept':
-    '*Conservé, sans votre nom*\n• les missions elles-mêmes (titre, dates, statut) et leurs checklists, comptées dans les statistiques\n• les notes de vos points (1 à 5), comptées dans les moyennes\n• les messages déjà dans Slack (Slack les garde ; supprimez-les dans Slack)',
+    '*Conservé, sans votre nom*\n• les missions elles-mêmes (titre, dates, statut) et leurs checklists, comptées dans les statistiques\n• les notes de vos points (1 à 5), comptées dans les moyennes\n• les messages déjà dans Slack (Slack les garde ; supprimez-les dans Slack)',
   'privacy.modal.done.self':
-    'Vos données sont en cours d’effacement. Cela prend quelques secondes ; rien d’autre à faire. Vous pouvez fermer cette fenêtre.',
+    'Vos données sont en cours d’effacement. Cela prend quelques secondes ; rien d’autre à faire. Vous pouvez fermer cette fenêtre.',
   'privacy.modal.done.other':
-    'Les données de <@{user}> sont en cours d’effacement ; vous recevrez un message une fois terminé.',
+    'Les données de <@{user}> sont en cours d’effacement ; vous recevrez un message une fois terminé.',
   'privacy.modal.refused':
     'Seuls les admins talents / RH peuvent effacer les données de quelqu’un d’autre. Rien n’a été effacé.',
   'privacy.erased.admin':
-    'C’est fait : les données personnelles de la personne que vous avez demandé d’effacer ont disparu (consigné dans le journal d’audit).',
+    'C’est fait : les données personnelles de la personne que vous avez demandé d’effacer ont disparu (consigné dans le journal d’audit).',
   'help.privacy':
     '*Vos données*\n• `/passerelle my-data` — tout ce que Passerelle conserve sur vous, en fichier\n• `/passerelle erase-me` — l’effacer (vous confirmez d’abord)',
 };

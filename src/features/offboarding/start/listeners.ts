@@ -2,24 +2,13 @@ import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import { AppError, ValidationError } from '../../../errors.js';
 import { type MessageKey, type Translate, translator } from '../../../i18n/index.js';
 import { textMessage } from '../../../slack/gateway.js';
-import {
-  type ActionArgs,
-  answerClicker,
-  type CommandArgs,
-  type ViewArgs,
-} from '../../../slack/listener-args.js';
+import { type ActionArgs, answerClicker, type ViewArgs } from '../../../slack/listener-args.js';
 import { translatedErrors } from '../../../slack/view-state.js';
 import type { OffboardingDeps } from '../deps.js';
-import { CHANGE_END, END_DATE_MODAL, MISSION_END, PICK_MISSION, START } from '../ids.js';
+import { CHANGE_END, END_DATE_MODAL, PICK_MISSION, START } from '../ids.js';
 import { idValue, parseEndDate, parseMetadata, rawState } from '../input.js';
-import {
-  changeEndDate,
-  endableMissions,
-  mayEndAny,
-  offboardableMission,
-  startOffboarding,
-} from './service.js';
-import { endDateModal, pickerMessage } from './views.js';
+import { changeEndDate, offboardableMission, startOffboarding } from './service.js';
+import { endDateModal } from './views.js';
 
 /** The clicker's translator, without waiting on Slack more than a second (answers go inside 3 s). */
 export async function clickerTr(deps: OffboardingDeps, userId: string): Promise<Translate> {
@@ -50,31 +39,8 @@ export async function answering(
   if (key) await answerClicker(deps.gateway, args, textMessage(tr(key)));
 }
 
-/** The start of an offboarding: `/mission-end`, its picker, the proposal's two buttons and the end-date modal. */
+/** The start of an offboarding: `/mission-end`'s picker, the proposal's two buttons and the end-date modal. */
 export function registerStartListeners(app: App, deps: OffboardingDeps): void {
-  app.command(MISSION_END, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    const tr = await clickerTr(deps, command.user_id);
-    const say = (text: string) => respond({ response_type: 'ephemeral', text });
-    try {
-      if (!(await mayEndAny(deps, command.user_id)))
-        return void (await say(tr('offboarding.error.forbidden')));
-      const missions = await endableMissions(deps, command.user_id, command.text);
-      if (missions.length === 0) return void (await say(tr('offboarding.command.none')));
-      if (missions.length === 1) {
-        const outcome = await startOffboarding(deps, command.user_id, String(missions[0]?._id));
-        return void (await say(
-          tr(outcome === 'started' ? 'offboarding.started' : 'offboarding.alreadyStarted'),
-        ));
-      }
-      const locale = await deps.users.localeWithin(command.user_id, deps.config.defaultLocale, 1_000);
-      await respond({ response_type: 'ephemeral', ...pickerMessage(tr, missions, locale) });
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      await say(tr(err.messageKey));
-    }
-  });
-
   const start = async (args: ActionArgs) => {
     await args.ack();
     await answering(deps, args, async (tr) => {

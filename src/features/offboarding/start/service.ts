@@ -1,5 +1,4 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
-import { isAdmin } from '../../../roles.js';
 import { claimOnce } from '../../../scheduler/once.js';
 import {
   changeMissionDates,
@@ -7,7 +6,6 @@ import {
   eachMissionWithStatus,
   findMission,
   type Mission,
-  missionsManagedBy,
   nextStatus,
 } from '../../missions/index.js';
 import { queueNotice } from '../closing/service.js';
@@ -43,31 +41,6 @@ export async function offboardableMission(
   if (!mayRunOffboarding(userId, mission, deps.config.adminUserIds))
     throw new ForbiddenError(`${userId} may not offboard ${missionId}`, 'offboarding.error.forbidden');
   return mission;
-}
-
-/** What `/mission-end [text]` finds for the user: the open missions they manage, narrowed by the text. */
-export async function endableMissions(
-  deps: OffboardingDeps,
-  userId: string,
-  text: string,
-): Promise<Mission[]> {
-  const wanted = text.trim();
-  if (/^[a-f0-9]{24}$/.test(wanted)) {
-    const m = await offboardableMission(deps, userId, wanted);
-    return canStartOffboarding(m.status) ? [m] : [];
-  }
-  const managed = (await missionsManagedBy(deps.db, userId, { open: true })).filter((m) =>
-    canStartOffboarding(m.status),
-  );
-  if (!wanted) return managed;
-  const needle = wanted.toLowerCase();
-  return managed.filter((m) => m.title.toLowerCase().includes(needle));
-}
-
-/** Whether the user may use `/mission-end` at all: an admin, or the manager of an open mission. */
-export async function mayEndAny(deps: OffboardingDeps, userId: string): Promise<boolean> {
-  if (isAdmin(deps.config, userId)) return true;
-  return (await missionsManagedBy(deps.db, userId, { open: true, limit: 1 })).length > 0;
 }
 
 /** What a start did. */

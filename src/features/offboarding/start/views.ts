@@ -1,11 +1,11 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import type { Locale } from '../../../config.js';
 import { formatCalendarDate, type Translate } from '../../../i18n/index.js';
 import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
-import { CHANGE_END, END_DATE_MODAL, field, PICK_MISSION, START } from '../ids.js';
+import { CHANGE_END, END_DATE_MODAL, field, START } from '../ids.js';
 import type { ModalMetadata } from '../input.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
@@ -28,28 +28,6 @@ export function proposalMessage(tr: Translate, mission: Mission, locale: Locale)
       ),
     ],
   };
-}
-
-/** `/mission-end` with several open missions: pick one (a static select of them, at most 100). */
-export function pickerMessage(tr: Translate, missions: readonly Mission[], locale: Locale): OutgoingMessage {
-  const text = tr('offboarding.pick.text');
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      block_id: 'offboarding.pick',
-      text: { type: 'mrkdwn', text },
-      accessory: {
-        type: 'static_select',
-        action_id: PICK_MISSION,
-        placeholder: plain(tr('offboarding.pick.placeholder')),
-        options: missions.slice(0, 100).map((m) => ({
-          text: plain(`${m.title} — ${formatCalendarDate(m.endDate, locale)}`),
-          value: String(m._id),
-        })),
-      },
-    },
-  ];
-  return { text, blocks };
 }
 
 /** The small "change the end date" modal. */

@@ -112,10 +112,12 @@ function dueKey(item: ChecklistItemView): number {
 export type RowOnboarding = Progress | 'complete' | undefined;
 
 /**
- * The onboarding state of the missions a list shows, by mission id. Only missions still in
- * `onboarding` are counted: later statuses went through the lifecycle guard "no open item", so
- * they read as complete without a query. Counted with one equality lookup per mission on the
- * indexed `missionId` rather than `progressOf`, whose `$in` FerretDB 1.24 runs as a full scan.
+ * The onboarding state of the missions a list shows, by mission id. An `active` mission went
+ * through the lifecycle guard "no open item", so it reads as complete without a query; one in
+ * `onboarding` is counted, and so is one in `offboarding` or `completed`, which may have been ended
+ * before its onboarding was done (offboarding starts from onboarding too). Counted with one equality
+ * lookup per mission on the indexed `missionId` rather than `progressOf`, whose `$in` FerretDB 1.24
+ * runs as a full scan.
  */
 export async function onboardingOf(
   deps: OverviewDeps,
@@ -124,16 +126,17 @@ export async function onboardingOf(
   const result = new Map<string, RowOnboarding>();
   const counting: Pick<Mission, '_id' | 'status'>[] = [];
   for (const m of missions) {
-    if (m.status === 'onboarding') counting.push(m);
-    else if (m.status === 'active' || m.status === 'offboarding' || m.status === 'completed') {
-      result.set(m._id.toString(), 'complete');
+    if (m.status === 'active') result.set(m._id.toString(), 'complete');
+    else if (m.status === 'onboarding' || m.status === 'offboarding' || m.status === 'completed') {
+      counting.push(m);
     }
   }
   const counted = await Promise.all(
     counting.map(async (m) => {
       const items = await itemDoneStates(deps.db, m._id);
       const done = items.filter((i) => i.doneAt !== null).length;
-      return [m._id.toString(), { done, total: items.length }] as const;
+      const finished = m.status !== 'onboarding' && items.length > 0 && done === items.length;
+      return [m._id.toString(), finished ? 'complete' : { done, total: items.length }] as const;
     }),
   );
   for (const [id, progress] of counted) result.set(id, progress);

@@ -95,10 +95,10 @@ export async function askAvailability(
 export async function homeProfileSection(
   deps: Pick<TalentDeps, 'db' | 'clock' | 'users' | 'config'>,
   reader: Reader,
-  opts: { isFreelancer: boolean },
 ): Promise<KnownBlock[]> {
+  // Everyone, guests included, may create a profile: a freelancer joins the pool before a first
+  // mission here as well as after one.
   const profile = await findProfile(deps.db, reader.userId);
-  if (!profile && !opts.isFreelancer) return [];
   return homeProfileBlocks(translator(reader.locale), reader, profile, deps.clock.now());
 }
 

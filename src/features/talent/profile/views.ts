@@ -5,6 +5,7 @@ import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
 import { AVAILABLE_FROM, EDIT_PROFILE, NOT_NOW, PROFILE_MODAL, profileField } from '../ids.js';
 import type { StoredProfile } from '../repository.js';
+import { shownSkills } from '../rules.js';
 import { availabilityText, ratingText, reachText } from '../search/views.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 150), emoji: true });
@@ -25,7 +26,7 @@ export function profileModal(
     section(
       [
         `*${mention(tr, p.userId)}* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
-        `${tr('talent.skills')}: ${[...new Set([...p.skills, ...p.missionSkills])].map(escapeMrkdwn).join(', ') || '—'}`,
+        tr('talent.skills', { skills: shownSkills(p).map(escapeMrkdwn).join(', ') || '—' }),
         availabilityText(tr, reader, p, now),
         reachText(tr, p),
         ...(p.dayRate !== null ? [tr('talent.dayRate', { rate: p.dayRate })] : []),
@@ -182,7 +183,7 @@ export function homeProfileBlocks(
   if (!p) lines.push(tr('talent.home.empty'));
   else if (p.optedOut) lines.push(tr('talent.home.optedOut'));
   else {
-    lines.push(`${tr('talent.skills')}: ${p.skills.map(escapeMrkdwn).join(', ') || '—'}`);
+    lines.push(tr('talent.skills', { skills: shownSkills(p).map(escapeMrkdwn).join(', ') || '—' }));
     lines.push(availabilityText(tr, reader, p, now));
     if (p.availableFrom && !p.availabilitySaidAt)
       lines.push(
@@ -198,7 +199,7 @@ export function homeProfileBlocks(
       accessory: {
         type: 'button',
         action_id: EDIT_PROFILE,
-        text: plain(tr('talent.home.edit')),
+        text: plain(tr(p ? 'talent.home.edit' : 'talent.home.create')),
         value: 'edit',
       },
     },

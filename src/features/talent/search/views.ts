@@ -5,7 +5,7 @@ import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
 import { ASK_AVAILABILITY, PROPOSE_MISSION, SEARCH_PAGE, VIEW_PROFILE } from '../ids.js';
 import type { TalentCard } from '../model.js';
-import { isFresh, type SkillVocabulary } from '../rules.js';
+import { isFresh, type SkillVocabulary, shownSkills } from '../rules.js';
 import type { TalentHit, TalentPage } from './service.js';
 
 const section = (text: string): KnownBlock => ({
@@ -26,7 +26,7 @@ const button = (text: string, action_id: string, value: string, style?: 'primary
 
 /** The skills of a profile, the ones matching the query in bold with a check. */
 export function skillList(p: TalentCard, query: readonly string[], vocab: SkillVocabulary): string {
-  const all = [...new Set([...p.skills, ...p.missionSkills])];
+  const all = shownSkills(p);
   const wanted = new Set(query);
   return all
     .slice(0, 20)
@@ -66,7 +66,8 @@ function whyLine(tr: Translate, hit: TalentHit, page: TalentPage): string {
       count: r.ratingCount,
       mean: page.poolMean.toFixed(2),
     }),
-    tr('talent.why.rehire', { count: r.wouldRehire }),
+    // "Would rehire" only when someone said so: "×0" reads as a count of nothing.
+    ...(r.wouldRehire > 0 ? [tr('talent.why.rehire', { count: r.wouldRehire })] : []),
     r.fresh ? tr('talent.why.fresh') : tr('talent.why.stale'),
   ];
   return parts.join(' · ');
@@ -85,7 +86,7 @@ function hitBlocks(
   const p = hit.profile;
   const lines = [
     `*${mention(tr, p.userId)}* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
-    `${tr('talent.skills')}: ${skillList(p, page.query, vocab) || '—'}`,
+    tr('talent.skills', { skills: skillList(p, page.query, vocab) || '—' }),
     `${availabilityText(tr, reader, p, now)} · ${
       p.lastCollaboration
         ? tr('talent.lastCollaboration', { date: formatCalendarDate(p.lastCollaboration, reader.locale) })
