@@ -61,7 +61,10 @@ async function managerIn(h: Harness, zone: Zone): Promise<string> {
 }
 
 /** A freelancer whose mission with `managerId` closed at AT, in the pool under a fresh skill. */
-async function closedAtBoundary(h: Harness, managerId: string): Promise<{ freelancer: string; skill: string }> {
+async function closedAtBoundary(
+  h: Harness,
+  managerId: string,
+): Promise<{ freelancer: string; skill: string }> {
   const freelancer = newPerson(h, 'ZFREE', { locale: 'en-US', tz: 'Pacific/Auckland' });
   const skill = newSkill();
   await h.deps.events.emit(
@@ -119,7 +122,11 @@ const instantRows: InstantRow[] = [
       const freelancer = newPerson(h, 'ZNUDGE', { locale: 'en-US', tz: 'Pacific/Auckland' });
       await h.deps.events.emit(
         'mission.closed',
-        closedMission(freelancer, { missionId, managerId: manager, closedAt: new Date('2026-11-07T23:15:00Z') }),
+        closedMission(freelancer, {
+          missionId,
+          managerId: manager,
+          closedAt: new Date('2026-11-07T23:15:00Z'),
+        }),
       );
       const res = await h.slack.sendBlockAction({
         userId: manager,
@@ -132,6 +139,24 @@ const instantRows: InstantRow[] = [
         if (!r) throw new Error(`no answer to the snooze of ${manager}`);
         return JSON.stringify(r.body);
       });
+    },
+  },
+  {
+    view: '/mission-start modal (the start date offered is today)',
+    instant: AT,
+    render: async (h, zone) => {
+      const manager = newPerson(h, 'ZSTART', { locale: 'en-US', tz: zone });
+      const res = await h.slack.sendCommand({ command: '/mission-start', text: '', userId: manager });
+      expect(res.status).toBe(200);
+      const open = await eventually(() => {
+        const call = h.standin.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId);
+        if (!call) throw new Error(`no mission modal for ${manager}`);
+        return call;
+      });
+      // The datepicker's day (`yyyy-MM-dd`), read as the other rows read a day.
+      const view = open.args.view as { blocks: { element?: { initial_date?: string } }[] };
+      const initial = view.blocks.map((b) => b.element?.initial_date).find((d) => d !== undefined) ?? '';
+      return DateTime.fromISO(initial).setLocale('en-GB').toFormat('d LLL');
     },
   },
   {

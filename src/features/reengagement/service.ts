@@ -134,14 +134,17 @@ export async function answerNudge(
   missionId: string,
   userId: string,
   choice: 'snooze' | 'stop' | 'propose',
-): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: string }> {
+): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: Date }> {
   const plan = await findPlan(deps.db, missionId);
   if (!plan || (plan.managerId !== userId && !isAdmin(deps.config, userId))) return { kind: 'refused' };
   if (choice === 'stop') await updatePlan(deps.db, missionId, { stopped: true });
   if (choice === 'snooze') {
-    const until = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' }).plus({ days: SNOOZE_DAYS });
-    await updatePlan(deps.db, missionId, { snoozedUntil: until.toJSDate() });
-    return { kind: 'done', plan, until: until.setZone(deps.config.defaultTimezone).toISODate() ?? '' };
+    const until = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' })
+      .plus({ days: SNOOZE_DAYS })
+      .toJSDate();
+    await updatePlan(deps.db, missionId, { snoozedUntil: until });
+    // An instant: the answer shows its day in the reader's zone.
+    return { kind: 'done', plan, until };
   }
   return { kind: 'done', plan };
 }

@@ -28,11 +28,11 @@ export async function requestStatsExport(
   const [reader, scope] = await Promise.all([readerOf(deps, userId, 1_000), scopeOf(deps, userId)]);
   const tr = translator(reader.locale);
   if (!scope) return { text: tr('analytics.refused') };
-  const period = periodOf(deps, periodLabel);
+  const period = periodOf(deps, periodLabel, reader.zone);
   if (!period) return { text: tr('analytics.help') };
   const key = `${EXPORT_JOB}:${userId}:${requestKey}`;
   // The day the reader asked on is kept: a job retried after midnight exports the same `30d`.
-  const today = todayIn(deps.clock.now(), deps.config.defaultTimezone);
+  const today = todayIn(deps.clock.now(), reader.zone);
   await deps.scheduler.runner.startNow({
     key,
     name: EXPORT_JOB,

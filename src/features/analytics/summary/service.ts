@@ -21,9 +21,12 @@ export async function scopeOf(deps: ReadDeps, userId: string): Promise<StatScope
   return null;
 }
 
-/** The period of a command's text, today being the workspace zone's calendar day. */
-export function periodOf(deps: ReadDeps, text: string): StatPeriod | null {
-  return parsePeriod(text, todayIn(deps.clock.now(), deps.config.defaultTimezone));
+/**
+ * The period of a command's text, today being the reader's calendar day in their zone (`30d` read
+ * at 23:15 UTC ends on the 7th in New York and on the 8th in Paris, as each reader's own today).
+ */
+export function periodOf(deps: ReadDeps, text: string, zone: string): StatPeriod | null {
+  return parsePeriod(text, todayIn(deps.clock.now(), zone));
 }
 
 /** The summary of one scope over a period: the rollups (one read per year) and the active count. */
@@ -32,6 +35,7 @@ export async function statsSummary(
   scope: StatScope,
   period: StatPeriod,
   hash: PersonHash,
+  zone: string,
 ): Promise<StatSummary> {
   const [rollup, activeMissions] = await Promise.all([
     readScopeRollup(deps.db, scope, period.from, period.to, hash),
@@ -42,7 +46,7 @@ export async function statsSummary(
     period,
     activeMissions,
     hrMinPeople: deps.config.statsHrMinPeople,
-    today: todayIn(deps.clock.now(), deps.config.defaultTimezone),
+    today: todayIn(deps.clock.now(), zone),
   });
 }
 
@@ -55,9 +59,9 @@ export async function statsAnswer(
   const [reader, scope] = await Promise.all([readerOf(deps, userId, 1_000), scopeOf(deps, userId)]);
   const tr = translator(reader.locale);
   if (!scope) return { text: tr('analytics.refused') };
-  const period = periodOf(deps, text);
+  const period = periodOf(deps, text, reader.zone);
   if (!period) return { text: tr('analytics.help') };
-  const summary = await statsSummary(deps, scope, period, await deps.personHash());
+  const summary = await statsSummary(deps, scope, period, await deps.personHash(), reader.zone);
   const view = { tr, locale: reader.locale, hrMinPeople: deps.config.statsHrMinPeople };
   return statsMessage(view, scope.kind, period, summary);
 }
@@ -70,9 +74,9 @@ const noHash: PersonHash = () => {
 /** The admin Home's section: the workspace's 30-day summary (empty for anyone else). */
 export async function adminStatsHome(deps: ReadDeps, reader: Reader): Promise<KnownBlock[]> {
   if (!isAdmin(deps.config, reader.userId)) return [];
-  const period = periodOf(deps, '30d');
+  const period = periodOf(deps, '30d', reader.zone);
   if (!period) return [];
-  const summary = await statsSummary(deps, { kind: 'workspace' }, period, noHash);
+  const summary = await statsSummary(deps, { kind: 'workspace' }, period, noHash, reader.zone);
   const tr = translator(reader.locale);
   return [
     { type: 'divider' },
