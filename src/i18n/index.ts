@@ -69,6 +69,13 @@ export function formatDateTime(at: Date, locale: Locale, zone: string): string {
   });
 }
 
+/** A time of day as the reader sees it, in their zone (e.g. "09:05"). */
+export function formatTime(at: Date, locale: Locale, zone: string): string {
+  return DateTime.fromJSDate(at, { zone })
+    .setLocale(intlLocale[locale])
+    .toLocaleString(DateTime.TIME_24_SIMPLE);
+}
+
 /** A calendar date as the reader sees it (e.g. "6 janvier 2025"). */
 export function formatDate(at: Date, locale: Locale, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString(DateTime.DATE_FULL);

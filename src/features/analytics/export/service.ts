@@ -10,8 +10,9 @@ import { EXPORT_JOB } from '../ids.js';
 import type { StatScope } from '../rollups/keys.js';
 import { readMissionRollups } from '../rollups/read.js';
 import { parsePeriod, type StatPeriod, todayIn } from '../summary/input.js';
+import { MIN_POINTS } from '../summary/rules.js';
 import { periodOf, scopeOf } from '../summary/service.js';
-import { csvRow, overlaps, toCsv } from './rules.js';
+import { CSV_COLUMNS, csvRow, overlaps, toCsv } from './rules.js';
 
 const exportPayload = z.object({ userId: z.string().min(1), period: z.string().min(1), today: z.string() });
 
@@ -82,7 +83,11 @@ export async function runStatsExport(
       filename: `passerelle-stats-${period.from}-${period.to}.csv`,
       title: tr('analytics.export.fileTitle', dates),
       content: toCsv(await exportRows(deps, scope, period)),
-      comment: tr('analytics.export.comment', dates),
+      comment: tr('analytics.export.comment', {
+        ...dates,
+        min: MIN_POINTS,
+        columns: CSV_COLUMNS.map((c) => `• \`${c}\` — ${tr(`analytics.export.column.${c}`)}`).join('\n'),
+      }),
     });
   }
   await clearJobPayload(deps.db, ctx.key);
