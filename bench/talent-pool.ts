@@ -59,7 +59,7 @@ export function pool(): ImportedProfile[] {
       wouldRehireCount: Math.floor(rated * r()),
       availabilitySaidAt: said,
       availableFrom: said ? '2026-07-01' : null,
-      lastCollaboration: missions > 0 ? '2026-03-15' : null,
+      lastCollaborationAt: missions > 0 ? new Date('2026-03-15T16:00:00Z') : null,
       reachable: r() > 0.05,
       optedOut: r() < 0.03,
     };

@@ -101,16 +101,35 @@ export function formatDateTime(at: Date, locale: Locale, zone: string): string {
   });
 }
 
+/** A time of day as the reader sees it, in their zone (e.g. "09:05"). */
+export function formatTime(at: Date, locale: Locale, zone: string): string {
+  return DateTime.fromJSDate(at, { zone })
+    .setLocale(intlLocale[locale])
+    .toLocaleString(DateTime.TIME_24_SIMPLE);
+}
+
 /** A calendar date as the reader sees it (e.g. "6 janvier 2025"). */
 export function formatDate(at: Date, locale: Locale, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString(DateTime.DATE_FULL);
 }
 
-/** A calendar date `yyyy-MM-dd` (no time, no zone) in the reader's language (e.g. "lundi 5 janvier 2026"). */
-export function formatCalendarDate(isoDate: string, locale: Locale): string {
+/** The day of an instant as the reader sees it, weekday included (e.g. "mardi 8 décembre 2026"). */
+export function formatDay(at: Date, locale: Locale, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(intlLocale[locale]).toLocaleString(DateTime.DATE_HUGE);
+}
+
+/**
+ * A calendar date `yyyy-MM-dd` (no time, no zone: the same day for every reader) in the reader's
+ * language: "lundi 5 janvier 2026", or with `short` "5 janvier 2026".
+ */
+export function formatCalendarDate(
+  isoDate: string,
+  locale: Locale,
+  style: 'weekday' | 'short' = 'weekday',
+): string {
   return DateTime.fromISO(isoDate, { zone: 'UTC' })
     .setLocale(intlLocale[locale])
-    .toLocaleString(DateTime.DATE_HUGE);
+    .toLocaleString(style === 'weekday' ? DateTime.DATE_HUGE : DateTime.DATE_FULL);
 }
 
 /** The catalogue keys of a locale, for the test that keeps catalogues in step. */

@@ -70,14 +70,14 @@ const quarterEnd = (q: string) =>
     .endOf('month')
     .toISODate();
 
-/** A figure as the view writes it for an en-US reader: "not enough data" below MIN_POINTS. */
+/** A figure as the view writes it for an en-US reader: "not enough data (n of 5 needed)" below MIN_POINTS. */
 function shown(
   sum: number,
   points: number,
   unit: 'score' | 'days' | 'percent' | 'signed',
   scale = 1,
 ): string {
-  if (points < MIN_POINTS) return 'not enough data';
+  if (points < MIN_POINTS) return `not enough data (${points} of ${MIN_POINTS} needed)`;
   const digits = unit === 'score' || unit === 'days' ? 1 : 0;
   const n = new Intl.NumberFormat('en-US', {
     maximumFractionDigits: digits,
@@ -137,7 +137,7 @@ function expectedLines(missions: SeedMission[], checkins: SeedCheckin[], offboar
       'days',
     )}`,
     `*Check-in response rate:* ${rate}${low ? ' :warning: below 60 %' : ''}`,
-    `*Average satisfaction:* ${shown(scoreSum, scoreCount, 'score')} /5`,
+    `*Average satisfaction:* ${scoreCount < MIN_POINTS ? shown(scoreSum, scoreCount, 'score') : `${shown(scoreSum, scoreCount, 'score')} /5`}`,
     `*Offboarding feedback* (${given.length}): overall ${shown(
       sumOf((o) => o.feedback?.overall ?? 0),
       given.length,
@@ -176,7 +176,6 @@ function expectedLines(missions: SeedMission[], checkins: SeedCheckin[], offboar
       offboardings.length,
       'score',
     )}`,
-    '*Community events:* 0 events, 0 seats said going',
   ];
   if (heldBack > 0)
     lines.push(

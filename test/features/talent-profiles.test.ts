@@ -91,7 +91,7 @@ describe('talent profiles: privacy, Slack account state, the freelancer’s own 
     const p = await findProfile(h.db, freelancer);
     expect(p).toMatchObject({ missionsDone: 1, ratingSum: 3, ratingCount: 1, wouldRehireCount: 1 });
     expect(p?.missionSkills).toEqual(['fortran']);
-    expect(p?.lastCollaboration).toBe('2026-01-15');
+    expect(p?.lastCollaborationAt).toEqual(new Date('2026-01-15T17:00:00Z'));
     expect(await talentSummaryOf(h.db, freelancer)).toMatchObject({ missionsDone: 1, skills: ['fortran'] });
   });
 

@@ -1,6 +1,13 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, type MessageKey, mention, type Translate } from '../../i18n/index.js';
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  type MessageKey,
+  mention,
+  type Translate,
+} from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
 import type { Reader } from '../../slack/reader.js';
 import { openCheckinButton } from '../checkins/index.js';
@@ -81,8 +88,8 @@ function itemsPart(tr: Translate, reader: Reader, part: HomeData['items']): Know
 
 /** One open item with its tick button; onboarding handles the click (value = item id). */
 export function itemBlock(tr: Translate, reader: Reader, item: ChecklistItemView): KnownBlock {
-  const due = item.dueAt
-    ? ` · ${tr('home.items.due', { date: formatDate(item.dueAt, reader.locale, reader.zone) })}`
+  const due = item.dueDate
+    ? ` · ${tr('home.items.due', { date: formatCalendarDate(item.dueDate, reader.locale, 'short') })}`
     : '';
   return {
     type: 'section',

@@ -78,10 +78,19 @@ interface ListOptions {
 export type ListedMission = Pick<
   Mission,
   '_id' | 'title' | 'status' | 'startDate' | 'endDate' | 'freelancerId' | 'managerId'
->;
+> & { checkin: Pick<Mission['checkin'], 'timezone'> };
 
 // A manager's 200 whole missions (brief, objectives, history…) cost more to send and decode than to find.
-const LISTED = { title: 1, status: 1, startDate: 1, endDate: 1, freelancerId: 1, managerId: 1 } as const;
+// The zone: a mission's onboarding items are due on days of its zone.
+const LISTED = {
+  title: 1,
+  status: 1,
+  startDate: 1,
+  endDate: 1,
+  freelancerId: 1,
+  managerId: 1,
+  'checkin.timezone': 1,
+} as const;
 
 /** The missions the user manages, newest first, with the listed fields only. */
 export function listedMissionsManagedBy(conn: Connection, managerId: string): Promise<ListedMission[]> {

@@ -54,6 +54,8 @@ export interface ChecklistItemView {
   owner: ItemOwner;
   ownerId: string;
   dueAt: Date | null;
+  /** The due day (`yyyy-MM-dd`, in the mission's zone): what people read, the same wherever they are. */
+  dueDate: string | null;
   done: boolean;
 }
 

@@ -17,6 +17,14 @@ export function dueAtOf(startDate: string, offsetDays: number, zone: string): Da
 }
 
 /**
+ * An item's due day (`yyyy-MM-dd`): a calendar day of the mission's zone, the same for every reader
+ * (09:00 in Auckland on the 8th is still the 7th in New York, but the item is due on the 8th).
+ */
+export function dueDayOf(dueAt: Date, missionZone: string): string {
+  return DateTime.fromJSDate(dueAt, { zone: missionZone }).toISODate() ?? '';
+}
+
+/**
  * When an item's reminder goes out. An item is overdue once its whole due day has passed in the
  * mission's zone (due "on Monday" means until Monday evening), so the reminder waits for the end of
  * that day, then for the next sending-hours moment in the owner's zone (09:00–19:00) so it never

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Connection } from 'mongoose';
 import { eraseJournalAbout } from '../../delivery/journal.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
@@ -41,7 +42,8 @@ export async function runExport(
   const { locale, zone } = await readerOf(deps, userId);
   const tr = translator(locale);
   const data = await collectExport(deps, userId);
-  const day = ctx.now.toISOString().slice(0, 10);
+  // The reader's own day in the file name, as in the comment beside it.
+  const day = DateTime.fromJSDate(ctx.now, { zone }).toISODate() ?? '';
   await deps.gateway.sendFileDm(userId, {
     filename: `passerelle-my-data-${day}.json`,
     title: tr('privacy.export.fileTitle'),

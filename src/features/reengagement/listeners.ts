@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { t } from '../../i18n/index.js';
 import type { ActionArgs } from '../../slack/listener-args.js';
+import { readerOf } from '../../slack/reader.js';
 import type { ReengagementDeps } from './deps.js';
 import {
   AVAILABLE_ACTION,
@@ -29,7 +30,8 @@ export function registerReengagementListeners(app: App, deps: ReengagementDeps):
         await ack();
         if (action.type !== 'button') return;
         const userId = body.user.id;
-        const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
+        const reader = await readerOf(deps, userId);
+        const { locale } = reader;
         const missionId = nudgeValue.safeParse(action.value);
         const outcome = missionId.success
           ? await answerNudge(deps, missionId.data, userId, choice)
@@ -52,7 +54,7 @@ export function registerReengagementListeners(app: App, deps: ReengagementDeps):
           });
         }
         const done = choice === 'propose' ? 'proposed' : choice === 'snooze' ? 'snoozed' : 'stopped';
-        await respond({ replace_original: true, ...nudgeAnswered(done, plan, locale, outcome.until) });
+        await respond({ replace_original: true, ...nudgeAnswered(done, plan, reader, outcome.until) });
       },
     );
   }

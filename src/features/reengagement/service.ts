@@ -155,7 +155,7 @@ export async function answerNudge(
   missionId: string,
   userId: string,
   choice: 'snooze' | 'stop' | 'propose',
-): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: string }> {
+): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: Date }> {
   const plan = await findPlan(deps.db, missionId);
   if (!plan || (plan.managerId !== userId && !isAdmin(deps.config, userId))) return { kind: 'refused' };
   if (choice === 'stop') await updatePlan(deps.db, missionId, { stopped: true });
@@ -171,7 +171,8 @@ export async function answerNudge(
       runAt: at.toJSDate(),
       payload: { missionId, remindAt: at.toISO() ?? '' },
     });
-    return { kind: 'done', plan, until: at.setZone(deps.config.defaultTimezone).toISODate() ?? '' };
+    // An instant: the answer shows its day in the reader's zone.
+    return { kind: 'done', plan, until: at.toJSDate() };
   }
   return { kind: 'done', plan };
 }

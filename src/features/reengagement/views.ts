@@ -1,8 +1,9 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { Locale } from '../../config.js';
-import { formatCalendarDate, translator } from '../../i18n/index.js';
+import { formatCalendarDate, formatDay, translator } from '../../i18n/index.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../slack/mrkdwn.js';
+import type { Reader } from '../../slack/reader.js';
 import {
   AVAILABLE_ACTION,
   NOT_NOW_ACTION,
@@ -87,14 +88,15 @@ export function pingMessage(locale: Locale, today: string): OutgoingMessage {
 export function nudgeAnswered(
   choice: 'snoozed' | 'stopped' | 'proposed',
   plan: ReengagementPlan,
-  locale: Locale,
-  until?: string,
+  reader: Pick<Reader, 'locale' | 'zone'>,
+  until?: Date,
 ): OutgoingMessage {
+  const { locale } = reader;
   const tr = translator(locale);
   const vars = { freelancer: plan.freelancerId, title: escapeMrkdwn(truncate(plan.title, 150)) };
   const text =
     choice === 'snoozed'
-      ? tr('reengagement.nudge.snoozed', { date: until ? formatCalendarDate(until, locale) : '' })
+      ? tr('reengagement.nudge.snoozed', { date: until ? formatDay(until, locale, reader.zone) : '' })
       : choice === 'stopped'
         ? tr('reengagement.nudge.stopped', vars)
         : tr('reengagement.nudge.proposed', vars);

@@ -24,7 +24,7 @@ export interface TalentSummary {
   availableFrom: string | null;
   availabilitySaidAt: Date | null;
   missionsDone: number;
-  lastCollaboration: string | null;
+  lastCollaborationAt: Date | null;
   optedInAt: Date | null;
 }
 
@@ -38,7 +38,7 @@ function summaryOf(p: StoredProfile): TalentSummary {
     availableFrom: p.availableFrom,
     availabilitySaidAt: p.availabilitySaidAt ? new Date(p.availabilitySaidAt) : null,
     missionsDone: p.missionsDone,
-    lastCollaboration: p.lastCollaboration,
+    lastCollaborationAt: p.lastCollaborationAt ? new Date(p.lastCollaborationAt) : null,
     optedInAt: p.optedInAt ? new Date(p.optedInAt) : null,
   };
 }

@@ -51,8 +51,11 @@ export interface TalentProfile {
   ratingSum: number;
   ratingCount: number;
   wouldRehireCount: number;
-  /** Calendar date (yyyy-MM-dd) of the last closed mission. */
-  lastCollaboration: string | null;
+  /**
+   * When the last mission closed: an instant, shown as a day in each reader's zone (a UTC day
+   * would be "7 December" in Paris for a mission closed there at 00:15 on the 8th).
+   */
+  lastCollaborationAt: Date | null;
   handovers: HandoverCard[];
   notes: PrivateNote[];
   /**
@@ -92,7 +95,7 @@ const profileSchema = new Schema<TalentProfile>(
     ratingSum: { type: Number, default: 0 },
     ratingCount: { type: Number, default: 0 },
     wouldRehireCount: { type: Number, default: 0 },
-    lastCollaboration: { type: String, default: null },
+    lastCollaborationAt: { type: Date, default: null },
     handovers: mixedArray,
     notes: mixedArray,
     indexedSkills: { type: [String], default: [] },
@@ -171,7 +174,7 @@ export type TalentCard = Pick<
   | 'missionsDone'
   | 'availableFrom'
   | 'availabilitySaidAt'
-  | 'lastCollaboration'
+  | 'lastCollaborationAt'
   | 'reachable'
   | 'contactEmail'
   | 'optedOut'

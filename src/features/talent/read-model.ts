@@ -112,6 +112,12 @@ async function writeLine(
   throw new Error(`read model ${kind}/${id}: too many concurrent writers`);
 }
 
+/** The last closing among a profile's missions (profiles stored before `lastCollaborationAt` existed). */
+function lastClosedAt(p: Pick<TalentProfile, 'missions'>): Date | null {
+  const times = p.missions.map((m) => new Date(m.closedAt).getTime()).filter(Number.isFinite);
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
 /** What the card read model holds of a profile. */
 export function cardOf(p: TalentProfile): TalentCard {
   return {
@@ -124,7 +130,7 @@ export function cardOf(p: TalentProfile): TalentCard {
     missionsDone: p.missionsDone,
     availableFrom: p.availableFrom,
     availabilitySaidAt: p.availabilitySaidAt,
-    lastCollaboration: p.lastCollaboration,
+    lastCollaborationAt: p.lastCollaborationAt ?? lastClosedAt(p),
     reachable: p.reachable,
     contactEmail: p.contactEmail,
     optedOut: p.optedOut,

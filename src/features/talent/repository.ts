@@ -28,7 +28,7 @@ export function blankProfile(userId: string, now: Date) {
     ratingSum: 0,
     ratingCount: 0,
     wouldRehireCount: 0,
-    lastCollaboration: null,
+    lastCollaborationAt: null,
     handovers: [],
     notes: [],
     indexedSkills: [] as string[],
@@ -49,7 +49,7 @@ const closingFields = [
   'ratingSum',
   'ratingCount',
   'wouldRehireCount',
-  'lastCollaboration',
+  'lastCollaborationAt',
   'handovers',
   'notes',
   'rv',
@@ -133,7 +133,6 @@ export async function saveAvailability(
  * counted now (false for a replay).
  */
 export async function addClosedMission(conn: Connection, e: MissionClosed): Promise<boolean> {
-  const closedOn = e.closedAt.toISOString().slice(0, 10);
   const rated = e.rating !== null;
   const update = {
     $inc: {
@@ -160,7 +159,7 @@ export async function addClosedMission(conn: Connection, e: MissionClosed): Prom
         : {}),
     },
     $addToSet: { missionSkills: { $each: e.skills.map(normalizeSkill).filter(Boolean) } },
-    $max: { lastCollaboration: closedOn },
+    $max: { lastCollaborationAt: e.closedAt },
     $setOnInsert: Object.fromEntries(
       Object.entries(blankProfile(e.freelancerId, e.closedAt)).filter(
         ([k]) => !(closingFields as readonly string[]).includes(k),

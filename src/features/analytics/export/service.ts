@@ -10,8 +10,9 @@ import { EXPORT_JOB } from '../ids.js';
 import type { StatScope } from '../rollups/keys.js';
 import { readMissionRollups } from '../rollups/read.js';
 import { parsePeriod, type StatPeriod, todayIn } from '../summary/input.js';
+import { MIN_POINTS } from '../summary/rules.js';
 import { periodOf, scopeOf } from '../summary/service.js';
-import { csvRow, overlaps, toCsv } from './rules.js';
+import { CSV_COLUMNS, csvRow, overlaps, toCsv } from './rules.js';
 
 const exportPayload = z.object({ userId: z.string().min(1), period: z.string().min(1), today: z.string() });
 
@@ -28,11 +29,11 @@ export async function requestStatsExport(
   const [reader, scope] = await Promise.all([readerOf(deps, userId, 1_000), scopeOf(deps, userId)]);
   const tr = translator(reader.locale);
   if (!scope) return { text: tr('analytics.refused') };
-  const period = periodOf(deps, periodLabel);
+  const period = periodOf(deps, periodLabel, reader.zone);
   if (!period) return { text: tr('analytics.help') };
   const key = `${EXPORT_JOB}:${userId}:${requestKey}`;
   // The day the reader asked on is kept: a job retried after midnight exports the same `30d`.
-  const today = todayIn(deps.clock.now(), deps.config.defaultTimezone);
+  const today = todayIn(deps.clock.now(), reader.zone);
   await deps.scheduler.runner.startNow({
     key,
     name: EXPORT_JOB,
@@ -82,7 +83,11 @@ export async function runStatsExport(
       filename: `passerelle-stats-${period.from}-${period.to}.csv`,
       title: tr('analytics.export.fileTitle', dates),
       content: toCsv(await exportRows(deps, scope, period)),
-      comment: tr('analytics.export.comment', dates),
+      comment: tr('analytics.export.comment', {
+        ...dates,
+        min: MIN_POINTS,
+        columns: CSV_COLUMNS.map((c) => `• \`${c}\` — ${tr(`analytics.export.column.${c}`)}`).join('\n'),
+      }),
     });
   }
   await clearJobPayload(deps.db, ctx.key);

@@ -5,7 +5,14 @@ import { isDuplicateKey } from '../../../db/duplicates.js';
 import type { RollupSource } from '../../../rollups.js';
 import { docFields, incrementsOf, mergeIncrements, type PersonHash } from './keys.js';
 import { holdLock, isLocked, releaseLock } from './locks.js';
-import { type RollupBatch, type RollupIncrement, rollupBatchModel, rollupModel } from './model.js';
+import {
+  type RollupBatch,
+  type RollupIncrement,
+  type RollupMark,
+  rollupBatchModel,
+  rollupMarkModel,
+  rollupModel,
+} from './model.js';
 
 /** Records per batch: what one crash may leave to finish (never to redo twice). */
 export const APPLY_BATCH = 200;
@@ -51,6 +58,7 @@ export async function applyRollups(
   if (!(await holdLock(deps.db, 'apply', owner, now(), lease()))) return undefined;
   try {
     if (await isLocked(deps.db, 'rebuild')) return 'rollups: waiting for `jobs rebuild-stats` to finish';
+    const started = now();
     const hash = await deps.personHash();
     const sources = deps.sources();
     let counted = 0;
@@ -58,17 +66,43 @@ export async function applyRollups(
       const source = sources.find((s) => s.name === batch.source);
       if (source) counted += await finishBatch(deps.db, source, batch);
     }
+    let drained = 0;
     for (const source of sources) {
       while (!signal?.aborted && (await holdLock(deps.db, 'apply', owner, now(), lease()))) {
         const batch = await startBatch(deps.db, source, hash, now());
-        if (!batch) break;
+        if (!batch) {
+          drained += 1;
+          break;
+        }
         counted += await finishBatch(deps.db, source, batch);
       }
     }
+    // Every source clean: whatever was stored before this run began is counted.
+    if (drained === sources.length) await markApplied(deps.db, started);
     return counted > 0 ? `rollups: ${counted} records counted` : undefined;
   } finally {
     await releaseLock(deps.db, 'apply', owner);
   }
+}
+
+/** Records when the figures were last whole (never moving it back: `$max`). */
+async function markApplied(conn: Connection, at: Date): Promise<void> {
+  try {
+    await rollupMarkModel(conn).updateOne(
+      { _id: 'applied' },
+      { $max: { at } },
+      { upsert: true, setDefaultsOnInsert: false },
+    );
+  } catch (err) {
+    // Two appliers' first marks at once: the other one's is as good.
+    if (!isDuplicateKey(err)) throw err;
+  }
+}
+
+/** When the figures were last brought up to date (null before the first applier run). */
+export async function appliedAt(conn: Connection): Promise<Date | null> {
+  const mark = await rollupMarkModel(conn).findById('applied').lean<RollupMark>().exec();
+  return mark ? new Date(mark.at) : null;
 }
 
 /** Step 1: reads a batch of a source's dirty records and writes the batch; null when none is dirty. */

@@ -88,3 +88,23 @@ const lockSchema = new Schema<RollupLock>(
 );
 
 export const rollupLockModel = defineModel('StatRollupLock', lockSchema);
+
+/**
+ * When the figures were last brought up to date (`_id: 'applied'`): the start of the last applier
+ * run that found every source clean by its end, so every change stored before `at` is counted.
+ * `/mission-stats` says "as of" this time (the figures lag the answers by up to a tick).
+ */
+export interface RollupMark {
+  _id: 'applied';
+  at: Date;
+}
+
+const markSchema = new Schema<RollupMark>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'stat_rollup_marks', versionKey: false },
+);
+
+export const rollupMarkModel = defineModel('StatRollupMark', markSchema);

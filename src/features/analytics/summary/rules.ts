@@ -45,7 +45,11 @@ export interface StatSummary {
   renewalRate: Figure;
   rehireRate: Figure;
   rating: Figure;
-  events: { events: number; going: number; perEvent: Figure };
+  /**
+   * Community events held in the period (on its days up to today: one later in the period is still
+   * to come), their seats said "going", and the events after today (whatever the period).
+   */
+  events: { events: number; going: number; perEvent: Figure; upcoming: number };
 }
 
 /** What the figures are computed from. */
@@ -56,8 +60,28 @@ export interface SummaryInput {
   activeMissions: number;
   /** STATS_HR_MIN_PEOPLE. */
   hrMinPeople: number;
-  /** The reader's calendar day (settled quarters are judged from it). */
+  /** The reader's calendar day (settled quarters are judged from it; events after it are upcoming). */
   today: string;
+}
+
+/** Community events held from `from` to `to` but not after `today`, and those after `today`. */
+export function eventsOf(
+  days: ReadonlyMap<string, StatFigures>,
+  period: Pick<StatPeriod, 'from' | 'to'>,
+  today: string,
+): StatSummary['events'] {
+  const last = period.to < today ? period.to : today;
+  let events = 0;
+  let going = 0;
+  let upcoming = 0;
+  for (const [day, f] of days) {
+    if (day > today) upcoming += f.events ?? 0;
+    else if (day >= period.from && day <= last) {
+      events += f.events ?? 0;
+      going += f.going ?? 0;
+    }
+  }
+  return { events, going, perEvent: ratio(going, events), upcoming };
 }
 
 /** `sum ÷ points`, or "not enough data" below MIN_POINTS. */
@@ -169,6 +193,6 @@ export function summarize(whole: SummaryInput): StatSummary {
     renewalRate: ratio(n('missionsRenewed'), n('missionsEnded'), 100),
     rehireRate: ratio(n('rehireYes'), n('evaluations'), 100),
     rating: ratio(n('ratingSum'), n('evaluations')),
-    events: { events: n('events'), going: n('going'), perEvent: ratio(n('going'), n('events')) },
+    events: eventsOf(whole.rollup.days, whole.period, whole.today),
   };
 }

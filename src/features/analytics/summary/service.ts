@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
 import type { Deps } from '../../../deps.js';
 import { translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
@@ -6,11 +7,12 @@ import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { type Reader, readerOf } from '../../../slack/reader.js';
 import { countActiveMissions, managesAnyMission } from '../../missions/index.js';
 import type { AnalyticsDeps } from '../deps.js';
+import { appliedAt } from '../rollups/applier.js';
 import type { PersonHash, StatScope } from '../rollups/keys.js';
 import { readScopeRollup } from '../rollups/read.js';
 import { parsePeriod, type StatPeriod, todayIn } from './input.js';
 import { type StatSummary, summarize } from './rules.js';
-import { statsMessage, summaryBlocks } from './views.js';
+import { type SummaryView, statsMessage, summaryBlocks } from './views.js';
 
 type ReadDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -21,9 +23,12 @@ export async function scopeOf(deps: ReadDeps, userId: string): Promise<StatScope
   return null;
 }
 
-/** The period of a command's text, today being the workspace zone's calendar day. */
-export function periodOf(deps: ReadDeps, text: string): StatPeriod | null {
-  return parsePeriod(text, todayIn(deps.clock.now(), deps.config.defaultTimezone));
+/**
+ * The period of a command's text, today being the reader's calendar day in their zone (`30d` read
+ * at 23:15 UTC ends on the 7th in New York and on the 8th in Paris, as each reader's own today).
+ */
+export function periodOf(deps: ReadDeps, text: string, zone: string): StatPeriod | null {
+  return parsePeriod(text, todayIn(deps.clock.now(), zone));
 }
 
 /** The summary of one scope over a period: the rollups (one read per year) and the active count. */
@@ -32,9 +37,13 @@ export async function statsSummary(
   scope: StatScope,
   period: StatPeriod,
   hash: PersonHash,
+  zone: string,
 ): Promise<StatSummary> {
+  const today = todayIn(deps.clock.now(), zone);
+  // The workspace's figures hold the community events: read on a year past today for those to come.
+  const until = scope.kind === 'workspace' ? laterOf(period.to, yearAfter(today)) : period.to;
   const [rollup, activeMissions] = await Promise.all([
-    readScopeRollup(deps.db, scope, period.from, period.to, hash),
+    readScopeRollup(deps.db, scope, period.from, until, hash),
     countActiveMissions(deps.db, scope.kind === 'manager' ? scope.managerId : undefined),
   ]);
   return summarize({
@@ -42,8 +51,16 @@ export async function statsSummary(
     period,
     activeMissions,
     hrMinPeople: deps.config.statsHrMinPeople,
-    today: todayIn(deps.clock.now(), deps.config.defaultTimezone),
+    today,
   });
+}
+
+function yearAfter(day: string): string {
+  return DateTime.fromISO(day, { zone: 'utc' }).plus({ years: 1 }).toISODate() ?? day;
+}
+
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 /** `/mission-stats [period]`: the reader's figures, the help for a bad period, or a polite refusal. */
@@ -55,11 +72,26 @@ export async function statsAnswer(
   const [reader, scope] = await Promise.all([readerOf(deps, userId, 1_000), scopeOf(deps, userId)]);
   const tr = translator(reader.locale);
   if (!scope) return { text: tr('analytics.refused') };
-  const period = periodOf(deps, text);
+  const period = periodOf(deps, text, reader.zone);
   if (!period) return { text: tr('analytics.help') };
-  const summary = await statsSummary(deps, scope, period, await deps.personHash());
-  const view = { tr, locale: reader.locale, hrMinPeople: deps.config.statsHrMinPeople };
+  const [summary, asOf] = await Promise.all([
+    statsSummary(deps, scope, period, await deps.personHash(), reader.zone),
+    appliedAt(deps.db),
+  ]);
+  const view = viewFor(deps, reader, asOf);
   return statsMessage(view, scope.kind, period, summary);
+}
+
+/** How the figures are written for `reader`, as of `asOf`. */
+function viewFor(deps: ReadDeps, reader: Reader, asOf: Date | null): SummaryView {
+  return {
+    tr: translator(reader.locale),
+    locale: reader.locale,
+    zone: reader.zone,
+    hrMinPeople: deps.config.statsHrMinPeople,
+    asOf,
+    now: deps.clock.now(),
+  };
 }
 
 // The workspace scope is named without any person: the Home needs no person hash.
@@ -70,13 +102,16 @@ const noHash: PersonHash = () => {
 /** The admin Home's section: the workspace's 30-day summary (empty for anyone else). */
 export async function adminStatsHome(deps: ReadDeps, reader: Reader): Promise<KnownBlock[]> {
   if (!isAdmin(deps.config, reader.userId)) return [];
-  const period = periodOf(deps, '30d');
+  const period = periodOf(deps, '30d', reader.zone);
   if (!period) return [];
-  const summary = await statsSummary(deps, { kind: 'workspace' }, period, noHash);
-  const tr = translator(reader.locale);
+  const [summary, asOf] = await Promise.all([
+    statsSummary(deps, { kind: 'workspace' }, period, noHash, reader.zone),
+    appliedAt(deps.db),
+  ]);
+  const view = viewFor(deps, reader, asOf);
   return [
     { type: 'divider' },
-    { type: 'header', text: { type: 'plain_text', text: tr('analytics.home.header') } },
-    ...summaryBlocks({ tr, locale: reader.locale, hrMinPeople: deps.config.statsHrMinPeople }, summary),
+    { type: 'header', text: { type: 'plain_text', text: view.tr('analytics.home.header') } },
+    ...summaryBlocks(view, summary, 'workspace'),
   ];
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { translator } from '../../../i18n/index.js';
 import { isAdmin } from '../../../roles.js';
 import { isPlatformError } from '../../../slack/errors.js';
+import { readerOf } from '../../../slack/reader.js';
 import type { FieldErrors, ViewState } from '../../../slack/view-state.js';
 import type { MissionStartDeps, TemplateOption } from '../deps.js';
 import { field } from '../ids.js';
@@ -27,7 +28,12 @@ import {
 
 /** Today's calendar date in the workspace's zone (`yyyy-MM-dd`). */
 export function workspaceToday(deps: MissionStartDeps): string {
-  return DateTime.fromJSDate(deps.clock.now(), { zone: deps.config.defaultTimezone }).toISODate() ?? '';
+  return todayOf(deps, deps.config.defaultTimezone);
+}
+
+/** Today's calendar date in `zone` (the modal offers the manager's own today as the start date). */
+function todayOf(deps: MissionStartDeps, zone: string): string {
+  return DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
 }
 
 /** What the mission modal needs: the onboarding templates in the manager's language. */
@@ -56,8 +62,8 @@ export interface MissionStartRequest {
  * talent pool. The trigger_id lives 3 s: only the (indexed, small) template list is read first.
  */
 export async function openMissionStart(deps: MissionStartDeps, req: MissionStartRequest): Promise<void> {
-  const [locale, templates] = await Promise.all([
-    deps.users.localeWithin(req.userId, deps.config.defaultLocale, 1_000),
+  const [reader, templates] = await Promise.all([
+    readerOf(deps, req.userId, 1_000),
     missionFormChoices(deps, req.userId),
   ]);
   const metadata: ModalMetadata = {
@@ -68,10 +74,10 @@ export async function openMissionStart(deps: MissionStartDeps, req: MissionStart
   await deps.gateway.openModal(
     req.triggerId,
     missionModal({
-      tr: translator(locale),
+      tr: translator(reader.locale),
       templates,
       metadata,
-      today: workspaceToday(deps),
+      today: todayOf(deps, reader.zone),
       ...(req.prefill ? { prefill: req.prefill } : {}),
     }),
   );
@@ -97,18 +103,18 @@ export interface MissionModalRefresh {
  */
 export async function refreshMissionModal(deps: MissionStartDeps, r: MissionModalRefresh): Promise<void> {
   const prefill = prefillFromState(r.state);
-  const [locale, templates, suggestions] = await Promise.all([
-    deps.users.localeWithin(r.userId, deps.config.defaultLocale, 1_000),
+  const [reader, templates, suggestions] = await Promise.all([
+    readerOf(deps, r.userId, 1_000),
     missionFormChoices(deps, r.userId),
     deps.alumni && prefill.skills && prefill.skills.length > 0
       ? deps.alumni(prefill.skills, 3, [r.userId])
       : Promise.resolve([]),
   ]);
   const view = missionModal({
-    tr: translator(locale),
+    tr: translator(reader.locale),
     templates,
     metadata: parseMetadata(r.privateMetadata),
-    today: workspaceToday(deps),
+    today: todayOf(deps, reader.zone),
     prefill: r.pick ? { ...prefill, freelancerId: r.pick } : prefill,
     suggestions,
     freelancerBlockId: r.pick ? `${field.freelancer}.${r.pick}` : freelancerBlockOf(r.state),

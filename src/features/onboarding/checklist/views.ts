@@ -1,12 +1,12 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Locale } from '../../../config.js';
-import { formatDate, type Translate, translator } from '../../../i18n/index.js';
+import { formatCalendarDate, formatDate, type Translate, translator } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
 import { itemBlockId, TOGGLE_ITEM } from '../ids.js';
 import type { ItemOwner, OnboardingItem } from '../model.js';
-import { readerCanToggle } from '../rules.js';
+import { dueDayOf, readerCanToggle } from '../rules.js';
 
 /** Who reads a checklist message: their side of the mission, language and time zone. */
 export interface ChecklistReader {
@@ -51,7 +51,7 @@ export function checklistMessage(
     },
     { type: 'divider' },
   ];
-  for (const item of items.slice(0, MAX_ITEM_BLOCKS)) blocks.push(itemRow(tr, item, reader));
+  for (const item of items.slice(0, MAX_ITEM_BLOCKS)) blocks.push(itemRow(tr, item, mission, reader));
   const hidden = items.length - MAX_ITEM_BLOCKS;
   if (hidden > 0) {
     blocks.push({
@@ -70,14 +70,21 @@ export function checklistMessage(
   return { text, blocks };
 }
 
-function itemRow(tr: Translate, item: OnboardingItem, reader: ChecklistReader): SectionBlock {
+function itemRow(
+  tr: Translate,
+  item: OnboardingItem,
+  mission: Mission,
+  reader: ChecklistReader,
+): SectionBlock {
   const done = item.doneAt !== null;
   const label = escapeMrkdwn(truncate(item.label[reader.locale], MAX_LABEL));
   const role = tr(`onboarding.checklist.role.${item.owner}`);
   const details = [tr('onboarding.checklist.owner', { role, user: item.ownerId })];
   if (item.dueAt) {
     details.push(
-      tr('onboarding.checklist.due', { date: formatDate(item.dueAt, reader.locale, reader.zone) }),
+      tr('onboarding.checklist.due', {
+        date: formatCalendarDate(dueDayOf(item.dueAt, mission.checkin.timezone), reader.locale, 'short'),
+      }),
     );
   }
   const row: SectionBlock = {

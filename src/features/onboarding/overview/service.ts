@@ -9,6 +9,7 @@ import {
   openItemsListedFor,
   openItemsOwnedBy,
 } from '../repository.js';
+import { dueDayOf } from '../rules.js';
 
 /** What the read API needs: the database only. */
 export interface OverviewDeps {
@@ -62,10 +63,13 @@ export async function itemsOf(
   return (await itemsOfMission(deps.db, mission._id)).map((i) => itemView(i, mission, locale));
 }
 
+/** What an item's view needs of its mission: its title, and its zone (the due day is a day there). */
+export type ItemMission = Pick<Mission, '_id' | 'title'> & { checkin: Pick<Mission['checkin'], 'timezone'> };
+
 /** An item as the checklist, the Home and `/missions` show it, in the reader's language. */
 export function itemView(
   item: Pick<OnboardingItem, '_id' | 'label' | 'owner' | 'ownerId' | 'dueAt' | 'doneAt'>,
-  mission: Pick<Mission, '_id' | 'title'>,
+  mission: ItemMission,
   locale: Locale,
 ): ChecklistItemView {
   return {
@@ -76,6 +80,7 @@ export function itemView(
     owner: item.owner,
     ownerId: item.ownerId,
     dueAt: item.dueAt,
+    dueDate: item.dueAt ? dueDayOf(item.dueAt, mission.checkin.timezone) : null,
     done: item.doneAt !== null,
   };
 }
@@ -90,7 +95,7 @@ export async function openItemsAmong(
   deps: OverviewDeps,
   userId: string,
   locale: Locale,
-  missions: readonly Pick<Mission, '_id' | 'title' | 'status'>[],
+  missions: readonly (ItemMission & Pick<Mission, 'status'>)[],
 ): Promise<ChecklistItemView[]> {
   const items = await openItemsListedFor(deps.db, userId);
   const open = new Map(missions.filter((m) => isOpen(m.status)).map((m) => [m._id.toString(), m]));

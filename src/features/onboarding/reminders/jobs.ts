@@ -35,7 +35,7 @@ export async function sendItemReminder(
   if (!claimed) return;
   try {
     const locale = await deps.users.localeOf(item.ownerId, deps.config.defaultLocale);
-    const message = reminderMessage(claimed, mission, locale, zone);
+    const message = reminderMessage(claimed, mission, locale);
     await deps.dispatcher.sendForJob(
       ctx.key,
       { to: item.ownerId, message },

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatCalendarDate, formatDate, mention, type Translate } from '../../../i18n/index.js';
+import { formatCalendarDate, formatDate, formatDay, mention, type Translate } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Reader } from '../../../slack/reader.js';
@@ -88,8 +88,11 @@ function hitBlocks(
     `*${mention(tr, p.userId)}* — ${ratingText(tr, p)} · ${tr('talent.missionsDone', { count: p.missionsDone })}`,
     tr('talent.skills', { skills: skillList(p, page.query, vocab) || '—' }),
     `${availabilityText(tr, reader, p, now)} · ${
-      p.lastCollaboration
-        ? tr('talent.lastCollaboration', { date: formatCalendarDate(p.lastCollaboration, reader.locale) })
+      p.lastCollaborationAt
+        ? tr('talent.lastCollaboration', {
+            // A card comes from JSON: the instant is a string there.
+            date: formatDay(new Date(p.lastCollaborationAt), reader.locale, reader.zone),
+          })
         : tr('talent.lastCollaboration.none')
     }`,
     reachText(tr, p),
