@@ -5,7 +5,7 @@ import { findMission, type Mission } from '../../missions/index.js';
 import { closeIfSettled } from '../closing/service.js';
 import type { OffboardingDeps } from '../deps.js';
 import type { HandoverItemDoc } from '../model.js';
-import { findItem, itemsOfMission, settleItem } from '../repository.js';
+import { findItem, findOffboarding, itemsOfMission, settleItem } from '../repository.js';
 import { mayConfirm, mayRunOffboarding } from '../rules.js';
 import { handoverMessage } from './views.js';
 
@@ -73,8 +73,13 @@ export async function settle(
   if (redraw) {
     const reader = await readerOf(deps, userId, 1_000);
     const side = userId === mission.freelancerId ? 'freelancer' : 'manager';
-    const items = await itemsOfMission(deps.db, item.missionId);
-    await deps.gateway.updateMessage(redraw, handoverMessage(mission, items, side, reader)).catch(() => {});
+    const [items, off] = await Promise.all([
+      itemsOfMission(deps.db, item.missionId),
+      findOffboarding(deps.db, item.missionId),
+    ]);
+    await deps.gateway
+      .updateMessage(redraw, handoverMessage(mission, items, side, reader, off))
+      .catch(() => {});
   }
   await deps.events.emit('mission.changed', {
     missionId: item.missionId,
