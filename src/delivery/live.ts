@@ -106,7 +106,11 @@ export interface LiveDeps {
  * Throws after trying them all when Slack refused one for a reason that may pass, so that the job
  * running it is retried (rewriting the others again is harmless: same payload, skipped).
  */
-export async function refreshLiveMessages(deps: LiveDeps, subject: string, render: Renderer): Promise<number> {
+export async function refreshLiveMessages(
+  deps: LiveDeps,
+  subject: string,
+  render: Renderer,
+): Promise<number> {
   const model = live(deps.db);
   let updated = 0;
   let failure: unknown;
@@ -130,7 +134,11 @@ export async function refreshLiveMessages(deps: LiveDeps, subject: string, rende
         await model.deleteOne({ _id: m._id });
         continue;
       }
-      deps.logger.warn('could not bring a message up to date (retried)', { subject, kind: m.kind, error: code });
+      deps.logger.warn('could not bring a message up to date (retried)', {
+        subject,
+        kind: m.kind,
+        error: code,
+      });
       failure = err;
     }
   }

@@ -38,7 +38,11 @@ export async function sendNotice(
     : kind === 'closedFreelancer'
       ? closedFreelancerMessage(tr, mission, off)
       : closedManagerMessage(tr, mission, items, off, reader);
-  const sent = await deps.dispatcher.sendForJob(ctx.key, { to, message }, { signal: deps.scheduler.stopSignal });
+  const sent = await deps.dispatcher.sendForJob(
+    ctx.key,
+    { to, message },
+    { signal: deps.scheduler.stopSignal },
+  );
   // The handover checklists follow every change of the offboarding (the closing notes do not change).
   if (side) await rememberOffboardingMessage(deps, missionId, 'handover', to, side, sent, message);
   return undefined;

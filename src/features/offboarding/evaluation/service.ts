@@ -48,7 +48,15 @@ export async function giveEvaluation(
     if (form.renewed) {
       const message = renewalMessage(tr, mission);
       const ref = await deps.gateway.sendDm(userId, message);
-      await rememberOffboardingMessage(deps, missionId, 'renewal', userId, '', { status: 'sent', ref }, message);
+      await rememberOffboardingMessage(
+        deps,
+        missionId,
+        'renewal',
+        userId,
+        '',
+        { status: 'sent', ref },
+        message,
+      );
     }
   } catch (err) {
     deps.logger.warn('could not confirm an evaluation', { missionId, error: slackErrorCode(err) });

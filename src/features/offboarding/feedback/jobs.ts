@@ -33,6 +33,14 @@ export async function sendFeedbackReminder(
     { to: mission.freelancerId, message },
     { signal: deps.scheduler.stopSignal },
   );
-  await rememberOffboardingMessage(deps, missionId, 'feedbackReminder', mission.freelancerId, '', sent, message);
+  await rememberOffboardingMessage(
+    deps,
+    missionId,
+    'feedbackReminder',
+    mission.freelancerId,
+    '',
+    sent,
+    message,
+  );
   return undefined;
 }

@@ -15,8 +15,8 @@ import {
   WAIVE_MODAL,
 } from '../ids.js';
 import type { ModalMetadata } from '../input.js';
-import type { HandoverItemDoc, ItemOwner } from '../model.js';
 import { type FormsState, finishedLine, formLine, isFinished } from '../messages/views.js';
+import type { HandoverItemDoc, ItemOwner } from '../model.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });

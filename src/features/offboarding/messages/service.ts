@@ -59,7 +59,10 @@ export async function refreshOffboardingMessages(
 /** One message as it should read now, for its reader. */
 async function renderNow(deps: OffboardingDeps, m: LiveMessage): Promise<Rendering> {
   const missionId = m.subject.slice(messagesSubject('').length);
-  const [mission, off] = await Promise.all([findMission(deps.db, missionId), findOffboarding(deps.db, missionId)]);
+  const [mission, off] = await Promise.all([
+    findMission(deps.db, missionId),
+    findOffboarding(deps.db, missionId),
+  ]);
   if (!mission) return null;
   const reader = await readerOf(deps, m.to);
   const tr = translator(reader.locale);

@@ -36,13 +36,21 @@ export function finishedLine(
 }
 
 /** What became of one side's form ("Feedback given on …"), or null while it is still owed. */
-export function formLine(tr: Translate, side: ItemOwner, off: FormsState | null, reader: Reader): string | null {
+export function formLine(
+  tr: Translate,
+  side: ItemOwner,
+  off: FormsState | null,
+  reader: Reader,
+): string | null {
   if (!off) return null;
   const on = (d: Date | undefined) => (d ? formatDate(d, reader.locale, reader.zone) : '—');
   if (side === 'freelancer') {
-    if (off.feedbackState === 'given') return tr('offboarding.state.feedbackGiven', { date: on(off.feedback?.at) });
+    if (off.feedbackState === 'given')
+      return tr('offboarding.state.feedbackGiven', { date: on(off.feedback?.at) });
     if (off.feedbackState === 'notGiven') return tr('offboarding.state.feedbackNotGiven');
     return null;
   }
-  return off.evaluationGiven ? tr('offboarding.state.evaluationGiven', { date: on(off.evaluation?.at) }) : null;
+  return off.evaluationGiven
+    ? tr('offboarding.state.evaluationGiven', { date: on(off.evaluation?.at) })
+    : null;
 }

@@ -33,6 +33,14 @@ export async function sendProposal(
     { signal: deps.scheduler.stopSignal },
   );
   const missionId = String(mission._id);
-  await rememberOffboardingMessage(deps, missionId, 'proposal', mission.managerId, mission.endDate, sent, message);
+  await rememberOffboardingMessage(
+    deps,
+    missionId,
+    'proposal',
+    mission.managerId,
+    mission.endDate,
+    sent,
+    message,
+  );
   return undefined;
 }
