@@ -74,6 +74,11 @@ export async function rememberMessage(
   );
 }
 
+/** Records that `message` is what Slack shows at `ref` now (after an update made elsewhere). */
+export async function markShown(conn: Connection, ref: PostedRef, message: OutgoingMessage): Promise<void> {
+  await live(conn).updateOne({ channel: ref.channel, ts: ref.ts }, { $set: { shown: fingerprint(message) } });
+}
+
 /** The messages of a subject (few: a mission's DMs). */
 export function liveMessagesOf(conn: Connection, subject: string): Promise<LiveMessage[]> {
   return live(conn).find({ subject }).limit(200).lean<LiveMessage[]>().exec();
