@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
-import { type Connection, Schema, type Types } from 'mongoose';
+import mongoose, { type Connection, Schema, type Types } from 'mongoose';
 import type { Clock } from '../clock.js';
 import { defineModel } from '../db/model.js';
 import type { JobRunner } from '../scheduler/runner.js';
@@ -51,6 +51,33 @@ liveSchema.index({ to: 1 });
 
 const live = defineModel('LiveMessage', liveSchema);
 
+/**
+ * One per subject: `version` counts its changes, `lockedUntil` is the lease of the one refresh
+ * rewriting its messages. Two refreshes writing at once could leave the older state last in Slack;
+ * with the lease one writes at a time, and it goes round again while changes keep coming in.
+ */
+interface LiveSubject {
+  _id: string;
+  version: number;
+  lockedUntil: Date;
+}
+const subjects = defineModel(
+  'LiveSubject',
+  new Schema<LiveSubject>(
+    {
+      _id: String,
+      version: { type: Number, default: 0 },
+      lockedUntil: { type: Date, default: () => new Date(0) },
+    },
+    { collection: 'live_subjects', versionKey: false },
+  ),
+);
+
+/** How long one refresh may hold a subject (far above a round of a few chat.update). */
+const LEASE_MS = 60_000;
+/** Rounds one refresh makes while changes keep coming; then it gives the subject up and is retried. */
+const MAX_ROUNDS = 5;
+
 /** A stable fingerprint of a message payload. */
 export function fingerprint(message: OutgoingMessage): string {
   return createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 24);
@@ -61,22 +88,26 @@ export async function rememberMessage(
   conn: Connection,
   what: { subject: string; kind: string; to: string; arg?: string },
   ref: PostedRef,
-  message: OutgoingMessage,
+  message: OutgoingMessage | null,
   at: Date,
 ): Promise<void> {
   await live(conn).updateOne(
     { channel: ref.channel, ts: ref.ts },
     {
       $set: { subject: what.subject, kind: what.kind, to: what.to, arg: what.arg ?? '', at },
-      $setOnInsert: { shown: fingerprint(message) },
+      // null: a message posted before it was remembered (adopted on a click): its next refresh rewrites it.
+      $setOnInsert: { shown: message ? fingerprint(message) : '' },
     },
     { upsert: true },
   );
 }
 
-/** Records that `message` is what Slack shows at `ref` now (after an update made elsewhere). */
-export async function markShown(conn: Connection, ref: PostedRef, message: OutgoingMessage): Promise<void> {
-  await live(conn).updateOne({ channel: ref.channel, ts: ref.ts }, { $set: { shown: fingerprint(message) } });
+/**
+ * Forgets what the subject's messages are believed to show, so that the next refresh rewrites them
+ * all: for a click that came from a copy showing something else than what is stored (a stale copy).
+ */
+export async function forgetShown(conn: Connection, subject: string): Promise<void> {
+  await live(conn).updateMany({ subject }, { $set: { shown: '' } });
 }
 
 /** The messages of a subject (few: a mission's DMs). */
@@ -103,19 +134,53 @@ export interface LiveDeps {
   db: Connection;
   gateway: SlackGateway;
   logger: Logger;
+  clock: Clock;
 }
 
 /**
- * Rewrites every remembered message of `subject` from the current state. An unchanged rendering
- * costs nothing; a message deleted in Slack is forgotten; a final one is rewritten then forgotten.
- * Throws after trying them all when Slack refused one for a reason that may pass, so that the job
- * running it is retried (rewriting the others again is harmless: same payload, skipped).
+ * Rewrites every remembered message of `subject` from the current state, one refresh at a time per
+ * subject: a refresh that finds the subject held leaves it to the holder, which goes round again
+ * as long as the subject's version moved during its round (it releases the lease only if it did
+ * not). An unchanged rendering costs nothing; a message deleted in Slack is forgotten; a final one
+ * is rewritten then forgotten. Throws (after releasing) when Slack refused an update for a reason
+ * that may pass, so that the job running it is retried.
  */
 export async function refreshLiveMessages(
   deps: LiveDeps,
   subject: string,
   render: Renderer,
 ): Promise<number> {
+  const model = subjects(deps.db);
+  const now = deps.clock.now();
+  let held = await model
+    .findOneAndUpdate(
+      { _id: subject, lockedUntil: mongoose.trusted({ $lte: now }) },
+      { $set: { lockedUntil: new Date(now.getTime() + LEASE_MS) } },
+      { returnDocument: 'after' },
+    )
+    .lean<LiveSubject>()
+    .exec();
+  if (!held) return 0;
+  let updated = 0;
+  try {
+    for (let round = 0; round < MAX_ROUNDS && held; round += 1) {
+      updated += await rewriteAll(deps, subject, render);
+      const released = await model.updateOne(
+        { _id: subject, version: held.version },
+        { $set: { lockedUntil: new Date(0) } },
+      );
+      if (released.modifiedCount === 1) return updated;
+      held = await model.findById(subject).lean<LiveSubject>().exec();
+    }
+  } catch (err) {
+    await model.updateOne({ _id: subject }, { $set: { lockedUntil: new Date(0) } });
+    throw err;
+  }
+  await model.updateOne({ _id: subject }, { $set: { lockedUntil: new Date(0) } });
+  throw new Error(`messages of ${subject} still changing after ${MAX_ROUNDS} rounds (retried)`);
+}
+
+async function rewriteAll(deps: LiveDeps, subject: string, render: Renderer): Promise<number> {
   const model = live(deps.db);
   let updated = 0;
   let failure: unknown;
@@ -157,11 +222,30 @@ export async function refreshLiveMessages(
  * taken over by the job runner. One job per state change (the key carries a fresh token).
  */
 export async function queueRefresh(
-  deps: { clock: Clock; scheduler: { runner: JobRunner } },
+  deps: { db: Connection; clock: Clock; scheduler: { runner: JobRunner } },
   jobName: string,
   subject: string,
 ): Promise<void> {
+  await bumpVersion(deps.db, subject);
   const key = `${jobName}:${subject}:${deps.clock.now().getTime()}:${randomBytes(4).toString('hex')}`;
   await deps.scheduler.runner.enqueue({ key, name: jobName, runAt: deps.clock.now(), payload: { subject } });
   await deps.scheduler.runner.runNow(key);
+}
+
+/** A change of the subject: a refresh under way goes round again. */
+async function bumpVersion(conn: Connection, subject: string): Promise<void> {
+  const model = subjects(conn);
+  const bump = () =>
+    model.updateOne(
+      { _id: subject },
+      { $inc: { version: 1 }, $setOnInsert: { lockedUntil: new Date(0) } },
+      { upsert: true },
+    );
+  try {
+    await bump();
+  } catch (err) {
+    // Two first changes at once: one upsert wins the insert, the other hits the key and bumps it.
+    if ((err as { code?: unknown }).code !== 11000) throw err;
+    await bump();
+  }
 }

@@ -34,7 +34,7 @@ export async function rememberOffboardingMessage(
   to: string,
   arg: string,
   sent: Delivery | { status: 'sent'; ref: { channel: string; ts: string } },
-  message: OutgoingMessage,
+  message: OutgoingMessage | null,
 ): Promise<void> {
   if (sent.status !== 'sent') return;
   const what = { subject: messagesSubject(missionId), kind, to, arg };

@@ -1,7 +1,5 @@
 import type { Locale } from '../../../config.js';
 import type { MessageRef } from '../../../db/schemas.js';
-import { markShown } from '../../../delivery/live.js';
-import { slackErrorCode } from '../../../slack/errors.js';
 import type { PostedRef } from '../../../slack/gateway.js';
 import { findMission, type Mission, setChecklistMessages } from '../../missions/index.js';
 import { DEFAULT_TEMPLATE_KEY } from '../defaults.js';
@@ -64,30 +62,6 @@ export async function startOnboarding(deps: OnboardingDeps, mission: Mission): P
     missionId: mission._id.toString(),
     userIds: [mission.freelancerId, mission.managerId],
   });
-}
-
-/** Rewrites both checklist messages in place, each in its reader's language; a failed edit is logged. */
-export async function refreshChecklists(deps: OnboardingDeps, mission: Mission): Promise<void> {
-  const items = await itemsOfMission(deps.db, mission._id);
-  await Promise.all(
-    sides.map(async (side) => {
-      const ref = refOf(mission, side);
-      if (!ref) return;
-      try {
-        const message = checklistMessage(items, mission, await checklistReaderOf(deps, mission, side));
-        await deps.gateway.updateMessage(ref, message);
-        // The live-message refresh that follows the change finds it shown and skips it.
-        await markShown(deps.db, ref, message);
-      } catch (err) {
-        // A deleted DM must not undo the tick: the state is stored, the Home still shows it.
-        deps.logger.warn('could not update an onboarding checklist message', {
-          missionId: mission._id.toString(),
-          side,
-          error: slackErrorCode(err),
-        });
-      }
-    }),
-  );
 }
 
 function refOf(mission: Mission, side: ItemOwner): PostedRef | null {

@@ -1,4 +1,5 @@
 import {
+  forgetShown,
   type LiveMessage,
   queueRefresh,
   type Rendering,
@@ -13,6 +14,7 @@ import type { OnboardingDeps } from '../deps.js';
 import { messagesSubject, REFRESH_JOB } from '../ids.js';
 import { reminderMessage } from '../reminders/views.js';
 import { findItem, itemsOfMission } from '../repository.js';
+import { sideUserId } from '../rules.js';
 
 /** The onboarding's interactive messages: each side's checklist, an overdue item's reminder. */
 export type OnboardingMessageKind = 'checklist' | 'reminder';
@@ -31,9 +33,17 @@ export async function rememberOnboardingMessage(
   await rememberMessage(deps.db, what, ref, message, deps.clock.now());
 }
 
-/** After any change of a mission: rewrite its onboarding messages, as a durable job. */
-export function queueOnboardingRefresh(deps: OnboardingDeps, missionId: string): Promise<void> {
-  return queueRefresh(deps, REFRESH_JOB, messagesSubject(missionId));
+/**
+ * After any change of a mission: rewrite its onboarding messages, as a durable job. `redraw`: a
+ * click came from a copy that showed another state (a stale copy, a replay): rewrite every copy.
+ */
+export async function queueOnboardingRefresh(
+  deps: OnboardingDeps,
+  missionId: string,
+  opts: { redraw?: boolean } = {},
+): Promise<void> {
+  if (opts.redraw) await forgetShown(deps.db, messagesSubject(missionId));
+  await queueRefresh(deps, REFRESH_JOB, messagesSubject(missionId));
 }
 
 /** The job: every remembered onboarding message of the subject, rebuilt from the stored state. */
@@ -42,8 +52,21 @@ export async function refreshOnboardingMessages(
   payload: Record<string, unknown>,
 ): Promise<undefined> {
   const subject = typeof payload.subject === 'string' ? payload.subject : '';
+  await adoptChecklists(deps, subject);
   await refreshLiveMessages(deps, subject, (m) => renderNow(deps, m));
   return undefined;
+}
+
+/** Checklists posted before they were remembered (their places are on the mission) join the others. */
+async function adoptChecklists(deps: OnboardingDeps, subject: string): Promise<void> {
+  const mission = await findMission(deps.db, subject.slice(messagesSubject('').length));
+  if (!mission) return;
+  for (const side of ['freelancer', 'manager'] as const) {
+    const ref = side === 'freelancer' ? mission.freelancerChecklistMessage : mission.managerChecklistMessage;
+    if (!ref?.channel || !ref.ts) continue;
+    const what = { subject, kind: 'checklist', to: sideUserId(mission, side), arg: side };
+    await rememberMessage(deps.db, what, ref, null, deps.clock.now());
+  }
 }
 
 async function renderNow(deps: OnboardingDeps, m: LiveMessage): Promise<Rendering> {
