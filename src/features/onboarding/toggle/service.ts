@@ -40,7 +40,7 @@ export async function toggleItem(deps: OnboardingDeps, input: ToggleInput): Prom
   if (!updated) {
     // A replay, or a click on a stale copy: nothing to flip. Finish a completion an earlier attempt
     // may have missed (the status change keeps it single), and redraw so every copy shows the truth.
-    const completed = from === 'open' ? await completeIfLast(deps, mission, input.userId) : null;
+    if (from === 'open') await completeIfLast(deps, mission, input.userId);
     await queueOnboardingRefresh(deps, mission._id.toString(), { redraw: true });
     return { kind: 'unchanged' };
   }
