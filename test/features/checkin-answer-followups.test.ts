@@ -25,7 +25,7 @@ import { newPerson } from '../support/people.js';
 describe('check-in answers: what the manager and the admins are told', () => {
   const harness = harnessPerFile('checkin_followups', { now: new Date('2026-03-09T10:00:00Z') });
 
-  it('a score of 2 with a blocker: stored, the DM says thanks, the manager gets the summary and an alert', async () => {
+  it('a score of 2 with a blocker: stored, the DM says thanks, the manager gets one message: the summary carrying the alert', async () => {
     const h = harness();
     const people = answerPeople(h);
     const m = await answerMission(h, people);
@@ -53,15 +53,21 @@ describe('check-in answers: what the manager and the admins are told', () => {
     expect(stored.answeredAt).toEqual(h.clock.now());
     expect(stored.alert).toBe(true);
 
-    const toManager = await awaitDms(h, people.manager, m.title, 2);
-    const summary = toManager.find((d) => said(d).includes(`Check-in — ${m.title}`));
-    const alert = toManager.find((d) => said(d).includes('Check-in alert'));
+    await awaitDms(h, people.manager, m.title, 1);
+    await followUpsSettled(h, c._id);
+    const toManager = dmsAbout(h, people.manager, m.title);
+    expect(toManager, texts(toManager)).toHaveLength(1);
+    const [summary] = toManager;
+    const alert = summary;
+    expect(said(summary)).toContain('Check-in alert');
     expect(said(summary)).toContain(`<@${people.freelancer}> answered the check-in of 9 March 2026.`);
     expect(said(summary)).toContain('2/5 — Dissatisfied');
     expect(said(summary)).toContain('Accès à la recette toujours bloqué');
     expect(said(summary)).toContain('Merci pour le point');
     expect(said(alert)).toContain('low satisfaction (2/5), a blocker is reported');
     expect(said(alert)).not.toContain('Second week in a row');
+    // Each answer once: the alert does not repeat the summary.
+    expect(said(summary).split('Accès à la recette toujours bloqué')).toHaveLength(2);
     await followUpsSettled(h, c._id);
     expect(dmsAbout(h, ADMIN_ID, m.title)).toEqual([]);
 
@@ -104,8 +110,10 @@ describe('check-in answers: what the manager and the admins are told', () => {
     expect(said(toAdmin[0])).toContain('Second week in a row');
     expect(said(toAdmin[0])).toContain('help is requested');
     expect(said(toAdmin[0])).toContain(`Manager: <@${people.manager}>`);
-    const managerAlert = dmsAbout(h, people.manager, m.title).find((d) => said(d).includes('Check-in alert'));
-    expect(said(managerAlert)).toContain('Second week in a row');
+    const toManager = dmsAbout(h, people.manager, m.title);
+    expect(toManager, texts(toManager)).toHaveLength(1);
+    expect(said(toManager[0])).toContain('Check-in alert');
+    expect(said(toManager[0])).toContain('Second week in a row');
   });
 
   it('"HR only": the manager only learns that an answer exists; the alert goes to the admins', async () => {
@@ -209,17 +217,18 @@ describe('check-in answers: what the manager and the admins are told', () => {
     expect(view.blocks.find((b) => b.block_id === 'score')?.element?.initial_option?.value).toBe('4');
 
     await submitCheckin(h, c, people.freelancer, answer({ score: '2' }));
-    await awaitDms(h, people.manager, m.title, 3);
+    await awaitDms(h, people.manager, m.title, 2);
     await followUpsSettled(h, c._id);
-    expect(toManager(), 'after the first edit').toHaveLength(3);
-    const [, updated, alert] = toManager();
+    expect(toManager(), 'after the first edit').toHaveLength(2);
+    const [, updated] = toManager();
     expect(said(updated)).toContain('updated their answer');
-    expect(said(alert)).toContain('low satisfaction (2/5)');
+    expect(said(updated)).toContain('Check-in alert');
+    expect(said(updated)).toContain('low satisfaction (2/5)');
 
     await submitCheckin(h, c, people.freelancer, answer({ score: '1', blockers: 'Plus de budget' }));
-    await awaitDms(h, people.manager, m.title, 4);
+    await awaitDms(h, people.manager, m.title, 3);
     await followUpsSettled(h, c._id);
-    expect(toManager(), 'after the second edit').toHaveLength(4);
+    expect(toManager(), 'after the second edit').toHaveLength(3);
     const stored = await reloadCheckin(h, c._id);
     expect(stored.answer?.score).toBe(1);
     expect(stored.answeredAt).toEqual(h.clock.now());

@@ -17,6 +17,7 @@ import {
   dmWithButton,
   evaluationValues,
   feedbackValues,
+  forgedClick,
   modalOpenedWith,
   radio,
   storedOffboarding,
@@ -116,13 +117,15 @@ describe('offboarding over time', () => {
     // No renewal was asked: no follow-up button.
     expect(h.standin.messagesTo(manager).some((m) => buttonIn(m.blocks, 'offboarding.followUp'))).toBe(false);
 
-    // Too late for the feedback now.
-    const late = await clickInDm(
-      h,
-      reminders(h, freelancer)[0] ?? thanks,
-      freelancer,
-      'offboarding.feedback.open',
-    );
+    // Too late for the feedback now: the reminder lost its button and says so; a click replayed
+    // from the old payload is refused.
+    const reminder = reminders(h, freelancer)[0] ?? thanks;
+    await eventually(() => {
+      const shown = h.standin.message(reminder.channel, reminder.ts);
+      expect(buttonIn(shown?.blocks, 'offboarding.feedback.open')).toBeUndefined();
+      expect(textOf(shown)).toContain('Retour non donné');
+    });
+    const late = await forgedClick(h, freelancer, 'offboarding.feedback.open', missionId);
     await eventually(() =>
       expect(h.standin.ephemeralsTo(freelancer).at(-1)?.text).toContain('délai est passé'),
     );
@@ -211,12 +214,16 @@ describe('offboarding over time', () => {
     expect(job?.runAt.toISOString()).toBe('2026-04-11T22:00:00.000Z');
     const proposals = () =>
       h.standin.messagesTo(manager).filter((m) => buttonIn(m.blocks, 'offboarding.start'));
-    expect(proposals()).toHaveLength(1);
+    // The old proposal says what changed and offers nothing stale.
+    await eventually(() => expect(proposals()).toHaveLength(0));
+    expect(textOf(h.standin.message(proposal.channel, proposal.ts))).toContain(
+      'is now Friday, 17 April 2026',
+    );
     // Sunday 12 April: held to Monday morning in London.
     await passAt(h, '2026-04-12T10:00:00Z');
-    expect(proposals()).toHaveLength(1);
+    expect(proposals()).toHaveLength(0);
     await passAt(h, '2026-04-13T07:30:00Z');
-    await eventually(() => expect(proposals()).toHaveLength(2));
-    expect(textOf(proposals()[1])).toContain('Friday, 17 April 2026');
+    await eventually(() => expect(proposals()).toHaveLength(1));
+    expect(textOf(proposals()[0])).toContain('Friday, 17 April 2026');
   });
 });

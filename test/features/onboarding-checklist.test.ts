@@ -165,7 +165,9 @@ describe('onboarding checklist', () => {
     await eventually(() => expect(dmsWith(h, freelancer, 'est terminé, en 4 jours')).toHaveLength(1));
     await eventually(() => expect(dmsWith(h, manager, 'is complete, in 4 days')).toHaveLength(1));
     await eventually(() => expect(textOf(h.standin.message(fRef.channel, fRef.ts))).toContain('6/6'));
-    expect(textOf(h.standin.message(mRef.channel, mRef.ts))).toContain('Onboarding completed on');
+    await eventually(() =>
+      expect(textOf(h.standin.message(mRef.channel, mRef.ts))).toContain('Onboarding completed on'),
+    );
 
     // Slack replays the last click (the payload still shows the item open): nothing flips, no new notice.
     const updates = checklistUpdates(h, o).length;

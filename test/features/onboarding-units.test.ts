@@ -78,7 +78,9 @@ describe('onboarding views and rules', () => {
       expect(JSON.stringify(msg.blocks)).toContain('…and 15 more items.');
       expect(msg.text).toContain('&lt;very&gt; long &amp; title');
     }
-    expect(checkBlocks(reminderMessage(item(1, false), mission, 'fr').blocks, 'message')).toEqual([]);
+    expect(
+      checkBlocks(reminderMessage(item(1, false), mission, 'fr', 'Europe/Paris').blocks, 'message'),
+    ).toEqual([]);
   });
 
   it('encodes the state shown in the row id, and only for the same item', () => {

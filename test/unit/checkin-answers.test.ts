@@ -127,10 +127,9 @@ describe('follow-up routing', () => {
   };
 
   it('shares with the manager, and with admins on the second alert in a row', () => {
-    expect(planFollowUps(facts)).toEqual([{ to: 'UMGR', kind: 'summary' }]);
+    expect(planFollowUps(facts)).toEqual([{ to: 'UMGR', kind: 'summary', alert: false }]);
     expect(planFollowUps({ ...facts, alertReasons: ['lowScore'], repeat: true })).toEqual([
-      { to: 'UMGR', kind: 'summary' },
-      { to: 'UMGR', kind: 'alert', audience: 'manager' },
+      { to: 'UMGR', kind: 'summary', alert: true },
       { to: 'UADMIN1', kind: 'alert', audience: 'admins' },
     ]);
   });

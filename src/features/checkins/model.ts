@@ -130,3 +130,12 @@ const checkinMessageSchema = new Schema<{ _id: Types.ObjectId; channel: string; 
 
 /** Where each sent check-in's DM is, by check-in id: written once per delivery batch (see recordDeliveries). */
 export const checkinMessageModel = defineModel('CheckinMessage', checkinMessageSchema);
+
+/** Where each check-in's reminder DM is, by check-in id: its button follows the week (answered, missed). */
+export const checkinReminderMessageModel = defineModel(
+  'CheckinReminderMessage',
+  new Schema<{ _id: Types.ObjectId; channel: string; ts: string }>(
+    { _id: Schema.Types.ObjectId, channel: String, ts: String },
+    { collection: 'checkin_reminder_messages', versionKey: false },
+  ),
+);

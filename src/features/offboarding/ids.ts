@@ -69,3 +69,11 @@ export function feedbackReminderJobKey(missionId: string): string {
 export function deadlineJobKey(missionId: string): string {
   return `${DEADLINE_JOB}:${missionId}`;
 }
+
+/** The job that rewrites a mission's offboarding messages after a change (see messages/service.ts). */
+export const REFRESH_JOB = 'offboarding.refresh';
+
+/** The offboarding messages' subject in the live-message store. */
+export function messagesSubject(missionId: string): string {
+  return `offboarding:${missionId}`;
+}

@@ -8,7 +8,8 @@ import { registerEvaluationListeners } from './evaluation/listeners.js';
 import { sendFeedbackReminder } from './feedback/jobs.js';
 import { registerFeedbackListeners } from './feedback/listeners.js';
 import { registerHandoverListeners } from './handover/listeners.js';
-import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB } from './ids.js';
+import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB, REFRESH_JOB } from './ids.js';
+import { queueOffboardingRefresh, refreshOffboardingMessages } from './messages/service.js';
 import { eraseOffboardingData, offboardingDataOf } from './personal-data/repository.js';
 import { sendProposal } from './start/jobs.js';
 import { registerStartListeners } from './start/listeners.js';
@@ -45,6 +46,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
       [NOTICE_JOB]: (payload, ctx) => sendNotice(deps, payload, ctx),
       [FEEDBACK_REMINDER_JOB]: (payload, ctx) => sendFeedbackReminder(deps, payload, ctx),
       [DEADLINE_JOB]: (payload) => closeAtDeadline(deps, payload),
+      [REFRESH_JOB]: (payload) => refreshOffboardingMessages(deps, payload),
     },
     passes: {
       // The day's claim is written once per instance and day, not at every minute's tick.
@@ -61,6 +63,9 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
       // A new mission, new dates, a new manager: (re)plan the proposal before the end date.
       events.on('mission.changed', async (e) => {
         if (e.schedule) await planProposalOf(deps, e.missionId);
+        // Every change of a mission (an item settled, a form in, closed, cancelled, a new manager,
+        // new dates) rewrites the offboarding messages sent about it, for everyone who got one.
+        await queueOffboardingRefresh(deps, e.missionId);
       });
     },
   };

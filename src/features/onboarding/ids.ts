@@ -24,3 +24,11 @@ export function shownStateOf(blockId: string, itemId: string): 'open' | 'done' |
   const m = ITEM_BLOCK.exec(blockId);
   return m && m[2] === itemId ? (m[1] as 'open' | 'done') : undefined;
 }
+
+/** The job that rewrites a mission's onboarding messages after a change (see messages/service.ts). */
+export const REFRESH_JOB = 'onboarding.refresh';
+
+/** The onboarding messages' subject in the live-message store. */
+export function messagesSubject(missionId: string): string {
+  return `onboarding:${missionId}`;
+}

@@ -2,7 +2,8 @@ import type { Feature } from '../feature.js';
 import type { MissionOnboarding } from '../missions/index.js';
 import { listTemplates, startOnboarding } from './checklist/service.js';
 import type { OnboardingDeps } from './deps.js';
-import { REMINDER_JOB } from './ids.js';
+import { REFRESH_JOB, REMINDER_JOB } from './ids.js';
+import { queueOnboardingRefresh, refreshOnboardingMessages } from './messages/service.js';
 import { onboardingPersonalData } from './personal-data/service.js';
 import { sendItemReminder } from './reminders/jobs.js';
 import { registerOnboardingListeners } from './toggle/listeners.js';
@@ -26,7 +27,15 @@ export function createOnboardingFeature(deps: OnboardingDeps): Feature {
   return {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
-    jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx) },
+    jobs: {
+      [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx),
+      [REFRESH_JOB]: (payload) => refreshOnboardingMessages(deps, payload),
+    },
+    subscriptions(events) {
+      // Every change of a mission (a tick, closed, cancelled, a new manager) rewrites the onboarding
+      // messages sent about it: checklists of a finished mission and reminders of a done item lose their buttons.
+      events.on('mission.changed', (e) => queueOnboardingRefresh(deps, e.missionId));
+    },
     personalData: onboardingPersonalData(deps.db),
   };
 }

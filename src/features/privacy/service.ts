@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Connection } from 'mongoose';
 import { eraseJournalAbout } from '../../delivery/journal.js';
+import { eraseLiveMessagesTo } from '../../delivery/live.js';
 import { formatDateTime, translator } from '../../i18n/index.js';
 import { isAdmin } from '../../roles.js';
 import { haltWorkspace } from '../../scheduler/halt.js';
@@ -114,6 +115,8 @@ export async function runErasure(
   for (const { data } of features) await data.erase(request.userId, subject);
   const jobs = await eraseJobsAbout(deps.db, request.userId, ctx.key);
   const journal = await eraseJournalAbout(deps.db, request.userId);
+  // Where their DMs are, kept to bring them up to date: theirs alone.
+  await eraseLiveMessagesTo(deps.db, request.userId);
   deps.users.forget(request.userId);
   await writeAudit(deps.db, {
     key: ctx.key,

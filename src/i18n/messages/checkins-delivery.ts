@@ -11,6 +11,8 @@ const en = {
   'checkins.reminder.text':
     'Reminder: your weekly check-in for *{title}* (week of {date}) is still waiting. It takes two minutes.',
   'checkins.reminder.closes': 'Open until {date}.',
+  'checkins.dm.missed': '➖ This week closed without an answer.',
+  'checkins.reminder.answered': '✅ Answered — thank you.',
 } as const satisfies Record<string, Message>;
 
 const fr: Record<keyof typeof en, Message> = {
@@ -23,6 +25,8 @@ const fr: Record<keyof typeof en, Message> = {
   'checkins.reminder.text':
     'Rappel : votre point hebdomadaire pour *{title}* (semaine du {date}) vous attend toujours. Deux minutes suffisent.',
   'checkins.reminder.closes': 'Ouvert jusqu’au {date}.',
+  'checkins.dm.missed': '➖ Cette semaine s’est close sans réponse.',
+  'checkins.reminder.answered': '✅ Répondu — merci.',
 };
 
 export const checkinsDelivery = { en, fr };

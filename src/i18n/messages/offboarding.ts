@@ -26,6 +26,14 @@ const en = {
   'offboarding.proposal.start': 'Start offboarding',
   'offboarding.proposal.done': '✅ Offboarding started by <@{user}>.',
   'offboarding.proposal.changeEnd': 'Change the end date',
+  'offboarding.proposal.endChanged':
+    'The end date of *{title}* is now {end}: the proposal will come again a few days before it.',
+  'offboarding.state.feedbackGiven': '✅ Feedback given on {date}.',
+  'offboarding.state.feedbackNotGiven': '➖ Feedback not given: the 7 days are over.',
+  'offboarding.state.evaluationGiven': '✅ Evaluation given on {date}.',
+  'offboarding.state.closed': '🏁 *Mission closed on {date}.*',
+  'offboarding.state.cancelled': '✖️ *Mission cancelled on {date}.*',
+  'offboarding.state.followUpCreated': '✅ The follow-up mission is created.',
   'offboarding.pick.text': 'Which mission do you want to end?',
   'offboarding.pick.placeholder': 'Pick a mission',
   'offboarding.command.none':
@@ -130,6 +138,14 @@ const fr: Record<keyof typeof en, Message> = {
   'offboarding.proposal.start': 'Lancer l’offboarding',
   'offboarding.proposal.done': '✅ Offboarding lancé par <@{user}>.',
   'offboarding.proposal.changeEnd': 'Changer la date de fin',
+  'offboarding.proposal.endChanged':
+    'La date de fin de *{title}* est maintenant le {end} : la proposition reviendra quelques jours avant.',
+  'offboarding.state.feedbackGiven': '✅ Retour donné le {date}.',
+  'offboarding.state.feedbackNotGiven': '➖ Retour non donné : les 7 jours sont passés.',
+  'offboarding.state.evaluationGiven': '✅ Évaluation donnée le {date}.',
+  'offboarding.state.closed': '🏁 *Mission clôturée le {date}.*',
+  'offboarding.state.cancelled': '✖️ *Mission annulée le {date}.*',
+  'offboarding.state.followUpCreated': '✅ La mission suivante est créée.',
   'offboarding.pick.text': 'Quelle mission voulez-vous terminer ?',
   'offboarding.pick.placeholder': 'Choisir une mission',
   'offboarding.command.none':

@@ -27,6 +27,9 @@ const en = {
     other: '…and {count} more items.',
   },
   'onboarding.checklist.completed': '🎉 Onboarding completed on {date}.',
+  'onboarding.message.closed': '🏁 *Mission closed on {date}*: nothing left to tick here.',
+  'onboarding.message.cancelled': '✖️ *Mission cancelled on {date}*: nothing left to tick here.',
+  'onboarding.reminder.done': '✅ Done on {date}.',
   'onboarding.complete': {
     one: '🎉 Onboarding for *{title}* is complete, in {count} day. The mission is now active.',
     other: '🎉 Onboarding for *{title}* is complete, in {count} days. The mission is now active.',
@@ -65,6 +68,9 @@ const fr: Record<keyof typeof en, Message> = {
     other: '… et {count} autres étapes.',
   },
   'onboarding.checklist.completed': '🎉 Onboarding terminé le {date}.',
+  'onboarding.message.closed': '🏁 *Mission clôturée le {date}* : plus rien à cocher ici.',
+  'onboarding.message.cancelled': '✖️ *Mission annulée le {date}* : plus rien à cocher ici.',
+  'onboarding.reminder.done': '✅ Fait le {date}.',
   'onboarding.complete': {
     one: '🎉 L’onboarding de *{title}* est terminé, en {count} jour. La mission est maintenant active.',
     other: '🎉 L’onboarding de *{title}* est terminé, en {count} jours. La mission est maintenant active.',

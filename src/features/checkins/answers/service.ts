@@ -5,6 +5,7 @@ import { ConflictError } from '../../../errors.js';
 import { type MessageKey, translator } from '../../../i18n/index.js';
 import { slackErrorCode } from '../../../slack/errors.js';
 import { missionsOfFreelancer } from '../../missions/index.js';
+import { settleReminderDm } from '../delivery/closing.js';
 import { messageOf } from '../delivery/repository.js';
 import type { CheckinsDeps } from '../deps.js';
 import { queueFollowUps } from '../followups/service.js';
@@ -121,6 +122,7 @@ async function afterAnswer(
   reasons: ReturnType<typeof alertReasons>,
 ): Promise<void> {
   await updateDm(deps, c);
+  await settleReminderDm(deps, c);
   const repeat = reasons.length > 0 && (await previousCheckin(deps.db, c.missionId, c.week))?.alert === true;
   const previousVisibility = prev.status === 'answered' ? (prev.answer?.visibility ?? null) : null;
   await queueFollowUps(deps, c, { previousVisibility, alertReasons: reasons, repeat });

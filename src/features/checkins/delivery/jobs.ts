@@ -1,13 +1,13 @@
 import type { Pass, Worker } from '../../../scheduler/scheduler.js';
 import type { CheckinsDeps } from '../deps.js';
-import { closeUnanswered } from './repository.js';
+import { closeMissedWeeks } from './closing.js';
 import { type DeliveryReport, deliverDue } from './service.js';
 
 /** Closing the unanswered weeks: a short pass. */
 export function closingPasses(deps: CheckinsDeps): Record<string, Pass> {
   return {
     'checkins.close': async (now) => {
-      const missed = await closeUnanswered(deps.db, now);
+      const missed = await closeMissedWeeks(deps, now);
       return missed ? `${missed} unanswered, now missed` : undefined;
     },
   };

@@ -213,12 +213,3 @@ export async function moveReminder(
   );
   return res.modifiedCount === 1;
 }
-
-/** Sent check-ins still unanswered when they close: the week counts as missed. */
-export async function closeUnanswered(conn: Connection, now: Date): Promise<number> {
-  const res = await checkinModel(conn).updateMany(
-    { status: 'sent', closesAt: mongoose.trusted({ $lte: now }) },
-    { $set: { status: 'missed', outcome: 'unanswered', reminderAt: null } },
-  );
-  return res.modifiedCount;
-}

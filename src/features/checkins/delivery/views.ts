@@ -41,3 +41,12 @@ export function checkinMessage(c: DeliveredCheckin): OutgoingMessage {
     ],
   };
 }
+
+/** The weekly DM once its week closed without an answer: what it asked, and no button any more. */
+export function missedMessage(c: DeliveredCheckin): OutgoingMessage {
+  const tr = translator(c.locale);
+  const asked = checkinMessage(c);
+  const blocks = (asked.blocks ?? []).filter((b) => b.type !== 'actions');
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tr('checkins.dm.missed') }] });
+  return { text: asked.text, blocks };
+}

@@ -4,7 +4,8 @@ import type { AlertAudience } from './views.js';
 
 /** One message to send after an answer. */
 export type FollowUp =
-  | { to: string; kind: 'summary' }
+  /** `alert`: the summary carries the alert (one message to the manager, each answer once). */
+  | { to: string; kind: 'summary'; alert: boolean }
   | { to: string; kind: 'hrNotice' }
   | { to: string; kind: 'alert'; audience: AlertAudience };
 
@@ -22,7 +23,8 @@ export interface FollowUpFacts {
 }
 
 /**
- * - shared with the manager: the manager gets the summary (again after an edit) and any alert;
+ * - shared with the manager: the manager gets the summary (again after an edit), which carries any
+ *   alert (one message, not a summary and an alert repeating every answer);
  *   admins get the alert too when it is the second week in a row;
  * - HR only: the manager is only told that an answer exists (not again after an edit that keeps it
  *   HR-only: there is nothing new they may know); alerts go to the admins instead, never the manager,
@@ -30,11 +32,11 @@ export interface FollowUpFacts {
  */
 export function planFollowUps(f: FollowUpFacts): FollowUp[] {
   const plan: FollowUp[] = [];
-  if (f.visibility === 'manager') plan.push({ to: f.managerId, kind: 'summary' });
+  const alert = f.alertReasons.length > 0;
+  if (f.visibility === 'manager') plan.push({ to: f.managerId, kind: 'summary', alert });
   else if (f.previousVisibility !== 'hr') plan.push({ to: f.managerId, kind: 'hrNotice' });
-  if (f.alertReasons.length === 0) return plan;
+  if (!alert) return plan;
   const admins = [...new Set(f.adminIds)].filter((id) => id !== f.managerId && id !== f.freelancerId);
-  if (f.visibility === 'manager') plan.push({ to: f.managerId, kind: 'alert', audience: 'manager' });
   if (f.visibility === 'hr' || f.repeat) {
     for (const id of admins) plan.push({ to: id, kind: 'alert', audience: 'admins' });
   }

@@ -24,6 +24,8 @@ const followUpPayload = z.object({
   reasons: z.array(z.enum(['lowScore', 'blockers', 'needsHelp'])),
   repeat: z.boolean(),
   edited: z.boolean(),
+  /** A summary that carries the alert (absent in jobs queued before: a plain summary). */
+  withAlert: z.boolean().default(false),
 });
 type FollowUpPayload = z.infer<typeof followUpPayload>;
 
@@ -44,7 +46,10 @@ export async function queueFollowUps(
     visibility: c.answer.visibility,
     adminIds: deps.config.adminUserIds,
   });
-  if (facts.alertReasons.length > 0 && !plan.some((p) => p.kind === 'alert')) {
+  if (
+    facts.alertReasons.length > 0 &&
+    !plan.some((p) => p.kind === 'alert' || (p.kind === 'summary' && p.alert))
+  ) {
     deps.logger.warn('check-in alert has no recipient (no admin configured)', {
       checkinId: c._id.toString(),
     });
@@ -63,6 +68,7 @@ export async function queueFollowUps(
       reasons: [...facts.alertReasons],
       repeat: facts.repeat,
       edited: facts.previousVisibility !== null,
+      withAlert: p.kind === 'summary' && p.alert,
     };
     await runner.enqueue({ key, name: FOLLOWUP_JOB, runAt: deps.clock.now(), payload });
     keysByRecipient.set(p.to, [...(keysByRecipient.get(p.to) ?? []), key]);
@@ -88,8 +94,10 @@ export async function sendFollowUp(deps: Deps, raw: Record<string, unknown>, job
   const reader = await readerOf(deps, p.to);
   const questions = await loadQuestions(deps.db);
   let message: OutgoingMessage;
-  if (p.kind === 'summary') message = summaryMessage(answered, reader, questions, p.edited);
-  else if (p.kind === 'hrNotice') message = hrOnlyNotice(answered, reader, p.edited);
+  if (p.kind === 'summary') {
+    const alert = p.withAlert ? { reasons: p.reasons, repeat: p.repeat } : undefined;
+    message = summaryMessage(answered, reader, questions, p.edited, alert);
+  } else if (p.kind === 'hrNotice') message = hrOnlyNotice(answered, reader, p.edited);
   else {
     const opts = { reasons: p.reasons, repeat: p.repeat, audience: p.audience ?? 'admins' };
     message = alertMessage(answered, reader, questions, opts);

@@ -45,21 +45,54 @@ function dateOf(c: Answered, reader: Reader): string {
   return formatDate(c.dueAt, reader.locale, reader.zone);
 }
 
-/** The manager's compact summary of an answer shared with them (a fresh one after each edit). */
+/** Why an answer raised an alert, in the reader's language: the reasons, then "second week in a row". */
+function alertLines(
+  c: Answered,
+  reader: Reader,
+  alert: { reasons: readonly AlertReason[]; repeat: boolean },
+): string[] {
+  const tr = translator(reader.locale);
+  const reasons = alert.reasons
+    .map((r) => tr(`checkins.alert.reason.${r}`, { score: c.answer.score }))
+    .join(', ');
+  const lines = [
+    tr('checkins.alert.intro', { freelancer: c.freelancerId, date: dateOf(c, reader), reasons }),
+  ];
+  if (alert.repeat) lines.push(tr('checkins.alert.repeat'));
+  return lines;
+}
+
+/**
+ * The manager's compact summary of an answer shared with them (a fresh one after each edit). When
+ * the answer raised an alert, the summary carries it (its header, why): one message to the manager,
+ * each answer shown once.
+ */
 export function summaryMessage(
   c: Answered,
   reader: Reader,
   questions: readonly CheckinQuestion[],
   edited: boolean,
+  alert?: { reasons: readonly AlertReason[]; repeat: boolean },
 ): OutgoingMessage {
   const tr = translator(reader.locale);
   const title = escapeMrkdwn(truncate(c.title, 120));
   const params = { freelancer: c.freelancerId, title, date: dateOf(c, reader) };
+  const intro = tr(edited ? 'checkins.summary.introEdit' : 'checkins.summary.intro', params);
+  if (!alert)
+    return {
+      text: tr('checkins.summary.fallback', { ...params, score: c.answer.score }),
+      blocks: [
+        header(tr('checkins.summary.header', { title: c.title })),
+        section(intro),
+        ...detailBlocks(reader, c.answer, questions),
+      ],
+    };
   return {
-    text: tr('checkins.summary.fallback', { ...params, score: c.answer.score }),
+    text: tr('checkins.alert.fallback', { title }),
     blocks: [
-      header(tr('checkins.summary.header', { title: c.title })),
-      section(tr(edited ? 'checkins.summary.introEdit' : 'checkins.summary.intro', params)),
+      header(tr('checkins.alert.header', { title: c.title })),
+      section([...alertLines(c, reader, alert), intro].join('\n')),
+      { type: 'divider' },
       ...detailBlocks(reader, c.answer, questions),
     ],
   };
@@ -91,13 +124,7 @@ export function alertMessage(
   opts: { reasons: readonly AlertReason[]; repeat: boolean; audience: AlertAudience },
 ): OutgoingMessage {
   const tr = translator(reader.locale);
-  const reasons = opts.reasons
-    .map((r) => tr(`checkins.alert.reason.${r}`, { score: c.answer.score }))
-    .join(', ');
-  const lines = [
-    tr('checkins.alert.intro', { freelancer: c.freelancerId, date: dateOf(c, reader), reasons }),
-  ];
-  if (opts.repeat) lines.push(tr('checkins.alert.repeat'));
+  const lines = alertLines(c, reader, opts);
   if (opts.audience === 'admins') {
     lines.push(
       tr(c.answer.visibility === 'hr' ? 'checkins.alert.hrOnly' : 'checkins.alert.manager', {

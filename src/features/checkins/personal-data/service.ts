@@ -1,7 +1,7 @@
 import type { Connection, Types } from 'mongoose';
 import { idsIn, inIdBatches } from '../../../db/batches.js';
 import type { PersonalData } from '../../feature.js';
-import { type Checkin, checkinMessageModel, checkinModel } from '../model.js';
+import { type Checkin, checkinMessageModel, checkinModel, checkinReminderMessageModel } from '../model.js';
 import { checkinsExport } from './export.js';
 
 /** The free-text parts of an answer, emptied by erasure and by retention (the score and the yes/no stay). */
@@ -58,7 +58,9 @@ export function checkinsPersonalData(conn: Connection): PersonalData {
       );
       await inIdBatches(
         asFreelancer.map((c) => c._id),
-        async (b) => (await checkinMessageModel(conn).deleteMany(idsIn(b))).deletedCount,
+        async (b) =>
+          (await checkinMessageModel(conn).deleteMany(idsIn(b))).deletedCount +
+          (await checkinReminderMessageModel(conn).deleteMany(idsIn(b))).deletedCount,
       );
       await update(
         conn,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { WorkCalendar } from '../../../calendar/work-calendar.js';
+import { insertNew } from '../../../db/duplicates.js';
 import type { Outgoing } from '../../../delivery/dispatcher.js';
 import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
 import { moveReminder, remindersDue } from '../delivery/repository.js';
 import type { CheckinsDeps as Deps } from '../deps.js';
-import type { Checkin } from '../model.js';
+import { type Checkin, checkinReminderMessageModel } from '../model.js';
 import { checkinReminderMessage } from './views.js';
 
 const BATCH = 500;
@@ -85,6 +86,14 @@ export async function sendDueReminders(deps: Deps, now: Date, signal?: AbortSign
       );
     }
   }
+  // Where each reminder landed: its button follows the week (answered, missed).
+  await insertNew(
+    checkinReminderMessageModel(deps.db),
+    results.flatMap((r) => {
+      const c = byKey.get(r.key);
+      return r.status === 'sent' && c ? [{ _id: c._id, channel: r.ref.channel, ts: r.ref.ts }] : [];
+    }),
+  );
   await deps.dispatcher.forget(scope);
   return report;
 }

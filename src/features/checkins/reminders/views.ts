@@ -29,3 +29,20 @@ export function checkinReminderMessage(c: DeliveredCheckin, closesAt: Date): Out
     ],
   };
 }
+
+/** The reminder once its week is settled (answered, or closed without an answer): no button any more. */
+export function settledReminderMessage(c: DeliveredCheckin, outcome: 'answered' | 'missed'): OutgoingMessage {
+  const tr = translator(c.locale);
+  const text = tr('checkins.reminder.text', {
+    title: escapeMrkdwn(truncate(c.title, MAX_TITLE)),
+    date: formatDate(c.dueAt, c.locale, c.zone),
+  });
+  const line = tr(outcome === 'answered' ? 'checkins.reminder.answered' : 'checkins.dm.missed');
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: line }] },
+    ],
+  };
+}

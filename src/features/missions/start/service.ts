@@ -203,6 +203,11 @@ export async function startMission(
       action: 'renewed',
       details: String(mission._id),
     });
+    // The previous mission's "create the follow-up mission" button now says it is done.
+    await deps.events.emit('mission.changed', {
+      missionId: String(previous._id),
+      userIds: [previous.freelancerId, previous.managerId],
+    });
   }
 
   const [freelancerLocale, managerLocale] = await Promise.all([

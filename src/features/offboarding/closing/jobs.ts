@@ -5,6 +5,7 @@ import { findMission } from '../../missions/index.js';
 import type { OffboardingDeps } from '../deps.js';
 import { handoverMessage } from '../handover/views.js';
 import { type NoticeKind, noticeKinds } from '../ids.js';
+import { queueOffboardingRefresh, rememberOffboardingMessage } from '../messages/service.js';
 import { findOffboarding, itemsOfMission, markFeedbackNotGiven } from '../repository.js';
 import { closeIfSettled } from './service.js';
 import { closedFreelancerMessage, closedManagerMessage } from './views.js';
@@ -31,15 +32,19 @@ export async function sendNotice(
   const reader = await readerOf(deps, to);
   const tr = translator(reader.locale);
   const items = await itemsOfMission(deps.db, missionId);
-  const message =
-    kind === 'startFreelancer'
-      ? handoverMessage(mission, items, 'freelancer', reader)
-      : kind === 'startManager'
-        ? handoverMessage(mission, items, 'manager', reader)
-        : kind === 'closedFreelancer'
-          ? closedFreelancerMessage(tr, mission, off)
-          : closedManagerMessage(tr, mission, items, off, reader);
-  await deps.dispatcher.sendForJob(ctx.key, { to, message }, { signal: deps.scheduler.stopSignal });
+  const side = kind === 'startFreelancer' ? 'freelancer' : kind === 'startManager' ? 'manager' : null;
+  const message = side
+    ? handoverMessage(mission, items, side, reader, off)
+    : kind === 'closedFreelancer'
+      ? closedFreelancerMessage(tr, mission, off)
+      : closedManagerMessage(tr, mission, items, off, reader);
+  const sent = await deps.dispatcher.sendForJob(
+    ctx.key,
+    { to, message },
+    { signal: deps.scheduler.stopSignal },
+  );
+  // The handover checklists follow every change of the offboarding (the closing notes do not change).
+  if (side) await rememberOffboardingMessage(deps, missionId, 'handover', to, side, sent, message);
   return undefined;
 }
 
@@ -50,6 +55,8 @@ export async function closeAtDeadline(
 ): Promise<undefined> {
   const missionId = typeof payload.missionId === 'string' ? payload.missionId : '';
   await markFeedbackNotGiven(deps.db, missionId);
+  // The feedback buttons say it is too late now, whether or not the mission can close yet.
+  await queueOffboardingRefresh(deps, missionId);
   await closeIfSettled(deps, missionId, 'deadline');
   return undefined;
 }

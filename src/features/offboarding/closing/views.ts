@@ -71,16 +71,14 @@ export function renewalMessage(tr: Translate, mission: Mission): OutgoingMessage
     title: escapeMrkdwn(mission.title),
     freelancer: mission.freelancerId,
   });
-  return {
-    text,
-    blocks: [
-      section(text),
-      buttonRow(
+  // Once the follow-up exists, the button gives way to a line saying so (nothing stale to click).
+  const next: KnownBlock = mission.nextMissionId
+    ? { type: 'context', elements: [{ type: 'mrkdwn', text: tr('offboarding.state.followUpCreated') }] }
+    : buttonRow(
         'offboarding.renewal',
         button(tr('offboarding.renewal.button'), FOLLOW_UP, String(mission._id), 'primary'),
-      ),
-    ],
-  };
+      );
+  return { text, blocks: [section(text), next] };
 }
 
 const yes = (tr: Translate, b: boolean | undefined) => (b ? tr('offboarding.yes') : tr('offboarding.no'));

@@ -6,6 +6,7 @@ import { closeIfSettled } from '../closing/service.js';
 import { renewalMessage } from '../closing/views.js';
 import type { OffboardingDeps } from '../deps.js';
 import type { EvaluationForm } from '../input.js';
+import { rememberOffboardingMessage } from '../messages/service.js';
 import { findOffboarding, storeEvaluation } from '../repository.js';
 import { mayRunOffboarding } from '../rules.js';
 
@@ -44,7 +45,19 @@ export async function giveEvaluation(
   const tr = translator(await deps.users.localeOf(userId, deps.config.defaultLocale));
   try {
     await deps.gateway.sendDm(userId, { text: tr('offboarding.evaluation.thanks') });
-    if (form.renewed) await deps.gateway.sendDm(userId, renewalMessage(tr, mission));
+    if (form.renewed) {
+      const message = renewalMessage(tr, mission);
+      const ref = await deps.gateway.sendDm(userId, message);
+      await rememberOffboardingMessage(
+        deps,
+        missionId,
+        'renewal',
+        userId,
+        '',
+        { status: 'sent', ref },
+        message,
+      );
+    }
   } catch (err) {
     deps.logger.warn('could not confirm an evaluation', { missionId, error: slackErrorCode(err) });
   }

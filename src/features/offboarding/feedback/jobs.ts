@@ -5,6 +5,7 @@ import { readerOf } from '../../../slack/reader.js';
 import { findMission } from '../../missions/index.js';
 import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
 import type { OffboardingDeps } from '../deps.js';
+import { rememberOffboardingMessage } from '../messages/service.js';
 import { findOffboarding } from '../repository.js';
 import { feedbackReminderMessage } from './views.js';
 
@@ -26,11 +27,20 @@ export async function sendFeedbackReminder(
   const at = nonUrgentSendTime(ctx.now, calendar, prefs, 'reminders');
   if (at === null) return;
   if (at > ctx.now) return { deferUntil: at };
-  const message = feedbackReminderMessage(translator(reader.locale), mission);
-  await deps.dispatcher.sendForJob(
+  const message = feedbackReminderMessage(translator(reader.locale), mission, off, reader);
+  const sent = await deps.dispatcher.sendForJob(
     ctx.key,
     { to: mission.freelancerId, message },
     { signal: deps.scheduler.stopSignal },
+  );
+  await rememberOffboardingMessage(
+    deps,
+    missionId,
+    'feedbackReminder',
+    mission.freelancerId,
+    '',
+    sent,
+    message,
   );
   return undefined;
 }

@@ -1,10 +1,12 @@
-import type { InputBlock, ModalView } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { Locale } from '../../../config.js';
 import type { Translate } from '../../../i18n/index.js';
 import { button, buttonRow } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
 import { FEEDBACK_MODAL, field, OPEN_FEEDBACK } from '../ids.js';
+import { type FormsState, finishedLine, formLine, isFinished } from '../messages/views.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
 
@@ -71,17 +73,30 @@ export function feedbackModal(tr: Translate, mission: Mission): ModalView {
   };
 }
 
-/** The one reminder to give the feedback. */
-export function feedbackReminderMessage(tr: Translate, mission: Mission): OutgoingMessage {
+/**
+ * The one reminder to give the feedback: its button while the feedback is owed, then what became
+ * of it ("Feedback given on …", "Mission closed on …").
+ */
+export function feedbackReminderMessage(
+  tr: Translate,
+  mission: Mission,
+  off: FormsState | null,
+  reader: { locale: Locale; zone: string },
+): OutgoingMessage {
   const text = tr('offboarding.feedback.reminder', { title: escapeMrkdwn(mission.title) });
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  const done = formLine(tr, 'freelancer', off, reader);
+  const end = finishedLine(tr, mission, reader);
+  if (done) blocks.push(context(done));
+  else if (!isFinished(mission))
+    blocks.push(
       buttonRow(
         'offboarding.feedback',
         button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary'),
       ),
-    ],
-  };
+    );
+  if (end) blocks.push(context(end));
+  return { text, blocks };
 }
+
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });

@@ -1,13 +1,12 @@
 import { Types } from 'mongoose';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../errors.js';
-import { readerOf } from '../../../slack/reader.js';
 import { findMission, type Mission } from '../../missions/index.js';
 import { closeIfSettled } from '../closing/service.js';
 import type { OffboardingDeps } from '../deps.js';
+import { rememberOffboardingMessage } from '../messages/service.js';
 import type { HandoverItemDoc } from '../model.js';
-import { findItem, itemsOfMission, settleItem } from '../repository.js';
+import { findItem, settleItem } from '../repository.js';
 import { mayConfirm, mayRunOffboarding } from '../rules.js';
-import { handoverMessage } from './views.js';
 
 /** An item and its mission, while its offboarding runs. */
 async function itemInOffboarding(
@@ -71,10 +70,11 @@ export async function settle(
   });
   if (!settled) throw new ConflictError('settled', 'offboarding.error.settled');
   if (redraw) {
-    const reader = await readerOf(deps, userId, 1_000);
+    // The clicker's copy is rewritten with the other's by the refresh the event below queues; a
+    // copy posted before messages were remembered is adopted here.
     const side = userId === mission.freelancerId ? 'freelancer' : 'manager';
-    const items = await itemsOfMission(deps.db, item.missionId);
-    await deps.gateway.updateMessage(redraw, handoverMessage(mission, items, side, reader)).catch(() => {});
+    const sent = { status: 'sent' as const, ref: redraw };
+    await rememberOffboardingMessage(deps, item.missionId, 'handover', userId, side, sent, null);
   }
   await deps.events.emit('mission.changed', {
     missionId: item.missionId,

@@ -15,9 +15,11 @@ import {
   WAIVE_MODAL,
 } from '../ids.js';
 import type { ModalMetadata } from '../input.js';
+import { type FormsState, finishedLine, formLine, isFinished } from '../messages/views.js';
 import type { HandoverItemDoc, ItemOwner } from '../model.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** One item's state line: open, or who confirmed / waived it when (with links and reason). */
 export function itemLine(tr: Translate, item: HandoverItemDoc, locale: Locale, zone: string): string {
@@ -38,15 +40,22 @@ export function itemLine(tr: Translate, item: HandoverItemDoc, locale: Locale, z
 }
 
 /**
- * One side's handover checklist: every item with its state; the reader's own open items get
- * "confirm", the manager's side gets "waive" on every open item; and the side's form button.
+ * One side's handover checklist: every item with its state; while the offboarding runs, the
+ * reader's own open items get "confirm", the manager's side gets "waive" on every open item, and
+ * the side's form button until that form is in ("Feedback given on …" then). Once the mission is
+ * closed or cancelled, no button is left and a line says so.
  */
 export function handoverMessage(
   mission: Mission,
   items: readonly HandoverItemDoc[],
   side: ItemOwner,
   reader: { userId: string; locale: Locale; zone: string },
+  off: FormsState | null,
 ): OutgoingMessage {
+  // Buttons only while the offboarding runs, and only in the copy of who holds that side now (a
+  // manager replaced meanwhile keeps a read-only copy).
+  const holder = side === 'freelancer' ? mission.freelancerId : mission.managerId;
+  const finished = isFinished(mission) || reader.userId !== holder;
   const tr = translator(reader.locale);
   const title = escapeMrkdwn(mission.title);
   const open = items.filter((i) => i.state === 'open').length;
@@ -67,19 +76,27 @@ export function handoverMessage(
       text: { type: 'mrkdwn', text: truncate(itemLine(tr, item, reader.locale, reader.zone), 2900) },
     });
     const buttons: Button[] = [];
+    if (finished) continue;
     if (item.state === 'open' && item.ownerId === reader.userId)
       buttons.push(button(tr('offboarding.item.confirm'), CONFIRM_ITEM, String(item._id), 'primary'));
     if (item.state === 'open' && side === 'manager')
       buttons.push(button(tr('offboarding.item.waive'), WAIVE_ITEM, String(item._id)));
     if (buttons.length > 0) blocks.push(buttonRow(`offboarding.item.${String(item._id)}`, ...buttons));
   }
-  const form = buttonRow(
-    'offboarding.form',
-    side === 'freelancer'
-      ? button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary')
-      : button(tr('offboarding.evaluation.open'), OPEN_EVALUATION, String(mission._id), 'primary'),
-  );
-  blocks.push({ type: 'divider' }, form);
+  blocks.push({ type: 'divider' });
+  const done = formLine(tr, side, off, reader);
+  if (done) blocks.push(context(done));
+  else if (!finished)
+    blocks.push(
+      buttonRow(
+        'offboarding.form',
+        side === 'freelancer'
+          ? button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary')
+          : button(tr('offboarding.evaluation.open'), OPEN_EVALUATION, String(mission._id), 'primary'),
+      ),
+    );
+  const end = finishedLine(tr, mission, reader);
+  if (end) blocks.push(context(end));
   return {
     text: tr('offboarding.handover.fallback', {
       title: mission.title,

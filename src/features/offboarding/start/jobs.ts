@@ -5,6 +5,7 @@ import { readerOf } from '../../../slack/reader.js';
 import { findMission } from '../../missions/index.js';
 import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
 import type { OffboardingDeps } from '../deps.js';
+import { rememberOffboardingMessage } from '../messages/service.js';
 import { canStartOffboarding } from '../rules.js';
 import { proposalMessage } from './views.js';
 
@@ -26,10 +27,20 @@ export async function sendProposal(
   const at = nonUrgentSendTime(ctx.now, calendar, prefs ? { ...prefs, muted: [] } : undefined, 'reminders');
   if (at && at > ctx.now) return { deferUntil: at };
   const message = proposalMessage(translator(reader.locale), mission, reader.locale);
-  await deps.dispatcher.sendForJob(
+  const sent = await deps.dispatcher.sendForJob(
     ctx.key,
     { to: mission.managerId, message },
     { signal: deps.scheduler.stopSignal },
+  );
+  const missionId = String(mission._id);
+  await rememberOffboardingMessage(
+    deps,
+    missionId,
+    'proposal',
+    mission.managerId,
+    mission.endDate,
+    sent,
+    message,
   );
   return undefined;
 }

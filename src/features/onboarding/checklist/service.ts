@@ -1,11 +1,11 @@
 import type { Locale } from '../../../config.js';
 import type { MessageRef } from '../../../db/schemas.js';
-import { slackErrorCode } from '../../../slack/errors.js';
 import type { PostedRef } from '../../../slack/gateway.js';
 import { findMission, type Mission, setChecklistMessages } from '../../missions/index.js';
 import { DEFAULT_TEMPLATE_KEY } from '../defaults.js';
 import type { OnboardingDeps } from '../deps.js';
 import { REMINDER_JOB, reminderJobKey } from '../ids.js';
+import { rememberOnboardingMessage } from '../messages/service.js';
 import type { ItemOwner, OnboardingItem, OnboardingTemplate, TemplateChoice } from '../model.js';
 import {
   findTemplate,
@@ -46,7 +46,10 @@ export async function startOnboarding(deps: OnboardingDeps, mission: Mission): P
   const posted = await Promise.allSettled(
     missing.map(async (side) => {
       const message = checklistMessage(items, current, await checklistReaderOf(deps, current, side));
-      return { side, ref: await deps.gateway.sendDm(sideUserId(current, side), message) };
+      const to = sideUserId(current, side);
+      const ref = await deps.gateway.sendDm(to, message);
+      await rememberOnboardingMessage(deps, mission._id.toString(), 'checklist', to, side, ref, message);
+      return { side, ref };
     }),
   );
   const refs: { freelancer?: MessageRef; manager?: MessageRef } = {};
@@ -59,30 +62,6 @@ export async function startOnboarding(deps: OnboardingDeps, mission: Mission): P
     missionId: mission._id.toString(),
     userIds: [mission.freelancerId, mission.managerId],
   });
-}
-
-/** Rewrites both checklist messages in place, each in its reader's language; a failed edit is logged. */
-export async function refreshChecklists(deps: OnboardingDeps, mission: Mission): Promise<void> {
-  const items = await itemsOfMission(deps.db, mission._id);
-  await Promise.all(
-    sides.map(async (side) => {
-      const ref = refOf(mission, side);
-      if (!ref) return;
-      try {
-        await deps.gateway.updateMessage(
-          ref,
-          checklistMessage(items, mission, await checklistReaderOf(deps, mission, side)),
-        );
-      } catch (err) {
-        // A deleted DM must not undo the tick: the state is stored, the Home still shows it.
-        deps.logger.warn('could not update an onboarding checklist message', {
-          missionId: mission._id.toString(),
-          side,
-          error: slackErrorCode(err),
-        });
-      }
-    }),
-  );
 }
 
 function refOf(mission: Mission, side: ItemOwner): PostedRef | null {

@@ -51,7 +51,9 @@ export function checklistMessage(
     },
     { type: 'divider' },
   ];
-  for (const item of items.slice(0, MAX_ITEM_BLOCKS)) blocks.push(itemRow(tr, item, mission, reader));
+  const finished = mission.status === 'completed' || mission.status === 'cancelled';
+  for (const item of items.slice(0, MAX_ITEM_BLOCKS))
+    blocks.push(itemRow(tr, item, mission, reader, finished));
   const hidden = items.length - MAX_ITEM_BLOCKS;
   if (hidden > 0) {
     blocks.push({
@@ -66,8 +68,24 @@ export function checklistMessage(
       elements: [{ type: 'mrkdwn', text: tr('onboarding.checklist.completed', { date }) }],
     });
   }
+  const end = finished ? finishedLine(tr, mission, reader) : null;
+  if (end) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: end }] });
   const text = tr('onboarding.checklist.fallback', { title, done, total: items.length });
   return { text, blocks };
+}
+
+/** "Mission closed on …" / "cancelled on …": the checklist of a finished mission takes no more ticks. */
+export function finishedLine(
+  tr: Translate,
+  mission: Pick<Mission, 'status' | 'history'>,
+  reader: { locale: Locale; zone: string },
+): string | null {
+  if (mission.status !== 'completed' && mission.status !== 'cancelled') return null;
+  const at = mission.history.findLast((e) => e.to === mission.status)?.at;
+  const date = at ? formatDate(at, reader.locale, reader.zone) : '—';
+  return tr(mission.status === 'completed' ? 'onboarding.message.closed' : 'onboarding.message.cancelled', {
+    date,
+  });
 }
 
 function itemRow(
@@ -75,6 +93,7 @@ function itemRow(
   item: OnboardingItem,
   mission: Mission,
   reader: ChecklistReader,
+  finished: boolean,
 ): SectionBlock {
   const done = item.doneAt !== null;
   const label = escapeMrkdwn(truncate(item.label[reader.locale], MAX_LABEL));
@@ -93,7 +112,7 @@ function itemRow(
     text: { type: 'mrkdwn', text: `${done ? '✅' : '⬜'} *${label}*\n${details.join(' · ')}` },
   };
   // The other side's items are shown for follow-up; only the manager's copy may confirm them.
-  if (readerCanToggle(reader.side, item)) row.accessory = toggleButton(tr, item, done);
+  if (!finished && readerCanToggle(reader.side, item)) row.accessory = toggleButton(tr, item, done);
   return row;
 }
 

@@ -4,6 +4,7 @@ import { findMission, type Mission } from '../../missions/index.js';
 import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
 import { zoneOf } from '../checklist/service.js';
 import type { OnboardingDeps as Deps } from '../deps.js';
+import { rememberOnboardingMessage } from '../messages/service.js';
 import { claimReminder, findItem, releaseReminder } from '../repository.js';
 import { reminderMessage } from './views.js';
 
@@ -35,12 +36,23 @@ export async function sendItemReminder(
   if (!claimed) return;
   try {
     const locale = await deps.users.localeOf(item.ownerId, deps.config.defaultLocale);
-    const message = reminderMessage(claimed, mission, locale);
-    await deps.dispatcher.sendForJob(
+    const message = reminderMessage(claimed, mission, locale, zone);
+    const sent = await deps.dispatcher.sendForJob(
       ctx.key,
       { to: item.ownerId, message },
       { signal: deps.scheduler.stopSignal },
     );
+    // Its button follows the item (done, or the mission over): see messages/service.ts.
+    if (sent.status === 'sent')
+      await rememberOnboardingMessage(
+        deps,
+        mission._id.toString(),
+        'reminder',
+        item.ownerId,
+        item._id.toString(),
+        sent.ref,
+        message,
+      );
   } catch (err) {
     await releaseReminder(deps.db, item._id, now);
     throw err;

@@ -1,8 +1,9 @@
 import type { MessageKey } from '../../../i18n/index.js';
 import { slackErrorCode } from '../../../slack/errors.js';
 import { changeStatus, findMission, isOpen, type Mission, nextStatus } from '../../missions/index.js';
-import { checklistReaderOf, refreshChecklists } from '../checklist/service.js';
+import { checklistReaderOf } from '../checklist/service.js';
 import type { OnboardingDeps } from '../deps.js';
+import { queueOnboardingRefresh } from '../messages/service.js';
 import { countOpenItems, findItem, setItemDone } from '../repository.js';
 import { daysSinceStart, mayToggle, sideUserId } from '../rules.js';
 import { completionMessage } from './views.js';
@@ -21,7 +22,7 @@ export interface ToggleInput {
 }
 
 /**
- * Flips an item (done ↔ open) with a conditional update, refreshes both checklist messages, and
+ * Flips an item (done ↔ open) with a conditional update, has both checklist messages rewritten, and
  * completes the onboarding when it was the last open item. A replayed click finds nothing to flip.
  */
 export async function toggleItem(deps: OnboardingDeps, input: ToggleInput): Promise<ToggleOutcome> {
@@ -39,13 +40,13 @@ export async function toggleItem(deps: OnboardingDeps, input: ToggleInput): Prom
   if (!updated) {
     // A replay, or a click on a stale copy: nothing to flip. Finish a completion an earlier attempt
     // may have missed (the status change keeps it single), and redraw so every copy shows the truth.
-    const completed = from === 'open' ? await completeIfLast(deps, mission, input.userId) : null;
-    await refreshChecklists(deps, completed ?? (await latest(deps, mission)));
+    if (from === 'open') await completeIfLast(deps, mission, input.userId);
+    await queueOnboardingRefresh(deps, mission._id.toString(), { redraw: true });
     return { kind: 'unchanged' };
   }
   const done = updated.doneAt !== null;
   const completed = done ? await completeIfLast(deps, mission, input.userId) : null;
-  await refreshChecklists(deps, completed ?? (await latest(deps, mission)));
+  // Both checklist messages (and the item's reminder) are rewritten by the refresh this event queues.
   await deps.events.emit('mission.changed', {
     missionId: mission._id.toString(),
     userIds: [mission.freelancerId, mission.managerId],
@@ -77,11 +78,6 @@ async function completeIfLast(deps: OnboardingDeps, mission: Mission, by: string
   if (!moved) return null;
   await notifyCompletion(deps, moved, days);
   return moved;
-}
-
-/** The mission as stored now (another click may have completed it meanwhile). */
-async function latest(deps: OnboardingDeps, mission: Mission): Promise<Mission> {
-  return (await findMission(deps.db, mission._id.toString())) ?? mission;
 }
 
 async function notifyCompletion(deps: OnboardingDeps, mission: Mission, days: number): Promise<void> {

@@ -92,7 +92,7 @@ export async function talentExport(conn: Connection, userId: string): Promise<Re
         ratingSum: p.ratingSum,
         ratingCount: p.ratingCount,
         wouldRehireCount: p.wouldRehireCount,
-        lastCollaboration: p.lastCollaboration,
+        lastCollaboration: p.lastCollaborationAt,
         missions: p.missions.map((m) => ({
           missionId: m.missionId,
           title: m.title,
