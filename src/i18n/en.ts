@@ -13,6 +13,7 @@ import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
 import { reengagement } from './messages/reengagement.js';
+import { reminders } from './messages/reminders.js';
 import { talent } from './messages/talent.js';
 
 /** English catalogue, merged from one file per area (each holds en and fr side by side). */
@@ -29,6 +30,7 @@ export const en = {
   ...offboardingForms.en,
   ...talent.en,
   ...reengagement.en,
+  ...reminders.en,
   ...community.en,
   ...privacy.en,
   ...analytics.en,

@@ -14,6 +14,7 @@ import { onboarding } from './messages/onboarding.js';
 import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
 import { reengagement } from './messages/reengagement.js';
+import { reminders } from './messages/reminders.js';
 import { talent } from './messages/talent.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
@@ -30,6 +31,7 @@ export const fr: Record<MessageKey, Message> = {
   ...offboardingForms.fr,
   ...talent.fr,
   ...reengagement.fr,
+  ...reminders.fr,
   ...community.fr,
   ...privacy.fr,
   ...analytics.fr,

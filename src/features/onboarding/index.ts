@@ -4,7 +4,7 @@ import { listTemplates, startOnboarding } from './checklist/service.js';
 import type { OnboardingDeps } from './deps.js';
 import { REMINDER_JOB } from './ids.js';
 import { onboardingPersonalData } from './personal-data/service.js';
-import { sendItemReminder } from './reminders/jobs.js';
+import { planLegacyReminder } from './reminders/jobs.js';
 import { registerOnboardingListeners } from './toggle/listeners.js';
 
 export { listTemplates, startOnboarding } from './checklist/service.js';
@@ -20,13 +20,14 @@ export {
   progressOf,
   type RowOnboarding,
 } from './overview/service.js';
+export { onboardingReminders } from './reminders/source.js';
 
 /** The onboarding feature: checklist templates, item toggles, reminders of overdue items. */
 export function createOnboardingFeature(deps: OnboardingDeps): Feature {
   return {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
-    jobs: { [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx) },
+    jobs: { [REMINDER_JOB]: (payload, ctx) => planLegacyReminder(deps, payload, ctx) },
     personalData: onboardingPersonalData(deps.db),
   };
 }

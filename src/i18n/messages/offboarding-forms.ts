@@ -13,8 +13,10 @@ const en = {
   'offboarding.feedback.improve': 'What should we improve?',
   'offboarding.feedback.again': 'Would you work with us again?',
   'offboarding.feedback.recommend': 'Would you recommend us to a fellow freelancer? (0–10)',
-  'offboarding.feedback.reminder':
-    '⏰ A reminder: your feedback on *{title}* is still missing. It takes two minutes.',
+  'offboarding.digest.feedback':
+    '*Your feedback on the mission* — two minutes, and it helps the next freelancer',
+  'offboarding.digest.evaluation': '*Your evaluation of the freelancer* — the mission closes once it is in',
+  'offboarding.digest.item': 'Handover: *{label}*',
   'offboarding.feedback.thanks': 'Thank you for your feedback! 🙏',
   'offboarding.evaluation.open': 'Give my evaluation',
   'offboarding.evaluation.title': 'Evaluation',
@@ -63,8 +65,11 @@ const fr: Record<keyof typeof en, Message> = {
   'offboarding.feedback.improve': 'Que devrions-nous améliorer ?',
   'offboarding.feedback.again': 'Retravailleriez-vous avec nous ?',
   'offboarding.feedback.recommend': 'Nous recommanderiez-vous à un autre freelance ? (0–10)',
-  'offboarding.feedback.reminder':
-    '⏰ Petit rappel : votre retour sur *{title}* manque encore. Cela prend deux minutes.',
+  'offboarding.digest.feedback':
+    '*Votre retour sur la mission* — deux minutes, et il aide le prochain freelance',
+  'offboarding.digest.evaluation':
+    '*Votre évaluation du freelance* — la mission se clôt une fois qu’elle est donnée',
+  'offboarding.digest.item': 'Passation : *{label}*',
   'offboarding.feedback.thanks': 'Merci pour votre retour ! 🙏',
   'offboarding.evaluation.open': 'Donner mon évaluation',
   'offboarding.evaluation.title': 'Évaluation',

@@ -1,10 +1,8 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import type { Translate } from '../../../i18n/index.js';
-import { button, buttonRow } from '../../../slack/blocks.js';
-import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
 import type { Mission } from '../../missions/index.js';
-import { FEEDBACK_MODAL, field, OPEN_FEEDBACK } from '../ids.js';
+import { FEEDBACK_MODAL, field } from '../ids.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
 
@@ -67,21 +65,6 @@ export function feedbackModal(tr: Translate, mission: Mission): ModalView {
       },
       yesNoInput(tr, field.again, tr('offboarding.feedback.again')),
       scaleInput(field.recommend, tr('offboarding.feedback.recommend'), 0, 10),
-    ],
-  };
-}
-
-/** The one reminder to give the feedback. */
-export function feedbackReminderMessage(tr: Translate, mission: Mission): OutgoingMessage {
-  const text = tr('offboarding.feedback.reminder', { title: escapeMrkdwn(mission.title) });
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
-      buttonRow(
-        'offboarding.feedback',
-        button(tr('offboarding.feedback.open'), OPEN_FEEDBACK, String(mission._id), 'primary'),
-      ),
     ],
   };
 }

@@ -1,42 +1,39 @@
-import type { Locale } from '../../../config.js';
 import { formatDate, translator } from '../../../i18n/index.js';
-import type { OutgoingMessage } from '../../../slack/gateway.js';
+import { button } from '../../../slack/blocks.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
-import type { Mission } from '../../missions/index.js';
+import type { Reader } from '../../../slack/reader.js';
+import type { ListedMission } from '../../missions/index.js';
+import type { DigestEntry } from '../../reminders/index.js';
 import { itemBlockId, TOGGLE_ITEM } from '../ids.js';
 import type { OnboardingItem } from '../model.js';
 
-// Labels come from editable templates: keep the reminder far below the 3000-char section limit.
+// Labels come from editable templates: keep each line far below the 3000-char section limit.
 const MAX_LABEL = 300;
 
-/** The one reminder for an overdue item, with a button that ticks it. */
-export function reminderMessage(
+/**
+ * An overdue item in a reminder digest, with the checklist's own toggle button: its block_id says
+ * "open" as the reader saw it, so a click on a stale digest never reopens a ticked item.
+ */
+export function digestEntry(
   item: OnboardingItem,
-  mission: Mission,
-  locale: Locale,
-  zone: string,
-): OutgoingMessage {
-  const tr = translator(locale);
-  const text = tr('onboarding.reminder.text', {
-    title: escapeMrkdwn(mission.title),
-    label: escapeMrkdwn(truncate(item.label[locale], MAX_LABEL)),
-    date: item.dueAt ? formatDate(item.dueAt, locale, zone) : '—',
-  });
+  mission: Pick<ListedMission, 'title' | 'status'> | undefined,
+  reader: Pick<Reader, 'locale' | 'zone'>,
+): DigestEntry {
+  const tr = translator(reader.locale);
+  const label = escapeMrkdwn(truncate(item.label[reader.locale], MAX_LABEL));
+  const text = item.dueAt
+    ? tr('onboarding.digest.item', { label, date: formatDate(item.dueAt, reader.locale, reader.zone) })
+    : `*${label}*`;
+  const id = item._id.toString();
   return {
+    missionId: item.missionId.toString(),
+    missionTitle: mission?.title ?? '',
+    order: item.index,
     text,
-    blocks: [
-      {
-        type: 'section',
-        block_id: itemBlockId(item._id.toString(), false),
-        text: { type: 'mrkdwn', text },
-        accessory: {
-          type: 'button',
-          action_id: TOGGLE_ITEM,
-          value: item._id.toString(),
-          style: 'primary',
-          text: { type: 'plain_text', text: tr('onboarding.reminder.button') },
-        },
-      },
-    ],
+    blockId: itemBlockId(id, item.done),
+    done: item.done,
+    ...(mission?.status === 'onboarding'
+      ? { button: button(tr('onboarding.reminder.button'), TOGGLE_ITEM, id, 'primary') }
+      : {}),
   };
 }
