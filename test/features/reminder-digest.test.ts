@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { TOGGLE_ITEM } from '../../src/features/onboarding/ids.js';
 import { itemModel } from '../../src/features/onboarding/model.js';
@@ -53,7 +54,7 @@ describe('one reminder digest per person and day', () => {
       expect(textOf(got[0])).toContain(`*${m.mission.title}*`);
     }
     const items = await itemModel(h.db)
-      .find({ missionId: { $in: missions.map((m) => m.mission._id) } })
+      .find({ missionId: mongoose.trusted({ $in: missions.map((m) => m.mission._id) }) })
       .lean();
     expect(items.every((i) => i.reminderSentAt !== null)).toBe(true);
 
