@@ -173,6 +173,9 @@ export async function seedHistory(s: Sandbox): Promise<void> {
         evaluation: null,
         closed: false,
         closedAt: null,
+        remindAt: null,
+        feedbackRemindedIn: null,
+        evaluationRemindedIn: null,
       });
       const recommend = [10, 9, 8, 9, 7, 10][k] ?? 8;
       await storeFeedback(s.db, id, {

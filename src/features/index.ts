@@ -6,8 +6,8 @@ import type { Feature } from './feature.js';
 import { createHelpFeature } from './help/index.js';
 import { createHomeFeature, refreshHomes } from './home/index.js';
 import { createMissionsFeature, type MissionStartDeps, openMissionStart } from './missions/index.js';
-import { createOffboardingFeature } from './offboarding/index.js';
-import { createOnboardingFeature, missionOnboarding } from './onboarding/index.js';
+import { createOffboardingFeature, offboardingReminders } from './offboarding/index.js';
+import { createOnboardingFeature, missionOnboarding, onboardingReminders } from './onboarding/index.js';
 import { createPreferencesFeature, preferencesSubcommand } from './preferences/index.js';
 import {
   createPrivacyFeature,
@@ -16,6 +16,7 @@ import {
   privacySubcommand,
 } from './privacy/index.js';
 import { createReengagementFeature } from './reengagement/index.js';
+import { createRemindersFeature } from './reminders/index.js';
 import { createTalentFeature, newPoolMembers, suggestAlumni } from './talent/index.js';
 
 /**
@@ -35,6 +36,9 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     features.flatMap((f) => (f.personalData ? [{ feature: f.name, data: f.personalData }] : []));
   const privacyDeps = { ...deps, personalData };
   const sources = () => features.flatMap((f) => f.rollupSources ?? []);
+  // What can pile up for a person, gathered into one reminder digest a day.
+  const offboardingDeps = { ...deps, onboarding: missionOnboarding(deps) };
+  const reminderSources = [onboardingReminders(deps), offboardingReminders(offboardingDeps)];
   features = [
     createHelpFeature({
       ...deps,
@@ -44,7 +48,8 @@ export function buildFeatures(deps: Deps): readonly Feature[] {
     createMissionsFeature(missionStart),
     createOnboardingFeature(deps),
     createCheckinsFeature(deps),
-    createOffboardingFeature({ ...deps, onboarding: missionOnboarding(deps) }),
+    createOffboardingFeature(offboardingDeps),
+    createRemindersFeature({ ...deps, sources: () => reminderSources }),
     createCommunityFeature({ ...deps, poolMembers: (since) => newPoolMembers(deps.db, since) }),
     createHomeFeature(deps),
     createTalentFeature({

@@ -14,6 +14,7 @@ import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
 import { privacyExport } from './messages/privacy-export.js';
 import { reengagement } from './messages/reengagement.js';
+import { reminders } from './messages/reminders.js';
 import { talent } from './messages/talent.js';
 
 /** English catalogue, merged from one file per area (each holds en and fr side by side). */
@@ -30,6 +31,7 @@ export const en = {
   ...offboardingForms.en,
   ...talent.en,
   ...reengagement.en,
+  ...reminders.en,
   ...community.en,
   ...privacy.en,
   ...privacyExport.en,

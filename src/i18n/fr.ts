@@ -15,6 +15,7 @@ import { preferences } from './messages/preferences.js';
 import { privacy } from './messages/privacy.js';
 import { privacyExport } from './messages/privacy-export.js';
 import { reengagement } from './messages/reengagement.js';
+import { reminders } from './messages/reminders.js';
 import { talent } from './messages/talent.js';
 
 /** French catalogue: the same keys as English, area by area (checked by the compiler and a test). */
@@ -31,6 +32,7 @@ export const fr: Record<MessageKey, Message> = {
   ...offboardingForms.fr,
   ...talent.fr,
   ...reengagement.fr,
+  ...reminders.fr,
   ...community.fr,
   ...privacy.fr,
   ...privacyExport.fr,

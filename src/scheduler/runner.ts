@@ -111,6 +111,21 @@ export class JobRunner {
   }
 
   /**
+   * Queues work that recurs under one key (a person's reminder digest of a day) for `runAt` at the
+   * latest, whatever became of an earlier job under that key: a new job; a pending one brought
+   * forward to `runAt` if it was later; a finished one (done) pending again. A running one is left
+   * alone (what it does not cover, it plans itself). Three equality writes at most.
+   */
+  async enqueueOrWake(req: JobRequest): Promise<void> {
+    if (await this.enqueue(req)) return;
+    await this.jobs.updateOne({ key: req.key, status: 'pending' }, { $min: { runAt: req.runAt } });
+    await this.jobs.updateOne(
+      { key: req.key, status: 'done' },
+      { $set: { status: 'pending', runAt: req.runAt, attempts: 0, lastError: null, finishedAt: null } },
+    );
+  }
+
+  /**
    * Queues work due now and starts it at once without waiting for it (work a user's action asks
    * for: the answer goes back to Slack first). Durable all the same: if the start fails or the
    * process dies, a later pass runs or takes over the job.

@@ -27,7 +27,7 @@ describe('onboarding reminders', () => {
       manager: newPerson(h, 'MGR', { name: 'mia', locale: 'en-US', tz: 'America/New_York' }),
     });
 
-  it('reminds the owner of each overdue open item once, and never for a done item', async () => {
+  it('reminds the owner of each overdue open item once, in their digest, and never for a done item', async () => {
     const h = harness();
     const { freelancer, manager, mission, mRef } = await missionB(h);
     const access = (await storedItems(h, mission))[0];
@@ -36,29 +36,31 @@ describe('onboarding reminders', () => {
     await ticked(h, access._id);
 
     // Nothing is overdue on the start day.
-    expect(await h.deps.scheduler.runOnce()).toEqual([]);
+    await h.deps.scheduler.runOnce();
+    expect(h.standin.messagesTo(freelancer).filter((m) => m.text?.startsWith('⏰'))).toHaveLength(0);
 
     // Thursday noon in Paris: day-0 items (Monday) and the day-2 item (Wednesday) are overdue. It is
-    // 07:00 in New York, before the manager's sending hours: their reminder waits until 08:00 there.
+    // 07:00 in New York, before the manager's sending hours: their digest waits until 08:00 there.
     h.clock.set(new Date('2026-03-12T11:00:00Z'));
-    const outcomes = await h.deps.scheduler.runOnce();
-    expect(outcomes.map((o) => o.result).sort()).toEqual(['deferred', 'done', 'done']);
+    await h.deps.scheduler.runOnce();
     expect(dmsWith(h, freelancer, '⏰')).toHaveLength(1);
     expect(dmsWith(h, manager, '⏰')).toHaveLength(0);
     h.clock.set(new Date('2026-03-12T11:59:00Z'));
-    expect(await h.deps.scheduler.runOnce()).toEqual([]);
+    await h.deps.scheduler.runOnce();
+    expect(dmsWith(h, manager, '⏰')).toHaveLength(0);
     h.clock.set(new Date('2026-03-12T12:00:00Z'));
-    expect((await h.deps.scheduler.runOnce()).map((o) => o.result)).toEqual(['done']);
+    await h.deps.scheduler.runOnce();
     const toFreelancer = dmsWith(h, freelancer, '⏰');
     const toManager = dmsWith(h, manager, '⏰');
     expect(toFreelancer).toHaveLength(1);
-    expect(toFreelancer[0]?.text).toBe(
-      '⏰ Rappel pour *Mission B* : « Contexte du projet lu » était à faire pour le 11 mars 2026 et reste ouvert.',
-    );
+    expect(toFreelancer[0]?.text).toBe('⏰ Votre rappel du jour\u202f: 1 chose reste à faire.');
+    expect(textOf(toFreelancer[0])).toContain('⬜ *Contexte du projet lu* — à faire pour le 11 mars 2026');
     expect(toManager).toHaveLength(1);
-    expect(toManager[0]?.text).toContain('“Contract / NDA signed” was due 9 March 2026');
+    expect(textOf(toManager[0])).toContain('⬜ *Contract / NDA signed* — was due 9 March 2026');
+    // The ticked item is not reminded.
+    expect(textOf(toManager[0])).not.toContain('Accounts and tool access');
 
-    expect(await h.deps.scheduler.runOnce()).toEqual([]);
+    await h.deps.scheduler.runOnce();
     expect(dmsWith(h, freelancer, '⏰')).toHaveLength(1);
     expect(dmsWith(h, manager, '⏰')).toHaveLength(1);
     const stored = await storedItems(h, mission);
@@ -76,7 +78,7 @@ describe('onboarding reminders', () => {
       throw new Error(
         `no reminder to the freelancer: ${JSON.stringify(h.standin.messagesTo(freelancer).map((m) => m.text))}`,
       );
-    const block = blocksOf(reminder)[0];
+    const block = blocksOf(reminder).find((b) => b.accessory?.action_id === TOGGLE_ITEM);
     const itemId = block?.accessory?.value ?? '';
     await h.slack.sendBlockAction({
       userId: freelancer,

@@ -4,8 +4,9 @@ import type { Mission } from '../../src/features/missions/model.js';
 import { checklistMessage } from '../../src/features/onboarding/checklist/views.js';
 import { itemBlockId, shownStateOf } from '../../src/features/onboarding/ids.js';
 import type { OnboardingItem } from '../../src/features/onboarding/model.js';
-import { reminderMessage } from '../../src/features/onboarding/reminders/views.js';
+import { digestEntry } from '../../src/features/onboarding/reminders/views.js';
 import { daysSinceStart, dueAtOf, mayToggle, reminderAtOf } from '../../src/features/onboarding/rules.js';
+import { digestMessage } from '../../src/features/reminders/views.js';
 import { checkBlocks } from '../support/block-kit-limits.js';
 
 const mission = {
@@ -31,6 +32,8 @@ function item(index: number, done: boolean): OnboardingItem {
     done,
     doneBy: null,
     reminderSentAt: null,
+    remindAt: null,
+    remindedIn: null,
     createdAt: new Date(),
     updatedAt: new Date(),
   };
@@ -78,9 +81,33 @@ describe('onboarding views and rules', () => {
       expect(JSON.stringify(msg.blocks)).toContain('…and 15 more items.');
       expect(msg.text).toContain('&lt;very&gt; long &amp; title');
     }
-    expect(
-      checkBlocks(reminderMessage(item(1, false), mission, 'fr', 'Europe/Paris').blocks, 'message'),
-    ).toEqual([]);
+  });
+
+  it('keeps a digest of many long items within Block Kit limits, the rest as "more on your Home"', () => {
+    const reader = { locale: 'en' as const, zone: 'Europe/Paris' };
+    const live = {
+      title: mission.title,
+      status: 'onboarding' as const,
+      checkin: { timezone: 'Europe/Paris' },
+    };
+    // 200 missions of three items each, labels of 400 characters.
+    const entries = Array.from({ length: 600 }, (_, i) => {
+      const it = {
+        ...item(i % 3, false),
+        missionId: new Types.ObjectId(`${String(Math.floor(i / 3)).padStart(24, '0')}`),
+      };
+      return digestEntry(it, live, reader);
+    });
+    const msg = digestMessage(entries, reader);
+    expect(checkBlocks(msg.blocks, 'message')).toEqual([]);
+    expect(msg.blocks?.length).toBeLessThanOrEqual(50);
+    // Slack's undocumented overall cap (msg_blocks_too_long) is seen around 11–13k characters of text.
+    const chars = (JSON.stringify(msg.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? []).join('').length;
+    expect(chars).toBeLessThan(11_000);
+    const shown = (msg.blocks ?? []).filter((b) => b.type === 'section' && 'accessory' in b).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(JSON.stringify(msg.blocks)).toContain(`…and ${600 - shown} more on your Passerelle *Home* tab.`);
+    expect(msg.text).toBe('⏰ Your reminder of the day: 600 things are still to do.');
   });
 
   it('encodes the state shown in the row id, and only for the same item', () => {

@@ -69,5 +69,8 @@ export function startedOffboarding(
     evaluation: null,
     closed: false,
     closedAt: null,
+    remindAt: null,
+    feedbackRemindedIn: null,
+    evaluationRemindedIn: null,
   };
 }

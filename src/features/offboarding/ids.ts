@@ -12,6 +12,20 @@ export const OPEN_EVALUATION = 'offboarding.evaluation.open';
 export const FOLLOW_UP = 'offboarding.followUp';
 export const VIEW_PRIVATE = 'offboarding.private.view';
 
+/**
+ * block_id of a row of the reminder digest (a handover item, a form): a click from it must not redraw
+ * the digest as a handover checklist (see handover/listeners.ts).
+ */
+export function digestRowBlockId(id: string): string {
+  return `${DIGEST_ROW}${id}`;
+}
+const DIGEST_ROW = 'offboarding.digest.';
+
+/** Whether a clicked button sits in a digest row. */
+export function isDigestRow(blockId: string | undefined): boolean {
+  return blockId?.startsWith(DIGEST_ROW) ?? false;
+}
+
 /** callback_ids of the modals. */
 export const END_DATE_MODAL = 'offboarding.endDate';
 export const LINKS_MODAL = 'offboarding.item.links';
@@ -46,6 +60,7 @@ export const field = {
 /** Job names. */
 export const PROPOSAL_JOB = 'offboarding.proposal';
 export const NOTICE_JOB = 'offboarding.notice';
+/** The per-mission feedback reminder of earlier versions: still handled (it joins the freelancer's digest). */
 export const FEEDBACK_REMINDER_JOB = 'offboarding.feedbackReminder';
 export const DEADLINE_JOB = 'offboarding.deadline';
 
@@ -60,10 +75,6 @@ export type NoticeKind = (typeof noticeKinds)[number];
 
 export function noticeJobKey(missionId: string, kind: NoticeKind): string {
   return `${NOTICE_JOB}:${missionId}:${kind}`;
-}
-
-export function feedbackReminderJobKey(missionId: string): string {
-  return `${FEEDBACK_REMINDER_JOB}:${missionId}`;
 }
 
 export function deadlineJobKey(missionId: string): string {

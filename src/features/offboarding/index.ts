@@ -5,7 +5,7 @@ import { finishInterruptedClosings } from './closing/service.js';
 import { registerMissionEndCommand } from './command/listeners.js';
 import type { OffboardingDeps } from './deps.js';
 import { registerEvaluationListeners } from './evaluation/listeners.js';
-import { sendFeedbackReminder } from './feedback/jobs.js';
+import { planLegacyFeedbackReminder } from './feedback/jobs.js';
 import { registerFeedbackListeners } from './feedback/listeners.js';
 import { registerHandoverListeners } from './handover/listeners.js';
 import { DEADLINE_JOB, FEEDBACK_REMINDER_JOB, NOTICE_JOB, PROPOSAL_JOB, REFRESH_JOB } from './ids.js';
@@ -19,6 +19,7 @@ import { offboardingStats } from './stats.js';
 export type { OffboardingDeps } from './deps.js';
 export { type OffboardingTodo, offboardingTodosOf } from './overview/service.js';
 export { MAX_TODOS, offboardingTodoBlocks } from './overview/views.js';
+export { offboardingReminders } from './reminders/source.js';
 
 /**
  * Offboarding (PRODUCT.md flow 4): `/mission-end` and the proposal before the end date, the
@@ -44,7 +45,7 @@ export function createOffboardingFeature(deps: OffboardingDeps): Feature {
     jobs: {
       [PROPOSAL_JOB]: (payload, ctx) => sendProposal(deps, payload, ctx),
       [NOTICE_JOB]: (payload, ctx) => sendNotice(deps, payload, ctx),
-      [FEEDBACK_REMINDER_JOB]: (payload, ctx) => sendFeedbackReminder(deps, payload, ctx),
+      [FEEDBACK_REMINDER_JOB]: (payload, ctx) => planLegacyFeedbackReminder(deps, payload, ctx),
       [DEADLINE_JOB]: (payload) => closeAtDeadline(deps, payload),
       [REFRESH_JOB]: (payload) => refreshOffboardingMessages(deps, payload),
     },

@@ -48,6 +48,11 @@ export interface Offboarding {
   evaluation: Evaluation | null;
   closed: boolean;
   closedAt: Date | null;
+  /** When the feedback and the evaluation, if still owed, are reminded (once each, in a digest). */
+  remindAt: Date | null;
+  /** The mark of the digest that reminded the freelancer of the feedback, or the manager of the evaluation. */
+  feedbackRemindedIn: string | null;
+  evaluationRemindedIn: string | null;
 }
 
 export type ItemOwner = 'freelancer' | 'manager';
@@ -70,6 +75,9 @@ export interface HandoverItemDoc {
   at: Date | null;
   reason: string | null;
   links: string[];
+  /** When the item, if still open, is reminded to its owner (once, in a digest). */
+  remindAt: Date | null;
+  remindedIn: string | null;
 }
 
 const score = { type: Number, required: true };
@@ -117,6 +125,9 @@ const offboardingSchema = new Schema<Offboarding>(
     },
     closed: { type: Boolean, default: false },
     closedAt: { type: Date, default: null },
+    remindAt: { type: Date, default: null },
+    feedbackRemindedIn: { type: String, default: null },
+    evaluationRemindedIn: { type: String, default: null },
   },
   { collection: 'offboardings' },
 );
@@ -146,6 +157,8 @@ const itemSchema = new Schema<HandoverItemDoc>(
     at: { type: Date, default: null },
     reason: { type: String, default: null },
     links: { type: [String], default: [] },
+    remindAt: { type: Date, default: null },
+    remindedIn: { type: String, default: null },
   },
   { collection: 'offboarding_items' },
 );

@@ -4,8 +4,11 @@ import type { HandoverItem } from '../../events.js';
 import type { Mission } from '../missions/index.js';
 import type { HandoverItemDoc, Offboarding } from './model.js';
 
-/** Days after offboarding starts: the feedback reminder, then closing without it. */
-export const FEEDBACK_REMINDER_DAYS = 3;
+/**
+ * Days after offboarding starts: what each side still owes (handover items, feedback, evaluation)
+ * is reminded once in their digest, then the mission closes without the feedback.
+ */
+export const REMINDER_DAYS = 3;
 export const FEEDBACK_DEADLINE_DAYS = 7;
 
 /** Who may start an offboarding, change its end date, waive items, evaluate, renew: the manager or an admin. */

@@ -1,13 +1,11 @@
 /** action_id of the checkbox/button that ticks an item; its value is the item id. */
 export const TOGGLE_ITEM = 'onboarding.toggle';
 
-/** Job name of the one reminder sent for an overdue item. */
+/**
+ * Job name of the per-item reminder of earlier versions: still handled, so that jobs queued before
+ * reminders became one digest per person and day join their owner's digest.
+ */
 export const REMINDER_JOB = 'onboarding.reminder';
-
-/** Job key of an item's reminder: one job per item, however often onboarding is started. */
-export function reminderJobKey(itemId: string): string {
-  return `${REMINDER_JOB}:${itemId}`;
-}
 
 const ITEM_BLOCK = /^onboarding\.item\.(open|done)\.([0-9a-f]{24})$/;
 

@@ -5,7 +5,7 @@ import type { OnboardingDeps } from './deps.js';
 import { REFRESH_JOB, REMINDER_JOB } from './ids.js';
 import { queueOnboardingRefresh, refreshOnboardingMessages } from './messages/service.js';
 import { onboardingPersonalData } from './personal-data/service.js';
-import { sendItemReminder } from './reminders/jobs.js';
+import { planLegacyReminder } from './reminders/jobs.js';
 import { registerOnboardingListeners } from './toggle/listeners.js';
 
 export { listTemplates, startOnboarding } from './checklist/service.js';
@@ -21,6 +21,7 @@ export {
   progressOf,
   type RowOnboarding,
 } from './overview/service.js';
+export { onboardingReminders } from './reminders/source.js';
 
 /** The onboarding feature: checklist templates, item toggles, reminders of overdue items. */
 export function createOnboardingFeature(deps: OnboardingDeps): Feature {
@@ -28,7 +29,7 @@ export function createOnboardingFeature(deps: OnboardingDeps): Feature {
     name: 'onboarding',
     listeners: (app) => registerOnboardingListeners(app, deps),
     jobs: {
-      [REMINDER_JOB]: (payload, ctx) => sendItemReminder(deps, payload, ctx),
+      [REMINDER_JOB]: (payload, ctx) => planLegacyReminder(deps, payload, ctx),
       [REFRESH_JOB]: (payload) => refreshOnboardingMessages(deps, payload),
     },
     subscriptions(events) {

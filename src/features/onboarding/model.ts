@@ -39,6 +39,10 @@ export interface OnboardingItem {
   done: boolean;
   doneBy: string | null;
   reminderSentAt: Date | null;
+  /** When its one reminder falls due (null: no reminder, or none any more); set at creation. */
+  remindAt: Date | null;
+  /** The mark of the digest that reminded it (the digest's day), null until then. */
+  remindedIn: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -107,6 +111,8 @@ const itemSchema = new Schema<OnboardingItem>(
     done: { type: Boolean, default: false },
     doneBy: { type: String, default: null },
     reminderSentAt: { type: Date, default: null },
+    remindAt: { type: Date, default: null },
+    remindedIn: { type: String, default: null },
   },
   { timestamps: true, collection: 'onboarding_items' },
 );
@@ -114,6 +120,8 @@ const itemSchema = new Schema<OnboardingItem>(
 itemSchema.index({ missionId: 1, index: 1 }, { unique: true });
 // "My open items" (Home): equality on the owner and on done.
 itemSchema.index({ ownerId: 1, done: 1 });
+// What a digest listed: equality on the owner and the digest's mark.
+itemSchema.index({ ownerId: 1, remindedIn: 1 });
 // Checklist of a mission, progress, completion count.
 itemSchema.index({ missionId: 1 });
 

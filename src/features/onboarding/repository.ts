@@ -4,7 +4,10 @@ import { defaultTemplate } from './defaults.js';
 import { itemModel, type OnboardingItem, type OnboardingTemplate, templateModel } from './model.js';
 
 /** A new item as the service builds it from a template. */
-export type NewItem = Pick<OnboardingItem, 'missionId' | 'index' | 'label' | 'owner' | 'ownerId' | 'dueAt'>;
+export type NewItem = Pick<
+  OnboardingItem,
+  'missionId' | 'index' | 'label' | 'owner' | 'ownerId' | 'dueAt' | 'remindAt'
+>;
 
 /**
  * Stores the default template if it is missing. `$setOnInsert` only: an admin's later edits are
@@ -117,26 +120,7 @@ export async function setItemDone(
     .exec();
 }
 
-/**
- * Claims the right to send an item's one reminder: only an open item whose reminder is unsent.
- * Two runners racing get one winner. Returns the claimed item, or null.
- */
-export async function claimReminder(
-  conn: Connection,
-  id: Types.ObjectId,
-  now: Date,
-): Promise<OnboardingItem | null> {
-  return itemModel(conn)
-    .findOneAndUpdate(
-      { _id: id, done: false, reminderSentAt: null },
-      { $set: { reminderSentAt: now } },
-      { returnDocument: 'after' },
-    )
-    .lean<OnboardingItem>()
-    .exec();
-}
-
-/** Gives a claim back after the DM failed, so the job's retry can send it (only our own claim). */
-export async function releaseReminder(conn: Connection, id: Types.ObjectId, claimedAt: Date): Promise<void> {
-  await itemModel(conn).updateOne({ _id: id, reminderSentAt: claimedAt }, { $set: { reminderSentAt: null } });
+/** Sets when an item's one reminder falls due (an item created before reminders were digests). */
+export async function setRemindAt(conn: Connection, id: Types.ObjectId, at: Date): Promise<void> {
+  await itemModel(conn).updateOne({ _id: id, remindAt: null }, { $set: { remindAt: at } });
 }

@@ -13,6 +13,10 @@ const en = {
   'offboarding.feedback.improve': 'What should we improve?',
   'offboarding.feedback.again': 'Would you work with us again?',
   'offboarding.feedback.recommend': 'Would you recommend us to a fellow freelancer? (0–10)',
+  'offboarding.digest.feedback':
+    '*Your feedback on the mission* — two minutes, and it helps the next freelancer',
+  'offboarding.digest.evaluation': '*Your evaluation of the freelancer* — the mission closes once it is in',
+  'offboarding.digest.item': 'Handover: *{label}*',
   'offboarding.feedback.reminder':
     '⏰ A reminder: your feedback on *{title}* is still missing. It takes two minutes.',
   'offboarding.feedback.thanks': 'Thank you for your feedback! 🙏',
@@ -66,6 +70,11 @@ const fr: Record<keyof typeof en, Message> = {
   'offboarding.feedback.reminder':
     '⏰ Petit rappel : votre retour sur *{title}* manque encore. Cela prend deux minutes.',
   'offboarding.feedback.thanks': 'Merci pour votre retour ! 🙏',
+  'offboarding.digest.feedback':
+    '*Votre retour sur la mission* — deux minutes, et il aide le prochain freelance',
+  'offboarding.digest.evaluation':
+    '*Votre évaluation du freelance* — la mission se clôt une fois qu’elle est donnée',
+  'offboarding.digest.item': 'Passation : *{label}*',
   'offboarding.evaluation.open': 'Donner mon évaluation',
   'offboarding.evaluation.title': 'Évaluation',
   'offboarding.evaluation.intro': 'Votre évaluation de <@{freelancer}> sur *{title}*.',

@@ -34,6 +34,7 @@ const en = {
     one: '🎉 Onboarding for *{title}* is complete, in {count} day. The mission is now active.',
     other: '🎉 Onboarding for *{title}* is complete, in {count} days. The mission is now active.',
   },
+  'onboarding.digest.item': '*{label}* — was due {date}',
   'onboarding.reminder.text': '⏰ Reminder for *{title}*: “{label}” was due {date} and is still open.',
   'onboarding.reminder.button': 'Mark as done',
   'onboarding.toggle.forbidden':
@@ -77,6 +78,7 @@ const fr: Record<keyof typeof en, Message> = {
   },
   'onboarding.reminder.text':
     '⏰ Rappel pour *{title}* : « {label} » était à faire pour le {date} et reste ouvert.',
+  'onboarding.digest.item': '*{label}* — à faire pour le {date}',
   'onboarding.reminder.button': 'Marquer comme fait',
   'onboarding.toggle.forbidden':
     'Seuls le responsable de cette étape, le manager de la mission ou un admin peuvent la cocher.',

@@ -20,6 +20,8 @@ const en = {
     'The community events you created and your answers to events (going, maybe, cannot come), with whether you hold a seat.',
   'privacy.export.section.preferences':
     'What you let Passerelle send you: the kinds of messages you muted and until when everything is snoozed. Empty when you never changed anything.',
+  'privacy.export.section.reminderDigests':
+    'Your daily reminder messages: on which days one was sent and which missions it listed (what is still to do is in the other sections).',
   'privacy.export.section.reengagement':
     'Re-engagement: the missions that ended well and the nudges about them (to their manager), and the quarterly questions about your availability.',
   'privacy.export.section.queuedWork':
@@ -47,6 +49,8 @@ const fr: Record<keyof typeof en, Message> = {
     'Les événements de la communauté que vous avez créés et vos réponses aux événements (je viens, peut-être, je ne peux pas), avec la place que vous occupez.',
   'privacy.export.section.preferences':
     'Ce que vous laissez Passerelle vous envoyer : les types de messages mis en sourdine et la date jusqu’à laquelle tout est en pause. Vide si vous n’avez jamais rien changé.',
+  'privacy.export.section.reminderDigests':
+    'Vos rappels du jour : les jours où un rappel vous a été envoyé et les missions qu’il citait (ce qui reste à faire est dans les autres parties).',
   'privacy.export.section.reengagement':
     'La reprise de contact : les missions bien terminées et les relances à leur sujet (envoyées à leur manager), et les questions trimestrielles sur votre disponibilité.',
   'privacy.export.section.queuedWork':

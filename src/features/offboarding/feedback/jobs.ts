@@ -1,46 +1,25 @@
-import { calendarFor } from '../../../calendar/work-calendar.js';
-import { translator } from '../../../i18n/index.js';
-import type { JobContext, JobDeferral } from '../../../scheduler/runner.js';
+import type { JobContext } from '../../../scheduler/runner.js';
 import { readerOf } from '../../../slack/reader.js';
-import { findMission } from '../../missions/index.js';
-import { nonUrgentSendTime, preferencesOf } from '../../preferences/index.js';
+import { planDigest } from '../../reminders/index.js';
 import type { OffboardingDeps } from '../deps.js';
-import { rememberOffboardingMessage } from '../messages/service.js';
+import { setOffboardingRemindAt } from '../reminders/repository.js';
 import { findOffboarding } from '../repository.js';
-import { feedbackReminderMessage } from './views.js';
 
-/** The one feedback reminder, 3 days after the start, in the freelancer's sending hours (a reminder: mutable). */
-export async function sendFeedbackReminder(
+/**
+ * The per-mission feedback reminder of earlier versions: the offboarding's owed forms get their
+ * reminder time (now) and join the people's digests; nothing is sent from here.
+ */
+export async function planLegacyFeedbackReminder(
   deps: OffboardingDeps,
   payload: Record<string, unknown>,
-  ctx: Pick<JobContext, 'key' | 'now'>,
-): Promise<JobDeferral | undefined> {
-  const missionId = typeof payload.missionId === 'string' ? payload.missionId : '';
-  const [mission, off] = await Promise.all([
-    findMission(deps.db, missionId),
-    findOffboarding(deps.db, missionId),
-  ]);
-  if (!mission || !off || off.closed || off.feedbackState !== 'pending') return;
-  const reader = await readerOf(deps, mission.freelancerId);
-  const calendar = calendarFor({ zone: reader.zone, fallbackCountry: deps.config.defaultCountry });
-  const prefs = (await preferencesOf(deps.db, [mission.freelancerId])).get(mission.freelancerId);
-  const at = nonUrgentSendTime(ctx.now, calendar, prefs, 'reminders');
-  if (at === null) return;
-  if (at > ctx.now) return { deferUntil: at };
-  const message = feedbackReminderMessage(translator(reader.locale), mission, off, reader);
-  const sent = await deps.dispatcher.sendForJob(
-    ctx.key,
-    { to: mission.freelancerId, message },
-    { signal: deps.scheduler.stopSignal },
-  );
-  await rememberOffboardingMessage(
-    deps,
-    missionId,
-    'feedbackReminder',
-    mission.freelancerId,
-    '',
-    sent,
-    message,
-  );
+  ctx: Pick<JobContext, 'now'>,
+): Promise<undefined> {
+  const off = await findOffboarding(deps.db, typeof payload.missionId === 'string' ? payload.missionId : '');
+  if (!off || off.closed) return undefined;
+  await setOffboardingRemindAt(deps.db, off.missionId, ctx.now);
+  for (const userId of [off.freelancerId, off.managerId]) {
+    const { zone } = await readerOf(deps, userId);
+    await planDigest(deps, userId, off.remindAt ?? ctx.now, zone, ctx.now);
+  }
   return undefined;
 }

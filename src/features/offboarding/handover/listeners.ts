@@ -5,7 +5,7 @@ import { textMessage } from '../../../slack/gateway.js';
 import type { ActionArgs, ViewArgs } from '../../../slack/listener-args.js';
 import { translatedErrors } from '../../../slack/view-state.js';
 import type { OffboardingDeps } from '../deps.js';
-import { CONFIRM_ITEM, LINKS_MODAL, WAIVE_ITEM, WAIVE_MODAL } from '../ids.js';
+import { CONFIRM_ITEM, isDigestRow, LINKS_MODAL, WAIVE_ITEM, WAIVE_MODAL } from '../ids.js';
 import {
   type ModalMetadata,
   type Parsed,
@@ -19,8 +19,12 @@ import { answering, clickedId, clickerTr } from '../start/listeners.js';
 import { itemToConfirm, itemToWaive, type MessageToRedraw, settle } from './service.js';
 import { linksModal, waiveModal } from './views.js';
 
-/** The message a click came from (a DM checklist), to redraw it; none from the Home. */
+/**
+ * The message a click came from (a DM checklist), to redraw it; none from the Home, nor from a
+ * reminder digest (which redraws itself on `mission.changed`).
+ */
 function messageOf(body: BlockAction): MessageToRedraw | undefined {
+  if (isDigestRow(body.actions[0]?.block_id)) return undefined;
   const channel = body.channel?.id;
   const ts = body.message?.ts;
   return channel && ts ? { channel, ts } : undefined;

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
 import { claimOnce } from '../../../scheduler/once.js';
+import { readerOf } from '../../../slack/reader.js';
 import {
   changeMissionDates,
   changeStatus,
@@ -8,26 +9,19 @@ import {
   type Mission,
   nextStatus,
 } from '../../missions/index.js';
+import { planDigest } from '../../reminders/index.js';
 import { queueNotice } from '../closing/service.js';
 import { defaultHandoverTemplate, templateLabel } from '../defaults.js';
 import type { OffboardingDeps } from '../deps.js';
-import {
-  DEADLINE_JOB,
-  deadlineJobKey,
-  FEEDBACK_REMINDER_JOB,
-  feedbackReminderJobKey,
-  field,
-  PROPOSAL_JOB,
-  proposalJobKey,
-} from '../ids.js';
-import { insertItems, insertOffboarding, moveOffboardingManager } from '../repository.js';
+import { DEADLINE_JOB, deadlineJobKey, field, PROPOSAL_JOB, proposalJobKey } from '../ids.js';
+import { findOffboarding, insertItems, insertOffboarding, moveOffboardingManager } from '../repository.js';
 import {
   canStartOffboarding,
   daysAfter,
   FEEDBACK_DEADLINE_DAYS,
-  FEEDBACK_REMINDER_DAYS,
   mayRunOffboarding,
   proposalDueAt,
+  REMINDER_DAYS,
 } from '../rules.js';
 
 /** A mission the user may offboard (manager or admin), open and not yet offboarding. */
@@ -59,6 +53,7 @@ export async function startOffboarding(
 ): Promise<StartOutcome> {
   const mission = await offboardableMission(deps, userId, missionId);
   const now = deps.clock.now();
+  const remindAt = daysAfter(now, REMINDER_DAYS);
   let outcome: StartOutcome = 'started';
   if (mission.status !== 'offboarding') {
     const to = nextStatus(mission.status, 'startOffboarding');
@@ -81,6 +76,9 @@ export async function startOffboarding(
     evaluation: null,
     closed: false,
     closedAt: null,
+    remindAt,
+    feedbackRemindedIn: null,
+    evaluationRemindedIn: null,
   });
   // What follows is idempotent (unique indexes, job keys): a start cut short by a crash is
   // finished by the next click, and a repeated click only finds everything in place.
@@ -100,15 +98,13 @@ export async function startOffboarding(
       at: null,
       reason: null,
       links: [],
+      remindAt,
+      remindedIn: null,
     })),
   );
+  // What each side still owes then is reminded in their digest of that day.
+  await planReminders(deps, [mission.freelancerId, mission.managerId], remindAt, now);
   const runner = deps.scheduler.runner;
-  await runner.enqueue({
-    key: feedbackReminderJobKey(missionId),
-    name: FEEDBACK_REMINDER_JOB,
-    runAt: daysAfter(now, FEEDBACK_REMINDER_DAYS),
-    payload: { missionId },
-  });
   await runner.enqueue({
     key: deadlineJobKey(missionId),
     name: DEADLINE_JOB,
@@ -125,6 +121,14 @@ export async function startOffboarding(
   await queueNotice(deps, missionId, 'startFreelancer');
   await queueNotice(deps, missionId, 'startManager');
   return created && outcome === 'started' ? 'started' : 'alreadyStarted';
+}
+
+/** Plans the digests of `userIds` for `at`, each in their own zone. */
+async function planReminders(deps: OffboardingDeps, userIds: readonly string[], at: Date, now: Date) {
+  for (const userId of userIds) {
+    const { zone } = await readerOf(deps, userId);
+    await planDigest(deps, userId, at, zone, now);
+  }
 }
 
 /**
@@ -152,8 +156,11 @@ export async function planProposalOf(deps: OffboardingDeps, missionId: string): 
   // A new manager takes over an offboarding in progress (its to-dos and owed evaluation); both
   // Homes are refreshed once it is moved (the Home's own refresh of this change may have run first).
   const previous = await moveOffboardingManager(deps.db, missionId, mission.managerId);
-  if (previous)
-    await deps.events.emit('mission.changed', { missionId, userIds: [previous, mission.managerId] });
+  if (!previous) return;
+  // What the new manager now owes is reminded in their digests.
+  const off = await findOffboarding(deps.db, missionId);
+  if (off?.remindAt) await planReminders(deps, [mission.managerId], off.remindAt, deps.clock.now());
+  await deps.events.emit('mission.changed', { missionId, userIds: [previous, mission.managerId] });
 }
 
 /**

@@ -2,9 +2,9 @@ import type { Locale } from '../../../config.js';
 import type { MessageRef } from '../../../db/schemas.js';
 import type { PostedRef } from '../../../slack/gateway.js';
 import { findMission, type Mission, setChecklistMessages } from '../../missions/index.js';
+import { planDigest } from '../../reminders/index.js';
 import { DEFAULT_TEMPLATE_KEY } from '../defaults.js';
 import type { OnboardingDeps } from '../deps.js';
-import { REMINDER_JOB, reminderJobKey } from '../ids.js';
 import { rememberOnboardingMessage } from '../messages/service.js';
 import type { ItemOwner, OnboardingItem, OnboardingTemplate, TemplateChoice } from '../model.js';
 import {
@@ -28,16 +28,18 @@ export async function listTemplates(deps: OnboardingDeps, locale: Locale): Promi
 }
 
 /**
- * Creates the mission's checklist from its template, posts it to both sides and queues one reminder
- * per dated item. Safe to call again: existing items are kept (unique index), a side whose message
- * ref is stored gets nothing new, and reminder jobs have unique keys. Missions call it once per
+ * Creates the mission's checklist from its template, posts it to both sides and plans each owner's
+ * reminder digest for the days their dated items fall overdue. Safe to call again: existing items
+ * are kept (unique index), a side whose message ref is stored gets nothing new, and a digest is one
+ * job per person and day. Missions call it once per
  * creation key, so two concurrent calls for one mission do not happen.
  */
 export async function startOnboarding(deps: OnboardingDeps, mission: Mission): Promise<void> {
   const template = await templateFor(deps, mission.templateKey);
-  await insertItems(deps.db, newItems(mission, template));
+  const zones = await ownerZones(deps, mission);
+  await insertItems(deps.db, newItems(mission, template, zones));
   const items = await itemsOfMission(deps.db, mission._id);
-  await queueReminders(deps, mission, items);
+  await planReminders(deps, items, zones);
 
   // Read again: the caller's copy may predate a previous call's stored refs.
   const current = (await findMission(deps.db, mission._id.toString())) ?? mission;
@@ -81,37 +83,49 @@ async function templateFor(deps: OnboardingDeps, key: string): Promise<Onboardin
   return fallback;
 }
 
-function newItems(mission: Mission, template: OnboardingTemplate): NewItem[] {
-  const zone = mission.checkin.timezone;
-  return template.items.map((t, index) => ({
-    missionId: mission._id,
-    index,
-    label: t.label,
-    owner: t.owner,
-    ownerId: sideUserId(mission, t.owner),
-    dueAt: t.dueOffsetDays === null ? null : dueAtOf(mission.startDate, t.dueOffsetDays, zone),
-  }));
+/** Each side's zone (Slack profile, else the mission's for the freelancer, the workspace's for the manager). */
+async function ownerZones(deps: OnboardingDeps, mission: Mission): Promise<Record<ItemOwner, string>> {
+  const [freelancer, manager] = await Promise.all([
+    zoneOf(deps, mission.freelancerId, mission.checkin.timezone),
+    zoneOf(deps, mission.managerId, deps.config.defaultTimezone),
+  ]);
+  return { freelancer, manager };
 }
 
-async function queueReminders(
-  deps: OnboardingDeps,
+function newItems(
   mission: Mission,
-  items: OnboardingItem[],
+  template: OnboardingTemplate,
+  zones: Record<ItemOwner, string>,
+): NewItem[] {
+  const zone = mission.checkin.timezone;
+  return template.items.map((t, index) => {
+    const dueAt = t.dueOffsetDays === null ? null : dueAtOf(mission.startDate, t.dueOffsetDays, zone);
+    return {
+      missionId: mission._id,
+      index,
+      label: t.label,
+      owner: t.owner,
+      ownerId: sideUserId(mission, t.owner),
+      dueAt,
+      remindAt: dueAt ? reminderAtOf(dueAt, zone, zones[t.owner]) : null,
+    };
+  });
+}
+
+/** One digest per owner and day an open item falls overdue (items of one day share it). */
+async function planReminders(
+  deps: OnboardingDeps,
+  items: readonly OnboardingItem[],
+  zones: Record<ItemOwner, string>,
 ): Promise<void> {
-  const zones = new Map<string, string>();
+  const now = deps.clock.now();
+  const planned = new Set<string>();
   for (const item of items) {
-    if (!item.dueAt || item.doneAt) continue;
-    let zone = zones.get(item.ownerId);
-    if (!zone) {
-      zone = await zoneOf(deps, item.ownerId, mission.checkin.timezone);
-      zones.set(item.ownerId, zone);
-    }
-    await deps.scheduler.runner.enqueue({
-      key: reminderJobKey(item._id.toString()),
-      name: REMINDER_JOB,
-      runAt: reminderAtOf(item.dueAt, mission.checkin.timezone, zone),
-      payload: { itemId: item._id.toString() },
-    });
+    if (!item.remindAt || item.done || item.remindedIn !== null) continue;
+    const once = `${item.ownerId} ${item.remindAt.toISOString()}`;
+    if (planned.has(once)) continue;
+    planned.add(once);
+    await planDigest(deps, item.ownerId, item.remindAt, zones[item.owner], now);
   }
 }
 

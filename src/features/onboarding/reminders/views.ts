@@ -1,14 +1,17 @@
 import type { Locale } from '../../../config.js';
 import { formatCalendarDate, formatDate, translator } from '../../../i18n/index.js';
+import { button } from '../../../slack/blocks.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
-import type { Mission } from '../../missions/index.js';
+import type { Reader } from '../../../slack/reader.js';
+import type { ListedMission, Mission } from '../../missions/index.js';
+import type { DigestEntry } from '../../reminders/index.js';
 import { finishedLine } from '../checklist/views.js';
 import { itemBlockId, TOGGLE_ITEM } from '../ids.js';
 import type { OnboardingItem } from '../model.js';
 import { dueDayOf } from '../rules.js';
 
-// Labels come from editable templates: keep the reminder far below the 3000-char section limit.
+// Labels come from editable templates: keep each line far below the 3000-char section limit.
 const MAX_LABEL = 300;
 
 /**
@@ -51,14 +54,44 @@ export function reminderMessage(
         type: 'section',
         block_id: itemBlockId(item._id.toString(), false),
         text: { type: 'mrkdwn', text },
-        accessory: {
-          type: 'button',
-          action_id: TOGGLE_ITEM,
-          value: item._id.toString(),
-          style: 'primary',
-          text: { type: 'plain_text', text: tr('onboarding.reminder.button') },
-        },
+        accessory: button(tr('onboarding.reminder.button'), TOGGLE_ITEM, item._id.toString(), 'primary'),
       },
     ],
+  };
+}
+
+/**
+ * An overdue item in a reminder digest, with the checklist's own toggle button: its block_id says
+ * "open" as the reader saw it, so a click on a stale digest never reopens a ticked item.
+ */
+export function digestEntry(
+  item: OnboardingItem,
+  mission: Pick<ListedMission, 'title' | 'status' | 'checkin'> | undefined,
+  reader: Pick<Reader, 'locale' | 'zone'>,
+): DigestEntry {
+  const tr = translator(reader.locale);
+  const label = escapeMrkdwn(truncate(item.label[reader.locale], MAX_LABEL));
+  const text = item.dueAt
+    ? tr('onboarding.digest.item', {
+        label,
+        // A due day is a calendar day of the mission's zone, the same for every reader.
+        date: formatCalendarDate(
+          dueDayOf(item.dueAt, mission?.checkin.timezone ?? reader.zone),
+          reader.locale,
+          'short',
+        ),
+      })
+    : `*${label}*`;
+  const id = item._id.toString();
+  return {
+    missionId: item.missionId.toString(),
+    missionTitle: mission?.title ?? '',
+    order: item.index,
+    text,
+    blockId: itemBlockId(id, item.done),
+    done: item.done,
+    ...(mission?.status === 'onboarding'
+      ? { button: button(tr('onboarding.reminder.button'), TOGGLE_ITEM, id, 'primary') }
+      : {}),
   };
 }
