@@ -68,6 +68,7 @@ describe('the data-access file (/passerelle my-data, docs/my-data.md)', () => {
       'events',
       'preferences',
       'reengagement',
+      'reminderDigests',
       'queuedWork',
       'auditTrail',
     ];

@@ -4,7 +4,9 @@ import type { DigestEntry } from './source.js';
 
 /** The local day (YYYY-MM-DD) of an instant in a zone. */
 export function localDay(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate() ?? at.toISOString().slice(0, 10);
+  // An unknown zone (a profile Slack no longer serves) counts in UTC rather than failing the digest.
+  const day = DateTime.fromJSDate(at, { zone }).toISODate() ?? DateTime.fromJSDate(at, { zone: 'utc' }).toISODate();
+  return day ?? '';
 }
 
 /** The start (00:00) of the local day after `at`'s, in `zone`. */
