@@ -113,9 +113,9 @@ const instantRows: InstantRow[] = [
     },
   },
   {
-    view: 're-engagement nudge, snoozed (the next nudge waits until…)',
-    // Snoozed at AT: the next nudge waits 30 days, until 23:15 UTC on 6 January.
-    instant: new Date('2027-01-06T23:15:00Z'),
+    view: 're-engagement nudge, "remind me in 2 weeks" (the reminder comes on…)',
+    // Asked at AT: the reminder comes 14 days later, at 23:15 UTC on 21 December.
+    instant: new Date('2026-12-21T23:15:00Z'),
     render: async (h, zone) => {
       const manager = await managerIn(h, zone);
       const missionId = new Types.ObjectId().toHexString();

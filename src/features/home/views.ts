@@ -130,7 +130,7 @@ function completedPart(tr: Translate, reader: Reader, part: CompletedRows, side:
       title: escapeMrkdwn(truncate(row.title, MAX_TITLE)),
       date: calendarDate(row.endDate, reader),
       who: tr(side === 'manager' ? 'missions.list.withFreelancer' : 'missions.list.withManager', {
-        user: `<@${row.otherUserId}>`,
+        user: mention(tr, row.otherUserId),
       }),
     }),
   );

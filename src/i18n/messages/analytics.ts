@@ -68,17 +68,17 @@ const fr: Record<keyof typeof en, Message> = {
   'analytics.refused':
     'Les statistiques sont réservées aux managers (leurs missions) et aux admins talents / RH (tout l’espace).',
   'analytics.help':
-    'Usage : `/mission-stats [période]`. Périodes : `30d` (par défaut) ou `90d` (glissantes, jusqu’à aujourd’hui), un trimestre `2026-Q3`, une année `2026`, un mois `2026-05`.',
+    'Usage : `/mission-stats [période]`. Périodes : `30d` (par défaut) ou `90d` (glissantes, jusqu’à aujourd’hui), un trimestre `2026-Q3`, une année `2026`, un mois `2026-05`.',
   'analytics.few': 'pas assez de données ({points} sur {min} nécessaires)',
   'analytics.outOf5': '{value} /5',
   'analytics.days': '{value} j',
-  'analytics.line.active': '*Missions actives :* {value}',
-  'analytics.line.staffing': '*Délai de staffing :* {value}',
-  'analytics.line.onboarding': '*Durée d’onboarding :* {value}',
-  'analytics.line.response': '*Taux de réponse aux points :* {value}',
-  'analytics.line.responseLow': '*Taux de réponse aux points :* {value} :warning: sous 60 %',
-  'analytics.line.satisfaction': '*Satisfaction moyenne :* {value}',
-  'analytics.line.trend': '*Tendance hebdomadaire :* `{bars}`',
+  'analytics.line.active': '*Missions actives :* {value}',
+  'analytics.line.staffing': '*Délai de staffing :* {value}',
+  'analytics.line.onboarding': '*Durée d’onboarding :* {value}',
+  'analytics.line.response': '*Taux de réponse aux points :* {value}',
+  'analytics.line.responseLow': '*Taux de réponse aux points :* {value} :warning: sous 60 %',
+  'analytics.line.satisfaction': '*Satisfaction moyenne :* {value}',
+  'analytics.line.trend': '*Tendance hebdomadaire :* `{bars}`',
   'analytics.hrHeldBack': {
     one: '{count} réponse réservée aux RH non comptée (comptée quand les réponses RH d’au moins {k} personnes remplissent un trimestre entier et clos de la période)',
     other:
@@ -89,14 +89,14 @@ const fr: Record<keyof typeof en, Message> = {
   'analytics.line.renewal':
     '*Taux de renouvellement :* {renewal} · *Taux de réembauche :* {rehire} · *Note du manager :* {rating}',
   'analytics.line.events':
-    '*Événements :* tenus sur la période : {events} ({going} places « je viens ») · à venir : {upcoming} · « je viens » par événement tenu : {perEvent} (la présence réelle n’est pas connue)',
+    '*Événements :* tenus sur la période : {events} ({going} places « je viens ») · à venir : {upcoming} · « je viens » par événement tenu : {perEvent} (la présence réelle n’est pas connue)',
   'analytics.footer': 'Un chiffre issu de moins de {min} données affiche « pas assez de données ».',
   'analytics.asOf': 'Chiffres arrêtés à {time} (mis à jour chaque minute).',
   'analytics.export.button': 'Exporter en CSV',
   'analytics.export.onItsWay': 'Le fichier CSV arrive dans vos messages avec Passerelle.',
   'analytics.export.fileTitle': 'Statistiques {from} → {to}',
   'analytics.export.comment':
-    'Une ligne par mission de vos statistiques sur {from} → {to} (UTF-8, séparateur `;` ; totaux sur toute la vie de chaque mission ; une case vide : moins de {min} données).\n*Colonnes*\n{columns}',
+    'Une ligne par mission de vos statistiques sur {from} → {to} (UTF-8, séparateur `;` ; totaux sur toute la vie de chaque mission ; une case vide : moins de {min} données).\n*Colonnes*\n{columns}',
   'analytics.export.column.mission_id': 'l’identifiant de la mission',
   'analytics.export.column.status': 'son statut (active, terminée…)',
   'analytics.export.column.start_date': 'date de début',

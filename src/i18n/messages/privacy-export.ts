@@ -32,27 +32,27 @@ const en = {
 
 const fr: Record<keyof typeof en, Message> = {
   'privacy.export.about':
-    'Tout ce que Passerelle conserve sur vous, rassemblé à votre demande. Chaque section ci-dessous dit ce qu’elle contient. Les dates et heures sont dans votre fuseau horaire ({zone}) ; les jours (aaaa-MM-jj) n’ont pas de fuseau. Les identifiants comme U0123ABC sont des identifiants Slack : le vôtre, ou ceux des personnes qu’un enregistrement nomme (votre manager, votre buddy). `/passerelle erase-me` efface ce qui peut l’être.',
+    'Tout ce que Passerelle conserve sur vous, rassemblé à votre demande. Chaque section ci-dessous dit ce qu’elle contient. Les dates et heures sont dans votre fuseau horaire ({zone}) ; les jours (aaaa-MM-jj) n’ont pas de fuseau. Les identifiants comme U0123ABC sont des identifiants Slack : le vôtre, ou ceux des personnes qu’un enregistrement nomme (votre manager, votre buddy). `/passerelle erase-me` efface ce qui peut l’être.',
   'privacy.export.section.slackProfile':
-    'Votre profil Slack tel que Slack l’a donné pour ce fichier (nom, langue, fuseau horaire). Passerelle ne le conserve pas ; il est lu dans Slack au besoin.',
+    'Votre profil Slack tel que Slack l’a donné pour ce fichier (nom, langue, fuseau horaire). Passerelle ne le conserve pas ; il est lu dans Slack au besoin.',
   'privacy.export.section.missions':
     'Les missions sur lesquelles vous avez travaillé comme freelance (avec leur brief, leurs objectifs, le créneau des points hebdomadaires et la fiche de passation), celles que vous avez managées ou dont vous étiez buddy (titre, dates, statut), et ce que vous avez fait dans leur historique.',
   'privacy.export.section.onboardingItems':
     'Les étapes d’onboarding qui vous revenaient ou que vous avez cochées, par mission.',
   'privacy.export.section.checkins':
-    'Vos points hebdomadaires : quand chacun était prévu et envoyé, si vous avez répondu, et vos réponses avec les questions telles qu’elles étaient posées.',
+    'Vos points hebdomadaires : quand chacun était prévu et envoyé, si vous avez répondu, et vos réponses avec les questions telles qu’elles étaient posées.',
   'privacy.export.section.offboarding':
-    'Les fins de vos missions : le retour que vous avez donné, l’évaluation que votre manager a écrite sur vous (note privée comprise : vous pouvez la voir sur une demande d’accès), les offboardings que vous avez menés comme manager, et les éléments de passation qui vous revenaient ou que vous avez réglés.',
+    'Les fins de vos missions : le retour que vous avez donné, l’évaluation que votre manager a écrite sur vous (note privée comprise : vous pouvez la voir sur une demande d’accès), les offboardings que vous avez menés comme manager, et les éléments de passation qui vous revenaient ou que vous avez réglés.',
   'privacy.export.section.talentProfile':
-    'Votre profil dans le vivier de talents : ce que vous avez indiqué (compétences, disponibilité, TJM, e-mail de contact, présence dans le vivier) et ce que vos missions clôturées ont apporté (notes, missions, fiches de passation, notes privées vous concernant).',
+    'Votre profil dans le vivier de talents : ce que vous avez indiqué (compétences, disponibilité, TJM, e-mail de contact, présence dans le vivier) et ce que vos missions clôturées ont apporté (notes, missions, fiches de passation, notes privées vous concernant).',
   'privacy.export.section.events':
     'Les événements de la communauté que vous avez créés et vos réponses aux événements (je viens, peut-être, je ne peux pas), avec la place que vous occupez.',
   'privacy.export.section.preferences':
-    'Ce que vous laissez Passerelle vous envoyer : les types de messages mis en sourdine et la date jusqu’à laquelle tout est en pause. Vide si vous n’avez jamais rien changé.',
+    'Ce que vous laissez Passerelle vous envoyer : les types de messages mis en sourdine et la date jusqu’à laquelle tout est en pause. Vide si vous n’avez jamais rien changé.',
   'privacy.export.section.reminderDigests':
     'Vos rappels du jour : les jours où un rappel vous a été envoyé et les missions qu’il citait (ce qui reste à faire est dans les autres parties).',
   'privacy.export.section.reengagement':
-    'La reprise de contact : les missions bien terminées et les relances à leur sujet (envoyées à leur manager), et les questions trimestrielles sur votre disponibilité.',
+    'La reprise de contact : les missions bien terminées et les relances à leur sujet (envoyées à leur manager), et les questions trimestrielles sur votre disponibilité.',
   'privacy.export.section.queuedWork':
     'Le travail que Passerelle a prévu ou fait et qui vous nomme (messages à envoyer, rappels), avec sa date.',
   'privacy.export.section.auditTrail':
