@@ -58,7 +58,8 @@ export async function eraseTalentData(
     for (const p of profiles) {
       const res = await talentProfileModel(conn).updateOne(
         { userId: p.userId, updatedAt: p.updatedAt },
-        { $set: profileWithout(p, userId, pseudonym) },
+        // A new read-model version: the cards' lines are rewritten only over an older one.
+        { $set: profileWithout(p, userId, pseudonym), $inc: { rv: 1 } },
       );
       if (res.modifiedCount === 1) await syncSkillIndex(conn, p.userId);
     }
