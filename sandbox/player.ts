@@ -189,10 +189,22 @@ export class Player {
   /** Runs `act` (a click, a form) and waits until the app has redrawn the message `found` was in. */
   async andRedrawn(found: FoundButton, act: () => Promise<void>): Promise<void> {
     const { channel, ts, edits } = found.message;
+    const clicked = JSON.stringify([found.block.block_id, found.button.action_id, found.button.value]);
     await act();
+    // Messages are rewritten from the stored state by a job after each change, so an update of an
+    // earlier change may land first: wait until the message no longer offers the button clicked in
+    // the same block (a ticked item's block id says its new state).
     await waitFor(`the update of the message ${ts}`, () => {
       const m = this.s.standin.message(channel, ts);
-      return m && m.edits > edits ? m : undefined;
+      if (!m || m.edits <= edits) return undefined;
+      const offered = (m.blocks ?? [])
+        .filter(isObj)
+        .some((block) =>
+          [block.accessory, ...(Array.isArray(block.elements) ? block.elements : [])].some(
+            (e) => isObj(e) && JSON.stringify([block.block_id, e.action_id, e.value]) === clicked,
+          ),
+        );
+      return offered ? undefined : m;
     });
   }
 
