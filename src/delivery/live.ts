@@ -115,9 +115,13 @@ export function liveMessagesOf(conn: Connection, subject: string): Promise<LiveM
   return live(conn).find({ subject }).limit(200).lean<LiveMessage[]>().exec();
 }
 
-/** Drops what the app remembers of the messages a person received (erasure). Returns how many. */
+/**
+ * Drops what the app remembers of the messages a person received, and of those naming them in
+ * their argument (an invite copy's inviter): erasure. Returns how many.
+ */
 export async function eraseLiveMessagesTo(conn: Connection, userId: string): Promise<number> {
-  return (await live(conn).deleteMany({ to: userId })).deletedCount;
+  const received = (await live(conn).deleteMany({ to: userId })).deletedCount;
+  return received + (await live(conn).deleteMany({ arg: userId })).deletedCount;
 }
 
 /** What a kind's renderer says of one message now. */

@@ -55,6 +55,8 @@ export interface Checkin {
   closesAt: Date | null;
   /** Answers can be edited until the next check-in. */
   editableUntil: Date | null;
+  /** The edit window is over and the DM was rewritten without its *Edit my answer* button. */
+  editClosed?: boolean;
   answer: CheckinAnswer | null;
   answeredAt: Date | null;
   /** Whether this answer raised an alert (low score or blocker): two weeks in a row tell the admins. */
@@ -98,6 +100,7 @@ const checkinSchema = new Schema<Checkin>(
     reminderSentAt: { type: Date, default: null },
     closesAt: { type: Date, default: null },
     editableUntil: { type: Date, default: null },
+    editClosed: { type: Boolean, default: false },
     answer: { type: answerSchema, default: null },
     answeredAt: { type: Date, default: null },
     alert: { type: Boolean, default: false },

@@ -44,6 +44,13 @@ export const NOTICE_JOB = 'community.notice';
 export const PROMOTED_JOB = 'community.promoted';
 export const INVITES_JOB = 'community.invites';
 export const DIGEST_JOB = 'community.digest';
+/** Rewrites the invite's copies sent by DM (src/delivery/live.ts). */
+export const COPIES_JOB = 'community.copies';
+
+/** The subject of an event's DM copies in `live_messages`. */
+export function copiesSubject(eventId: string): string {
+  return `community:${eventId}`;
+}
 
 /** The two reminders before an event. */
 export const reminderOffsets = { '24h': 24 * 3_600_000, '1h': 3_600_000 } as const;

@@ -2,9 +2,10 @@ import type { Feature } from '../feature.js';
 import { registerAnswerListeners } from './answers/listeners.js';
 import type { CommunityDeps } from './deps.js';
 import { planDigest, postDigest } from './digest/jobs.js';
-import { DIGEST_JOB, INVITES_JOB, NOTICE_JOB, PROMOTED_JOB, REMINDER_JOB } from './ids.js';
+import { COPIES_JOB, DIGEST_JOB, INVITES_JOB, NOTICE_JOB, PROMOTED_JOB, REMINDER_JOB } from './ids.js';
 import { registerInviteListeners } from './invite/listeners.js';
 import { sendInvites } from './invite/service.js';
+import { refreshCopies } from './message/copies.js';
 import { MessageCoalescer, renderDirtyEvents } from './message/service.js';
 import { sendNotice, sendPromoted, sendReminders } from './notices/jobs.js';
 import { communityDataOf, eraseCommunityData } from './personal-data/repository.js';
@@ -37,6 +38,7 @@ export function createCommunityFeature(deps: CommunityDeps): Feature {
       [PROMOTED_JOB]: (payload, ctx) => sendPromoted(deps, payload, ctx),
       [INVITES_JOB]: (payload, ctx) => sendInvites(deps, payload, ctx),
       [DIGEST_JOB]: (payload, ctx) => postDigest(deps, payload, ctx),
+      [COPIES_JOB]: (payload) => refreshCopies(deps, payload),
     },
     passes: {
       'community.render': (now) => renderDirtyEvents(coalescer, deps, now),

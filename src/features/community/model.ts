@@ -40,6 +40,14 @@ export interface CommunityEvent {
   nextRenderAt: Date;
   /** Bumped by each edit that changes the time or the place (the key of its notice). */
   editVersion: number;
+  /**
+   * The copies sent by DM (`live_messages`, subject `community:<id>`) are not rewritten for new
+   * counts before then (paced: each rewrite of n copies waits n render intervals); an edit or a
+   * cancellation resets it, so they go at once.
+   */
+  copiesDueAt: Date;
+  /** Copies left behind new counts by the pacing (a bool, so the catch-up pass filters by equality). */
+  copiesBehind: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -66,12 +74,15 @@ const eventSchema = new Schema<CommunityEvent>(
     dirty: { type: Boolean, default: false },
     nextRenderAt: { type: Date, default: () => new Date(0) },
     editVersion: { type: Number, default: 0 },
+    copiesDueAt: { type: Date, default: () => new Date(0) },
+    copiesBehind: { type: Boolean, default: false },
   },
   { timestamps: true, collection: 'community_events' },
 );
 eventSchema.index({ creationKey: 1 }, { unique: true });
 eventSchema.index({ status: 1 });
 eventSchema.index({ dirty: 1 });
+eventSchema.index({ copiesBehind: 1 });
 eventSchema.index({ createdBy: 1, status: 1 });
 // Counted in the analytics figures (src/rollups.ts).
 addRollupFields(eventSchema as Schema);

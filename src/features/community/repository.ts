@@ -57,7 +57,10 @@ export async function updateEvent(
   return eventModel(conn)
     .findOneAndUpdate(
       { _id: id, status: 'open' },
-      dirty({ $set: { ...changes, dirty: true }, $inc: { version: 1, editVersion: moved ? 1 : 0 } }),
+      dirty({
+        $set: { ...changes, dirty: true, copiesDueAt: new Date(0) },
+        $inc: { version: 1, editVersion: moved ? 1 : 0 },
+      }),
       { returnDocument: 'after' },
     )
     .lean<CommunityEvent>()
@@ -69,7 +72,7 @@ export async function cancelEvent(conn: Connection, id: Types.ObjectId): Promise
   return eventModel(conn)
     .findOneAndUpdate(
       { _id: id, status: 'open' },
-      dirty({ $set: { status: 'cancelled', dirty: true }, $inc: { version: 1 } }),
+      dirty({ $set: { status: 'cancelled', dirty: true, copiesDueAt: new Date(0) }, $inc: { version: 1 } }),
       { returnDocument: 'after' },
     )
     .lean<CommunityEvent>()
@@ -234,6 +237,29 @@ export function dirtyEvents(conn: Connection): Promise<Pick<CommunityEvent, '_id
     .limit(200)
     .lean()
     .exec() as Promise<Pick<CommunityEvent, '_id' | 'nextRenderAt'>[]>;
+}
+
+/** Whether the DM copies are left behind (pacing) or brought up to date, and when they may be rewritten next. */
+export async function setCopiesState(
+  conn: Connection,
+  id: Types.ObjectId,
+  state: { behind: boolean; dueAt?: Date },
+): Promise<void> {
+  await eventModel(conn).updateOne(
+    { _id: id },
+    { $set: { copiesBehind: state.behind, ...(state.dueAt ? { copiesDueAt: state.dueAt } : {}) } },
+  );
+}
+
+/** Events whose DM copies were left behind new counts (the catch-up pass). */
+export function eventsWithCopiesBehind(
+  conn: Connection,
+): Promise<Pick<CommunityEvent, '_id' | 'copiesDueAt'>[]> {
+  return eventModel(conn)
+    .find({ copiesBehind: true }, { _id: 1, copiesDueAt: 1 })
+    .limit(200)
+    .lean()
+    .exec() as Promise<Pick<CommunityEvent, '_id' | 'copiesDueAt'>[]>;
 }
 
 /** Open events starting after `from` (soonest first). */

@@ -20,7 +20,10 @@ export interface MissionOnboarding {
 }
 
 /** What the missions feature uses of the app's dependencies. */
-export type MissionsDeps = Pick<Deps, 'config' | 'logger' | 'clock' | 'db' | 'gateway' | 'users' | 'events'>;
+export type MissionsDeps = Pick<
+  Deps,
+  'config' | 'logger' | 'clock' | 'db' | 'gateway' | 'users' | 'events' | 'scheduler'
+>;
 
 /** An alumnus the mission modal suggests for the skills typed (talent's, handed over). */
 export interface AlumnusOption {

@@ -7,6 +7,7 @@ import { registerMissionAdmin } from './admin/listeners.js';
 import type { MissionStartDeps } from './deps.js';
 import { missionsPersonalData } from './personal-data/service.js';
 import { registerMissionStart } from './start/listeners.js';
+import { queueMissionRefresh, REFRESH_JOB, refreshMissionMessages } from './start/messages.js';
 import { registerZoneListener } from './zone/listeners.js';
 
 export type { MissionOnboarding, MissionStartDeps, MissionsDeps, TemplateOption } from './deps.js';
@@ -52,6 +53,9 @@ export function createMissionsFeature(deps: MissionStartDeps): Feature {
       registerMissionAdmin(app, deps);
       registerZoneListener(app, deps);
     },
+    jobs: { [REFRESH_JOB]: (payload) => refreshMissionMessages(deps, payload) },
+    // The manager's confirmation follows the mission (its admin menu goes once it is finished).
+    subscriptions: (events) => events.on('mission.changed', (e) => queueMissionRefresh(deps, e.missionId)),
     personalData: missionsPersonalData(deps.db),
     rollupSources: [missionStats(deps.config.defaultTimezone)],
   };

@@ -1,6 +1,8 @@
 /** Job names: a manager's nudge about an alumnus, an alumnus's availability ping. */
 export const NUDGE_JOB = 'reengagement.nudge';
 export const PING_JOB = 'reengagement.availability';
+/** Rewrites the nudges or pings of a subject after an answer (src/delivery/live.ts). */
+export const REFRESH_JOB = 'reengagement.refresh';
 
 /** action_ids of the nudge's buttons (value: the closed mission's id). */
 export const PROPOSE_ACTION = 'reengagement.propose';

@@ -1,7 +1,8 @@
 import type { Feature } from '../feature.js';
 import type { ReengagementDeps } from './deps.js';
-import { NUDGE_JOB, PING_JOB } from './ids.js';
+import { NUDGE_JOB, PING_JOB, REFRESH_JOB } from './ids.js';
 import { registerReengagementListeners } from './listeners.js';
+import { refreshReengagementMessages } from './messages.js';
 import { eraseReengagementOf, reengagementOf } from './repository.js';
 import { planReengagement, runNudge, runPing } from './service.js';
 
@@ -19,6 +20,7 @@ export function createReengagementFeature(deps: ReengagementDeps): Feature {
     jobs: {
       [NUDGE_JOB]: (payload, ctx) => runNudge(deps, payload, ctx),
       [PING_JOB]: (payload, ctx) => runPing(deps, payload, ctx),
+      [REFRESH_JOB]: (payload) => refreshReengagementMessages(deps, payload),
     },
     subscriptions: (events) => events.on('mission.closed', (closed) => planReengagement(deps, closed)),
     personalData: {

@@ -12,6 +12,7 @@ import {
   STOP_ASKING_ACTION,
 } from './ids.js';
 import { availableFrom, nudgeValue } from './input.js';
+import { nudgeSubject, queueReengagementRefresh } from './messages.js';
 import { answerNudge, answerPing, workspaceToday } from './service.js';
 import { nudgeAnswered, pingAnswered } from './views.js';
 
@@ -55,6 +56,8 @@ export function registerReengagementListeners(app: App, deps: ReengagementDeps):
         }
         const done = choice === 'propose' ? 'proposed' : choice === 'snooze' ? 'snoozed' : 'stopped';
         await respond({ replace_original: true, ...nudgeAnswered(done, plan, reader, outcome.until) });
+        // After the answer (and the modal, whose trigger is short-lived): the other nudges follow.
+        await queueReengagementRefresh(deps, nudgeSubject(plan.missionId));
       },
     );
   }

@@ -19,7 +19,14 @@ export interface ReengagementPlan {
   snoozedUntil: Date | null;
   /** "Remind me in 2 weeks": the nudge comes back then, in place of any nudge due before it. */
   remindAt: Date | null;
+  /** The last answer to a nudge and when: the nudges sent before it say it (docs/messages.md). */
+  lastAnswer: { choice: NudgeChoice; at: Date } | null;
 }
+
+/** What a manager chose on a nudge. */
+export type NudgeChoice = 'proposed' | 'snoozed' | 'stopped';
+/** What an alumnus answered to an availability ping. */
+export type PingAnswer = { kind: 'available'; from: string } | { kind: 'notNow' } | { kind: 'stop' };
 
 const planSchema = new Schema<ReengagementPlan>(
   {
@@ -32,6 +39,10 @@ const planSchema = new Schema<ReengagementPlan>(
     stopped: { type: Boolean, default: false },
     snoozedUntil: { type: Date, default: null },
     remindAt: { type: Date, default: null },
+    lastAnswer: {
+      type: new Schema<{ choice: NudgeChoice; at: Date }>({ choice: String, at: Date }, { _id: false }),
+      default: null,
+    },
   },
   { timestamps: true, collection: 'reengagement_plans' },
 );
@@ -46,6 +57,7 @@ export const planModel = defineModel('ReengagementPlan', planSchema);
  * asking about their availability.
  */
 export interface NudgedPerson {
+  _id: Types.ObjectId;
   userId: string;
   lastNudgeAt: Date | null;
   /** The job that holds the current window: its retry after a crash may go on. */
@@ -53,6 +65,8 @@ export interface NudgedPerson {
   stopAsking: boolean;
   /** The first availability ping of this alumnus (`yyyy-MM-dd`): the chain of pings starts there. */
   firstPingOn: string | null;
+  /** The last answer to a ping and when: the pings sent before it say it. */
+  lastAnswer: { kind: PingAnswer['kind']; from: string | null; at: Date } | null;
 }
 
 const personSchema = new Schema<NudgedPerson>(
@@ -62,6 +76,13 @@ const personSchema = new Schema<NudgedPerson>(
     lastNudgeKey: { type: String, default: null },
     stopAsking: { type: Boolean, default: false },
     firstPingOn: { type: String, default: null },
+    lastAnswer: {
+      type: new Schema<{ kind: PingAnswer['kind']; from: string | null; at: Date }>(
+        { kind: String, from: { type: String, default: null }, at: Date },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: true, collection: 'reengagement_people' },
 );

@@ -1,7 +1,13 @@
 import mongoose, { type Connection, Types } from 'mongoose';
 import { insertOnce } from '../../db/duplicates.js';
 import type { ExportSection } from '../feature.js';
-import { type NudgedPerson, personModel, planModel, type ReengagementPlan } from './model.js';
+import {
+  type NudgedPerson,
+  type PingAnswer,
+  personModel,
+  planModel,
+  type ReengagementPlan,
+} from './model.js';
 import { spacingStart } from './rules.js';
 
 /** Stores the plan of a closed mission once (a replayed closing changes nothing). */
@@ -18,7 +24,7 @@ export function findPlan(conn: Connection, missionId: string): Promise<Reengagem
 export function updatePlan(
   conn: Connection,
   missionId: string,
-  set: Partial<Pick<ReengagementPlan, 'stopped' | 'remindAt'>>,
+  set: Partial<Pick<ReengagementPlan, 'stopped' | 'remindAt' | 'lastAnswer'>>,
 ): Promise<ReengagementPlan | null> {
   return planModel(conn).findOneAndUpdate({ missionId }, { $set: set }).lean<ReengagementPlan>().exec();
 }
@@ -51,6 +57,28 @@ export async function ensurePerson(
   const person = await personOf(conn, userId);
   if (!person) throw new Error('nudged person vanished after its insert');
   return person;
+}
+
+/** A nudged person by the id of their record (the subject of their pings' messages names no user id). */
+export function personById(conn: Connection, id: string): Promise<NudgedPerson | null> {
+  return Types.ObjectId.isValid(id)
+    ? personModel(conn).findById(id).lean<NudgedPerson>().exec()
+    : Promise.resolve(null);
+}
+
+/** The last answer to a ping, and when (the pings sent before it say it). */
+export async function recordPingAnswer(
+  conn: Connection,
+  userId: string,
+  answer: PingAnswer,
+  at: Date,
+): Promise<void> {
+  const from = answer.kind === 'available' ? answer.from : null;
+  await personModel(conn).updateOne(
+    { userId },
+    { $set: { lastAnswer: { kind: answer.kind, from, at } } },
+    { upsert: true },
+  );
 }
 
 /** "Stop asking" about availability. */

@@ -7,13 +7,20 @@ import { sendingMomentOf } from '../preferences/index.js';
 import { recordAvailability, talentSummaryOf } from '../talent/index.js';
 import type { ReengagementDeps as Deps } from './deps.js';
 import { NUDGE_JOB, nudgeJobKey, nudgeReminderJobKey, PING_JOB, pingJobKey } from './ids.js';
-import type { ReengagementPlan } from './model.js';
+import {
+  nudgeSubject,
+  pingSubject,
+  queueReengagementRefresh,
+  rememberReengagementMessage,
+} from './messages.js';
+import type { PingAnswer, ReengagementPlan } from './model.js';
 import {
   claimNudgeWindow,
   ensurePerson,
   findPlan,
   insertPlan,
   personOf,
+  recordPingAnswer,
   stopAsking,
   updatePlan,
 } from './repository.js';
@@ -46,6 +53,7 @@ export async function planReengagement(deps: Deps, closed: MissionClosed): Promi
       stopped: false,
       snoozedUntil: null,
       remindAt: null,
+      lastAnswer: null,
     });
     for (const day of NUDGE_DAYS) {
       await runner.enqueue({
@@ -79,6 +87,7 @@ async function sendSpaced(
   ctx: Pick<JobContext, 'key' | 'now'>,
   to: string,
   message: (locale: Awaited<ReturnType<Deps['users']['localeOf']>>) => OutgoingMessage,
+  live: { subject: string; kind: 'nudge' | 'ping'; arg: string },
 ): Promise<JobDeferral | undefined> {
   const at = await sendingMomentOf(deps, to, 'nudges', ctx.now);
   if (at === null) return;
@@ -86,11 +95,14 @@ async function sendSpaced(
   const held = await claimNudgeWindow(deps.db, to, ctx.key, ctx.now);
   if (held) return { deferUntil: nextNudgeAllowed(held.heldSince) };
   const locale = await deps.users.localeOf(to, deps.config.defaultLocale);
-  await deps.dispatcher.sendForJob(
+  const built = message(locale);
+  const sent = await deps.dispatcher.sendForJob(
     ctx.key,
-    { to, message: message(locale) },
+    { to, message: built },
     { signal: deps.scheduler.stopSignal },
   );
+  // Kept current: a later answer rewrites it (messages.ts).
+  await rememberReengagementMessage(deps, { ...live, to }, sent, built);
   return;
 }
 
@@ -120,7 +132,11 @@ export async function runNudge(
   // Opted out of the pool or no longer in Slack: nothing to propose (PRODUCT.md flow 5).
   if (!alumnus || alumnus.optedOut || !alumnus.reachable) return;
   const days = remindAt ? daysSince(plan.closedAt, ctx.now) : Number(payload.day);
-  return sendSpaced(deps, ctx, plan.managerId, (locale) => nudgeMessage(plan, days, locale));
+  return sendSpaced(deps, ctx, plan.managerId, (locale) => nudgeMessage(plan, days, locale), {
+    subject: nudgeSubject(missionId),
+    kind: 'nudge',
+    arg: String(days),
+  });
 }
 
 /**
@@ -140,16 +156,21 @@ export async function runPing(
   if (!person || person.stopAsking) return;
   const alumnus = await talentSummaryOf(deps.db, userId);
   if (alumnus && !alumnus.optedOut && alumnus.reachable) {
-    const deferred = await sendSpaced(deps, ctx, userId, (locale) =>
-      pingMessage(locale, workspaceToday(deps)),
-    );
+    const today = workspaceToday(deps);
+    const deferred = await sendSpaced(deps, ctx, userId, (locale) => pingMessage(locale, today), {
+      subject: pingSubject(person._id.toString()),
+      kind: 'ping',
+      arg: today,
+    });
     if (deferred) return deferred;
   }
   await queuePing(deps, userId, nextPingDate(due));
   return;
 }
 
-/** A manager's answer to a nudge; `refused` when the clicker is neither its manager nor an admin. */
+/**
+ * A manager's answer to a nudge (stored with its moment: the nudges sent before it say it once the
+ * listener queued their refresh); `refused` when the clicker is neither its manager nor an admin. */
 export async function answerNudge(
   deps: Deps,
   missionId: string,
@@ -158,31 +179,32 @@ export async function answerNudge(
 ): Promise<{ kind: 'refused' } | { kind: 'done'; plan: ReengagementPlan; until?: Date }> {
   const plan = await findPlan(deps.db, missionId);
   if (!plan || (plan.managerId !== userId && !isAdmin(deps.config, userId))) return { kind: 'refused' };
-  if (choice === 'stop') await updatePlan(deps.db, missionId, { stopped: true });
+  const at = deps.clock.now();
+  const chosen = choice === 'propose' ? 'proposed' : choice === 'snooze' ? 'snoozed' : 'stopped';
+  await updatePlan(deps.db, missionId, {
+    ...(choice === 'stop' ? { stopped: true } : {}),
+    lastAnswer: { choice: chosen, at },
+  });
   if (choice === 'snooze') {
     // Two clicks in the same second plan one reminder (one job key); a later click moves it.
-    const at = DateTime.fromJSDate(deps.clock.now(), { zone: 'utc' })
+    const remindAt = DateTime.fromJSDate(at, { zone: 'utc' })
       .plus({ days: REMIND_AFTER_DAYS })
       .startOf('second');
-    await updatePlan(deps.db, missionId, { remindAt: at.toJSDate() });
+    await updatePlan(deps.db, missionId, { remindAt: remindAt.toJSDate() });
     await deps.scheduler.runner.enqueue({
-      key: nudgeReminderJobKey(missionId, at.toJSDate()),
+      key: nudgeReminderJobKey(missionId, remindAt.toJSDate()),
       name: NUDGE_JOB,
-      runAt: at.toJSDate(),
-      payload: { missionId, remindAt: at.toISO() ?? '' },
+      runAt: remindAt.toJSDate(),
+      payload: { missionId, remindAt: remindAt.toISO() ?? '' },
     });
     // An instant: the answer shows its day in the reader's zone.
-    return { kind: 'done', plan, until: at.toJSDate() };
+    return { kind: 'done', plan, until: remindAt.toJSDate() };
   }
   return { kind: 'done', plan };
 }
 
 /** An alumnus's answer to their ping (about themselves only). */
-export async function answerPing(
-  deps: Deps,
-  userId: string,
-  answer: { kind: 'available'; from: string } | { kind: 'notNow' } | { kind: 'stop' },
-): Promise<void> {
+export async function answerPing(deps: Deps, userId: string, answer: PingAnswer): Promise<void> {
   const saidAt = deps.clock.now();
   if (answer.kind === 'stop') await stopAsking(deps.db, userId);
   else
@@ -190,6 +212,10 @@ export async function answerPing(
       availableFrom: answer.kind === 'available' ? answer.from : null,
       saidAt,
     });
+  // The pings sent before this answer say it too.
+  await recordPingAnswer(deps.db, userId, answer, saidAt);
+  const person = await personOf(deps.db, userId);
+  if (person) await queueReengagementRefresh(deps, pingSubject(person._id.toString()));
 }
 
 /** Today in the workspace's zone (`yyyy-MM-dd`): an availability date may not be earlier. */

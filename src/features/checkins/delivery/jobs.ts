@@ -1,6 +1,6 @@
 import type { Pass, Worker } from '../../../scheduler/scheduler.js';
 import type { CheckinsDeps } from '../deps.js';
-import { closeMissedWeeks } from './closing.js';
+import { closeEditWindows, closeMissedWeeks } from './closing.js';
 import { type DeliveryReport, deliverDue } from './service.js';
 
 /** Closing the unanswered weeks: a short pass. */
@@ -8,7 +8,11 @@ export function closingPasses(deps: CheckinsDeps): Record<string, Pass> {
   return {
     'checkins.close': async (now) => {
       const missed = await closeMissedWeeks(deps, now);
-      return missed ? `${missed} unanswered, now missed` : undefined;
+      const edits = await closeEditWindows(deps, now);
+      return joined([
+        missed && `${missed} unanswered, now missed`,
+        edits && `${edits} answer(s) no longer editable`,
+      ]);
     },
   };
 }

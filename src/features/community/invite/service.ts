@@ -4,6 +4,7 @@ import { eachMissionWithStatus } from '../../missions/index.js';
 import { fillSeats } from '../answers/service.js';
 import type { CommunityDeps as Deps } from '../deps.js';
 import { INVITES_JOB } from '../ids.js';
+import { rememberCopy, requestCopies } from '../message/copies.js';
 import type { MessageCoalescer } from '../message/service.js';
 import { inviteMessage } from '../message/views.js';
 import type { CommunityEvent } from '../model.js';
@@ -154,20 +155,30 @@ export async function queueInvites(
   });
 }
 
-/** The job: one DM copy of the invite per person, with the same buttons (answers work the same). */
+/** The job: one DM copy of the invite per person, with the same buttons (answers work the same), kept current. */
 export async function sendInvites(deps: Deps, payload: Record<string, unknown>, ctx: { key: string }) {
   const event = await findEvent(deps.db, String(payload.eventId ?? ''));
   if (event?.status !== 'open') return;
   const by = String(payload.by ?? '');
   const userIds = Array.isArray(payload.userIds) ? payload.userIds.map(String) : [];
   const counts = await countsOf(deps.db, event);
-  await sendToEach(deps, ctx.key, userIds, (locale) =>
-    inviteMessage(
-      event,
-      counts,
-      locale,
-      deps.clock.now(),
-      translator(locale)('community.inviteDm', { user: by }),
-    ),
+  const eventId = event._id.toString();
+  await sendToEach(
+    deps,
+    ctx.key,
+    userIds,
+    (locale) =>
+      inviteMessage(
+        event,
+        counts,
+        locale,
+        deps.clock.now(),
+        translator(locale)('community.inviteDm', { user: by }),
+      ),
+    // Each copy is kept current with the event (message/copies.ts).
+    (to, ref, message) => rememberCopy(deps, eventId, to, by, ref, message),
   );
+  // An edit or a cancellation between the read above and the copies' places being stored.
+  const after = await findEvent(deps.db, eventId);
+  if (after && after.version !== event.version) await requestCopies(deps, after);
 }

@@ -3,7 +3,16 @@ import { slackErrorCode } from '../../../slack/errors.js';
 import { repairSeats } from '../answers/service.js';
 import type { CommunityDeps as Deps } from '../deps.js';
 import { RENDER_INTERVAL_MS } from '../ids.js';
-import { claimRender, countsOf, dirtyEvents, findEvent, markRendered } from '../repository.js';
+import type { CommunityEvent } from '../model.js';
+import {
+  claimRender,
+  countsOf,
+  dirtyEvents,
+  eventsWithCopiesBehind,
+  findEvent,
+  markRendered,
+} from '../repository.js';
+import { requestCopies } from './copies.js';
 import { inviteMessage } from './views.js';
 
 /**
@@ -68,7 +77,20 @@ export class MessageCoalescer {
         return 'behind';
       }
     }
+    await this.copies(claimed);
     return (await markRendered(db, eventId, claimed.version)) ? 'done' : 'behind';
+  }
+
+  /** The copies sent by DM follow the channel message (paced, see copies.ts); a failure is left to the pass. */
+  async copies(event: CommunityEvent): Promise<void> {
+    try {
+      await requestCopies(this.deps, event);
+    } catch (err) {
+      this.deps.logger.warn('invite copies not brought up to date (the pass tries again)', {
+        eventId: event._id.toString(),
+        error: slackErrorCode(err),
+      });
+    }
   }
 
   private async attempt(eventId: Types.ObjectId, tries: number): Promise<void> {
@@ -113,7 +135,8 @@ export class MessageCoalescer {
 
 /**
  * The catch-up pass: every dirty event whose interval is over has its seats checked and its message
- * updated (what a dead instance left half done: a seat not given back, a trailing update not made).
+ * updated (what a dead instance left half done: a seat not given back, a trailing update not made),
+ * and the DM copies the pacing left behind are rewritten once their turn came.
  */
 export async function renderDirtyEvents(
   coalescer: MessageCoalescer,
@@ -126,6 +149,12 @@ export async function renderDirtyEvents(
     if (e.nextRenderAt > now) continue;
     await repairSeats(deps, e._id);
     if ((await coalescer.renderIfDue(e._id)) !== 'notDue') updated++;
+  }
+  // Copies the pacing left behind new counts, once their turn came.
+  for (const e of await eventsWithCopiesBehind(deps.db)) {
+    if (e.copiesDueAt > now) continue;
+    const event = await findEvent(deps.db, e._id.toString());
+    if (event) await coalescer.copies(event);
   }
   return updated > 0 ? `${updated} invite message(s) brought up to date` : undefined;
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../../../config.js';
 import type { Outgoing } from '../../../delivery/dispatcher.js';
 import { t } from '../../../i18n/index.js';
 import type { JobContext } from '../../../scheduler/runner.js';
-import type { OutgoingMessage } from '../../../slack/gateway.js';
+import type { OutgoingMessage, PostedRef } from '../../../slack/gateway.js';
 import { preferencesOf } from '../../preferences/index.js';
 import type { CommunityDeps as Deps } from '../deps.js';
 import { NOTICE_JOB, REMINDER_JOB, type ReminderKind, reminderJobKey, reminderOffsets } from '../ids.js';
@@ -48,24 +48,33 @@ async function attendees(deps: Deps, event: CommunityEvent, withWaitlist: boolea
 /**
  * Sends one DM per person under the job's key (reminders, notices, invite copies), crash-safe: what an earlier run of the same job got
  * accepted or left in doubt (the journal) is never sent again; a refusal that may pass makes the
- * job retry the rest.
+ * job retry the rest. `onSent`: where each accepted DM is (those of an earlier run included).
  */
 export async function sendToEach(
   deps: Deps,
   jobKey: string,
   userIds: readonly string[],
   message: (locale: Locale) => OutgoingMessage,
+  onSent?: (userId: string, ref: PostedRef, message: OutgoingMessage | null) => Promise<void>,
 ): Promise<number> {
   const past = await deps.dispatcher.recover(jobKey);
   const items: Outgoing[] = [];
   for (const userId of userIds) {
     const key = `${jobKey}:${userId}`;
-    if (past.accepted.has(key) || past.inDoubt.has(key)) continue;
+    const receipt = past.accepted.get(key);
+    // Sent by an earlier run: told again where it is (idempotent), so that it is kept current.
+    if (receipt) await onSent?.(userId, receipt, null);
+    if (receipt || past.inDoubt.has(key)) continue;
     const locale = await deps.users.localeOf(userId, deps.config.defaultLocale);
     items.push({ key, to: userId, message: message(locale) });
   }
   if (items.length === 0) return 0;
   const results = await deps.dispatcher.send(jobKey, items, { signal: deps.scheduler.stopSignal });
+  if (onSent)
+    for (const r of results) {
+      const item = items.find((o) => o.key === r.key);
+      if (r.status === 'sent' && item) await onSent(item.to, r.ref, item.message);
+    }
   const retry = results.filter((r) => r.status === 'unsent' || (r.status === 'refused' && !r.permanent));
   if (retry.length > 0) throw new Error(`${retry.length} DM(s) to send again`);
   return results.filter((r) => r.status === 'sent').length;

@@ -17,6 +17,7 @@ import {
   parseMetadata,
   prefillFromState,
 } from './input.js';
+import { rememberConfirmation } from './messages.js';
 import { checkMissionRules } from './rules.js';
 import {
   type ChannelOutcome,
@@ -227,16 +228,16 @@ export async function startMission(
     );
     channel = posted.ok ? 'posted' : posted.reason;
   }
-  await deps.gateway.sendDm(
-    managerId,
-    confirmationMessage(
-      mission,
-      translator(managerLocale),
-      managerLocale,
-      channel,
-      isAdmin(deps.config, managerId),
-    ),
+  const confirmation = confirmationMessage(
+    mission,
+    translator(managerLocale),
+    managerLocale,
+    channel,
+    isAdmin(deps.config, managerId),
   );
+  const confirmed = await deps.gateway.sendDm(managerId, confirmation);
+  // Kept current: the admin menu goes once the mission is finished (messages.ts).
+  await rememberConfirmation(deps, String(mission._id), managerId, channel, confirmed, confirmation);
   await deps.onboarding.start(mission);
   await deps.events.emit('mission.changed', {
     missionId: String(mission._id),
