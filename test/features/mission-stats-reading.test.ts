@@ -75,7 +75,7 @@ describe('/mission-stats as a reader reads it', () => {
     expect(english).toContain('*Staffing time:* not enough data (0 of 5 needed)');
     expect(english).not.toMatch(/not enough data[^"]*\/5/);
     const french = await statsText(h, fr);
-    expect(french).toContain('*Satisfaction moyenne :* pas assez de données (3 sur 5 nécessaires)');
+    expect(french).toContain('*Satisfaction moyenne :* pas assez de données (3 sur 5 nécessaires)');
     expect(french).not.toMatch(/pas assez de données[^"]*\/5/);
   });
 
