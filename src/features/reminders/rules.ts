@@ -5,7 +5,8 @@ import type { DigestEntry } from './source.js';
 /** The local day (YYYY-MM-DD) of an instant in a zone. */
 export function localDay(at: Date, zone: string): string {
   // An unknown zone (a profile Slack no longer serves) counts in UTC rather than failing the digest.
-  const day = DateTime.fromJSDate(at, { zone }).toISODate() ?? DateTime.fromJSDate(at, { zone: 'utc' }).toISODate();
+  const day =
+    DateTime.fromJSDate(at, { zone }).toISODate() ?? DateTime.fromJSDate(at, { zone: 'utc' }).toISODate();
   return day ?? '';
 }
 
