@@ -220,6 +220,20 @@ async function rewriteAll(deps: LiveDeps, subject: string, render: Renderer): Pr
   return updated;
 }
 
+/** The subject a refresh job was queued for (its payload, written by `queueRefresh`). */
+export function refreshSubject(payload: Record<string, unknown>): string {
+  return typeof payload.subject === 'string' ? payload.subject : '';
+}
+
+/** What an owner's refresh job runs: its subject's messages rewritten by `render`; how many were updated. */
+export function refreshFromJob(
+  deps: LiveDeps,
+  payload: Record<string, unknown>,
+  render: Renderer,
+): Promise<number> {
+  return refreshLiveMessages(deps, refreshSubject(payload), render);
+}
+
 /**
  * Queues the refresh of a subject's messages as a durable job (`jobName`, the owner's handler) and
  * runs it at once: a refresh Slack refuses, or one cut short by a stop or a crash, is retried or

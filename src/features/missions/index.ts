@@ -40,6 +40,7 @@ export {
   type MissionStatus,
   missionStatuses,
   nextStatus,
+  statusReachedAt,
 } from './rules.js';
 export type { MissionPrefill } from './start/input.js';
 export { type MissionStartRequest, openMissionStart } from './start/service.js';

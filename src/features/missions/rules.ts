@@ -77,3 +77,11 @@ export function canApply(current: MissionStatus, event: MissionEvent): boolean {
 export function isOpen(status: MissionStatus): boolean {
   return status !== 'completed' && status !== 'cancelled';
 }
+
+/** When a mission reached the status it has: the last line of its history that moved it there. */
+export function statusReachedAt(mission: {
+  status: MissionStatus;
+  history: readonly { at: Date; to?: MissionStatus }[];
+}): Date | null {
+  return mission.history.findLast((e) => e.to === mission.status)?.at ?? null;
+}

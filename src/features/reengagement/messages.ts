@@ -3,7 +3,7 @@ import {
   type LiveMessage,
   queueRefresh,
   type Rendering,
-  refreshLiveMessages,
+  refreshFromJob,
   rememberMessage,
 } from '../../delivery/live.js';
 import type { OutgoingMessage } from '../../slack/gateway.js';
@@ -46,8 +46,7 @@ export async function refreshReengagementMessages(
   deps: Deps,
   payload: Record<string, unknown>,
 ): Promise<undefined> {
-  const subject = typeof payload.subject === 'string' ? payload.subject : '';
-  await refreshLiveMessages(deps, subject, (m) => renderNow(deps, m));
+  await refreshFromJob(deps, payload, (m) => renderNow(deps, m));
   return undefined;
 }
 

@@ -2,7 +2,8 @@ import {
   type LiveMessage,
   queueRefresh,
   type Rendering,
-  refreshLiveMessages,
+  refreshFromJob,
+  refreshSubject,
   rememberMessage,
 } from '../../../delivery/live.js';
 import { translator } from '../../../i18n/index.js';
@@ -58,10 +59,9 @@ export async function requestCopies(deps: Deps, event: CommunityEvent): Promise<
 
 /** The job: every copy of the event rebuilt from the stored state; the next rewrite for counts is paced. */
 export async function refreshCopies(deps: Deps, payload: Record<string, unknown>): Promise<undefined> {
-  const subject = typeof payload.subject === 'string' ? payload.subject : '';
   const started = deps.clock.now();
-  const updated = await refreshLiveMessages(deps, subject, (m) => renderCopy(deps, m));
-  const event = await findEvent(deps.db, subject.slice(copiesSubject('').length));
+  const updated = await refreshFromJob(deps, payload, (m) => renderCopy(deps, m));
+  const event = await findEvent(deps.db, refreshSubject(payload).slice(copiesSubject('').length));
   if (event && updated > 0 && event.copiesDueAt <= started)
     await setCopiesState(deps.db, event._id, {
       behind: event.copiesBehind,

@@ -2,7 +2,7 @@ import {
   type LiveMessage,
   queueRefresh,
   type Rendering,
-  refreshLiveMessages,
+  refreshFromJob,
   rememberMessage,
 } from '../../../delivery/live.js';
 import { translator } from '../../../i18n/index.js';
@@ -10,6 +10,7 @@ import { isAdmin } from '../../../roles.js';
 import type { OutgoingMessage, PostedRef } from '../../../slack/gateway.js';
 import type { MissionsDeps } from '../deps.js';
 import { findMission } from '../repository.js';
+import { isOpen } from '../rules.js';
 import { type ChannelOutcome, confirmationMessage } from './views.js';
 
 /**
@@ -43,8 +44,7 @@ export async function refreshMissionMessages(
   deps: MissionsDeps,
   payload: Record<string, unknown>,
 ): Promise<undefined> {
-  const subject = typeof payload.subject === 'string' ? payload.subject : '';
-  await refreshLiveMessages(deps, subject, (m) => renderNow(deps, m));
+  await refreshFromJob(deps, payload, (m) => renderNow(deps, m));
   return undefined;
 }
 
@@ -54,7 +54,7 @@ async function renderNow(deps: MissionsDeps, m: LiveMessage): Promise<Rendering>
   if (m.kind !== 'confirmation') return null;
   const mission = await findMission(deps.db, m.subject.slice(SUBJECT.length));
   if (!mission) return null;
-  const finished = mission.status === 'completed' || mission.status === 'cancelled';
+  const finished = !isOpen(mission.status);
   const locale = await deps.users.localeOf(m.to, deps.config.defaultLocale);
   const channel = outcomes.find((o) => o === m.arg) ?? 'none';
   const withMenu = !finished && isAdmin(deps.config, m.to);

@@ -3,7 +3,7 @@ import {
   type LiveMessage,
   queueRefresh,
   type Rendering,
-  refreshLiveMessages,
+  refreshFromJob,
   rememberMessage,
 } from '../../../delivery/live.js';
 import { translator } from '../../../i18n/index.js';
@@ -51,8 +51,7 @@ export async function refreshOffboardingMessages(
   deps: OffboardingDeps,
   payload: Record<string, unknown>,
 ): Promise<undefined> {
-  const subject = typeof payload.subject === 'string' ? payload.subject : '';
-  await refreshLiveMessages(deps, subject, (m) => renderNow(deps, m));
+  await refreshFromJob(deps, payload, (m) => renderNow(deps, m));
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../config.js';
 import { formatDate, type Translate } from '../../../i18n/index.js';
-import type { Mission } from '../../missions/index.js';
+import { isOpen, type Mission, statusReachedAt } from '../../missions/index.js';
 import type { ItemOwner, Offboarding } from '../model.js';
 
 /** What the offboarding messages show of the two forms. */
@@ -13,12 +13,7 @@ type Reader = { locale: Locale; zone: string };
 
 /** A mission no offboarding message may act on any more: closed or cancelled. */
 export function isFinished(mission: Pick<Mission, 'status'>): boolean {
-  return mission.status === 'completed' || mission.status === 'cancelled';
-}
-
-/** When the mission reached its current status (the last history line that moved it there). */
-function reachedAt(mission: Pick<Mission, 'status' | 'history'>): Date | null {
-  return mission.history.findLast((e) => e.to === mission.status)?.at ?? null;
+  return !isOpen(mission.status);
 }
 
 /** "Mission closed on …" / "Mission cancelled on …" for a finished mission, else null. */
@@ -28,7 +23,7 @@ export function finishedLine(
   reader: Reader,
 ): string | null {
   if (!isFinished(mission)) return null;
-  const at = reachedAt(mission);
+  const at = statusReachedAt(mission);
   const date = at ? formatDate(at, reader.locale, reader.zone) : '—';
   return tr(mission.status === 'completed' ? 'offboarding.state.closed' : 'offboarding.state.cancelled', {
     date,

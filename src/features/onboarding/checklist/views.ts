@@ -3,7 +3,7 @@ import type { Locale } from '../../../config.js';
 import { formatCalendarDate, formatDate, type Translate, translator } from '../../../i18n/index.js';
 import type { OutgoingMessage } from '../../../slack/gateway.js';
 import { escapeMrkdwn, truncate } from '../../../slack/mrkdwn.js';
-import type { Mission } from '../../missions/index.js';
+import { isOpen, type Mission, statusReachedAt } from '../../missions/index.js';
 import { itemBlockId, TOGGLE_ITEM } from '../ids.js';
 import type { ItemOwner, OnboardingItem } from '../model.js';
 import { dueDayOf, readerCanToggle } from '../rules.js';
@@ -51,7 +51,7 @@ export function checklistMessage(
     },
     { type: 'divider' },
   ];
-  const finished = mission.status === 'completed' || mission.status === 'cancelled';
+  const finished = !isOpen(mission.status);
   for (const item of items.slice(0, MAX_ITEM_BLOCKS))
     blocks.push(itemRow(tr, item, mission, reader, finished));
   const hidden = items.length - MAX_ITEM_BLOCKS;
@@ -80,8 +80,8 @@ export function finishedLine(
   mission: Pick<Mission, 'status' | 'history'>,
   reader: { locale: Locale; zone: string },
 ): string | null {
-  if (mission.status !== 'completed' && mission.status !== 'cancelled') return null;
-  const at = mission.history.findLast((e) => e.to === mission.status)?.at;
+  if (isOpen(mission.status)) return null;
+  const at = statusReachedAt(mission);
   const date = at ? formatDate(at, reader.locale, reader.zone) : '—';
   return tr(mission.status === 'completed' ? 'onboarding.message.closed' : 'onboarding.message.cancelled', {
     date,

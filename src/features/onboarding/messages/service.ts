@@ -3,11 +3,12 @@ import {
   type LiveMessage,
   queueRefresh,
   type Rendering,
-  refreshLiveMessages,
+  refreshFromJob,
+  refreshSubject,
   rememberMessage,
 } from '../../../delivery/live.js';
 import type { OutgoingMessage, PostedRef } from '../../../slack/gateway.js';
-import { findMission } from '../../missions/index.js';
+import { findMission, isOpen } from '../../missions/index.js';
 import { checklistReaderOf, zoneOf } from '../checklist/service.js';
 import { checklistMessage } from '../checklist/views.js';
 import type { OnboardingDeps } from '../deps.js';
@@ -51,9 +52,8 @@ export async function refreshOnboardingMessages(
   deps: OnboardingDeps,
   payload: Record<string, unknown>,
 ): Promise<undefined> {
-  const subject = typeof payload.subject === 'string' ? payload.subject : '';
-  await adoptChecklists(deps, subject);
-  await refreshLiveMessages(deps, subject, (m) => renderNow(deps, m));
+  await adoptChecklists(deps, refreshSubject(payload));
+  await refreshFromJob(deps, payload, (m) => renderNow(deps, m));
   return undefined;
 }
 
@@ -72,7 +72,7 @@ async function adoptChecklists(deps: OnboardingDeps, subject: string): Promise<v
 async function renderNow(deps: OnboardingDeps, m: LiveMessage): Promise<Rendering> {
   const mission = await findMission(deps.db, m.subject.slice(messagesSubject('').length));
   if (!mission) return null;
-  const final = mission.status === 'completed' || mission.status === 'cancelled';
+  const final = !isOpen(mission.status);
   if (m.kind === 'checklist') {
     const side = m.arg === 'freelancer' ? 'freelancer' : 'manager';
     const items = await itemsOfMission(deps.db, mission._id);
